@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using ShapeOpenData.Modules.Accounts;
+using ShapeOpenData.Modules.Jurisdiction;
+using ShapeOpenData.Modules.Organisations;
+
+namespace ShapeOpenData.Data;
+
+/// <summary>
+/// The one database context. Each module maps its own entities in an <see cref="IEntityTypeConfiguration{T}"/>
+/// beside them; this class only lists the sets. One subclass per provider keeps each provider's migrations.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options)
+    : IdentityDbContext<User, Role, int>(options), IDataProtectionKeyContext
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<PublisherMembership> PublisherMemberships => Set<PublisherMembership>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<LegalRegime> LegalRegimes => Set<LegalRegime>();
+    public DbSet<BankHoliday> BankHolidays => Set<BankHoliday>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite keeps no time zone: every DateTime in this service is UTC, so say so when reading it back.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        value => value, value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
+    private sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
+        value => value, value => value.HasValue ? DateTime.SpecifyKind(value.Value, DateTimeKind.Utc) : null);
+}
+
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);

@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using ShapeOpenData.Infrastructure;
+
+namespace ShapeOpenData.Data;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+/// <summary>
+/// Picks the provider from <c>Database:Provider</c>, registers the context, keeps data-protection keys in the
+/// database (no state on the instance's disk) and prepares the database at start.
+/// </summary>
+public static class DataModule
+{
+    public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var provider = ProviderFrom(configuration["Database:Provider"]);
+        switch (provider)
+        {
+            case DatabaseProvider.Postgres:
+                var postgres = configuration.GetConnectionString("Postgres");
+                if (string.IsNullOrWhiteSpace(postgres))
+                {
+                    throw new InvalidOperationException("Database:Provider is postgres but ConnectionStrings:Postgres is empty.");
+                }
+                builder.Services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(options => options.UseNpgsql(postgres));
+                break;
+            default:
+                var sqlite = SqliteConnectionString(configuration.GetConnectionString("Sqlite"), builder.Environment.ContentRootPath);
+                builder.Services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(options => options.UseSqlite(sqlite));
+                break;
+        }
+
+        builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>(tags: [Operations.ReadyTag]);
+        builder.Services.AddDataProtection().SetApplicationName("ShapeOpenData").PersistKeysToDbContext<AppDbContext>();
+        return builder;
+    }
+
+    /// <summary>Applies migrations, makes sure reference data is there and, when asked, seeds demo content once.</summary>
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, bool seedDemoContent, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // Readers never wait for the writer, and a killed process loses nothing it acknowledged.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+        foreach (var data in scope.ServiceProvider.GetServices<IReferenceData>().OrderBy(d => d.Order))
+        {
+            await data.EnsureAsync(db, cancellationToken);
+        }
+        if (seedDemoContent && !await db.Users.AnyAsync(cancellationToken))
+        {
+            await SeedDemoContentAsync(scope.ServiceProvider, cancellationToken);
+        }
+    }
+
+    public static async Task SeedDemoContentAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        foreach (var content in services.GetServices<IDemoContent>().OrderBy(c => c.Order))
+        {
+            await content.SeedAsync(services, cancellationToken);
+        }
+    }
+
+    public static DatabaseProvider ProviderFrom(string? setting) => setting?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "sqlite" => DatabaseProvider.Sqlite,
+        "postgres" or "postgresql" => DatabaseProvider.Postgres,
+        _ => throw new InvalidOperationException($"Database:Provider must be 'sqlite' or 'postgres', not '{setting}'."),
+    };
+
+    /// <summary>The default is <c>data/shapeopendata.db</c> under the content root; relative paths are made absolute.</summary>
+    private static string SqliteConnectionString(string? configured, string contentRoot)
+    {
+        var connection = new SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(configured) ? "Data Source=data/shapeopendata.db" : configured);
+        if (connection.DataSource != ":memory:")
+        {
+            connection.DataSource = Path.GetFullPath(connection.DataSource, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(connection.DataSource)!);
+        }
+        return connection.ToString();
+    }
+}
+
+/// <summary>Data every installation needs (organisations, legal regimes, bank holidays); made sure of at every start.</summary>
+public interface IReferenceData
+{
+    int Order { get; }
+    Task EnsureAsync(AppDbContext db, CancellationToken cancellationToken);
+}
+
+/// <summary>Demo content, seeded on first start in Development and by <c>seed-demo</c>.</summary>
+public interface IDemoContent
+{
+    int Order { get; }
+    Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken);
+}

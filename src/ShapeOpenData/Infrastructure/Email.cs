@@ -1,0 +1,100 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace ShapeOpenData.Infrastructure;
+
+public sealed class EmailOptions
+{
+    public string From { get; set; } = "Shape open data <no-reply@shape-open-data.example>";
+
+    /// <summary>Where <c>.eml</c> files go when no SMTP host is set; relative paths are under the content root.</summary>
+    public string? PickupDirectory { get; set; }
+
+    public SmtpOptions Smtp { get; set; } = new();
+
+    public sealed class SmtpOptions
+    {
+        public string? Host { get; set; }
+        public int Port { get; set; } = 587;
+        public bool UseStartTls { get; set; } = true;
+        public string? UserName { get; set; }
+        public string? Password { get; set; }
+    }
+}
+
+/// <param name="To">The recipient's address.</param>
+/// <param name="Subject">The subject line.</param>
+/// <param name="Body">Plain text, as GOV.UK Notify recommends: readable in every client.</param>
+/// <param name="UnsubscribeUrl">A one-click unsubscribe link (RFC 8058) for notification emails.</param>
+public sealed record EmailMessage(string To, string Subject, string Body, Uri? UnsubscribeUrl = null);
+
+/// <summary>
+/// The one way email leaves the service: by SMTP when <c>Email:Smtp:Host</c> is set, otherwise as
+/// <c>.eml</c> files in the pickup directory (development and demos).
+/// </summary>
+public sealed partial class EmailSender(
+    IOptions<EmailOptions> options, IHostEnvironment environment, TimeProvider clock, ILogger<EmailSender> logger)
+{
+    private readonly EmailOptions _options = options.Value;
+
+    public string PickupDirectory => Path.GetFullPath(
+        string.IsNullOrWhiteSpace(_options.PickupDirectory) ? Path.Combine("data", "mail") : _options.PickupDirectory,
+        environment.ContentRootPath);
+
+    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
+    {
+        using var mime = Compose(message);
+        if (string.IsNullOrWhiteSpace(_options.Smtp.Host))
+        {
+            await WriteToPickupDirectoryAsync(mime, cancellationToken);
+            LogWritten(logger, message.Subject);
+            return;
+        }
+
+        using var client = new SmtpClient();
+        await client.ConnectAsync(_options.Smtp.Host, _options.Smtp.Port,
+            _options.Smtp.UseStartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, cancellationToken);
+        if (!string.IsNullOrEmpty(_options.Smtp.UserName))
+        {
+            await client.AuthenticateAsync(_options.Smtp.UserName, _options.Smtp.Password ?? "", cancellationToken);
+        }
+        await client.SendAsync(mime, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+        LogSent(logger, message.Subject);
+    }
+
+    private MimeMessage Compose(EmailMessage message)
+    {
+        var mime = new MimeMessage { Subject = message.Subject };
+        mime.From.Add(MailboxAddress.Parse(_options.From));
+        mime.To.Add(MailboxAddress.Parse(message.To));
+        var body = message.Body;
+        if (message.UnsubscribeUrl is { } unsubscribe)
+        {
+            mime.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            body += $"\n\n---\nTo stop these emails, unsubscribe: {unsubscribe}\n";
+        }
+        mime.Body = new TextPart("plain") { Text = body };
+        return mime;
+    }
+
+    private async Task WriteToPickupDirectoryAsync(MimeMessage mime, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(PickupDirectory);
+        var name = $"{clock.GetUtcNow():yyyyMMdd'T'HHmmssfffffff}-{Guid.NewGuid():N}.eml";
+        var temporary = Path.Combine(PickupDirectory, name + ".tmp");
+        await mime.WriteToAsync(temporary, cancellationToken);
+        // Readers never see a half-written message.
+        File.Move(temporary, Path.Combine(PickupDirectory, name));
+    }
+
+    // The subject only: addresses are personal data and stay out of logs.
+    [LoggerMessage(LogLevel.Information, "Email \"{Subject}\" written to the pickup directory")]
+    private static partial void LogWritten(ILogger logger, string subject);
+
+    [LoggerMessage(LogLevel.Information, "Email \"{Subject}\" sent by SMTP")]
+    private static partial void LogSent(ILogger logger, string subject);
+}

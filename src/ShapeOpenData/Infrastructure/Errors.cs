@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace ShapeOpenData.Infrastructure;
+
+/// <summary>
+/// Pages get GOV.UK-styled error pages; the API gets RFC 9457 problem details. Bad input is a 4xx, never a 500.
+/// </summary>
+public static class Errors
+{
+    public static WebApplicationBuilder AddErrorHandling(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+        // Malformed query strings and JSON bodies become 400 problem details rather than exceptions.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
+        builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.AllowTrailingCommas = false);
+        return builder;
+    }
+
+    public static WebApplication UseErrorHandling(this WebApplication app)
+    {
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusCodeFor });
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(context => !IsApi(context), web =>
+        {
+            if (app.Environment.IsDevelopment())
+            {
+                web.UseDeveloperExceptionPage();
+            }
+            else
+            {
+                web.UseExceptionHandler(new ExceptionHandlerOptions
+                {
+                    ExceptionHandlingPath = "/error/500",
+                    StatusCodeSelector = StatusCodeFor,
+                });
+            }
+            web.UseStatusCodePagesWithReExecute("/error/{0}");
+        });
+        return app;
+    }
+
+    public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+    private static int StatusCodeFor(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        OperationCanceledException => 499,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+}

@@ -1,0 +1,103 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using ShapeOpenData.Data;
+using ShapeOpenData.Infrastructure;
+
+namespace ShapeOpenData.Modules.Accounts;
+
+/// <summary>Issues, revokes and checks personal API tokens; the pages, the API and the command line share it.</summary>
+public sealed class ApiTokens(AppDbContext db, IMemoryCache cache, TimeProvider clock, IUserClaimsPrincipalFactory<User> principals)
+{
+    // Checking a token costs a few queries; keep the answer briefly. Revoking clears it on this instance at
+    // once, and on others within this time.
+    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+
+    public async Task<string> IssueAsync(int userId, string name, CancellationToken cancellationToken = default)
+    {
+        var (token, secret) = ApiToken.Issue(userId, name, clock.UtcNow());
+        db.ApiTokens.Add(token);
+        await db.SaveChangesAsync(cancellationToken);
+        return secret;
+    }
+
+    public async Task<bool> RevokeAsync(int userId, int tokenId, CancellationToken cancellationToken = default)
+    {
+        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == tokenId && t.UserId == userId, cancellationToken);
+        if (token is null || !token.IsActive)
+        {
+            return false;
+        }
+        token.Revoke(clock.UtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        cache.Remove(CacheKey(token.Hash));
+        return true;
+    }
+
+    /// <summary>The person a token stands for, or null when it is unknown, revoked or their account is closed.</summary>
+    public async Task<ClaimsPrincipal?> AuthenticateAsync(string secret, string scheme)
+    {
+        if (!secret.StartsWith(ApiToken.Prefix, StringComparison.Ordinal) || secret.Length > 100)
+        {
+            return null;
+        }
+        var hash = ApiToken.HashOf(secret);
+        if (cache.TryGetValue(CacheKey(hash), out ClaimsPrincipal? cached))
+        {
+            return cached;
+        }
+
+        var now = clock.UtcNow();
+        var found = await db.ApiTokens
+            .Where(t => t.Hash == hash && t.RevokedAt == null)
+            .Select(t => new { t.Id, t.User, t.LastUsedAt })
+            .SingleOrDefaultAsync();
+        ClaimsPrincipal? principal = null;
+        if (found?.User is { DeletedAt: null } user && !(user.LockoutEnd > clock.GetUtcNow()))
+        {
+            var identity = (ClaimsIdentity)(await principals.CreateAsync(user)).Identity!;
+            principal = new ClaimsPrincipal(new ClaimsIdentity(identity.Claims, scheme, identity.NameClaimType, identity.RoleClaimType));
+            if (found.LastUsedAt is null || found.LastUsedAt < now.AddHours(-1))
+            {
+                // Recorded at most hourly, so reading with a token costs no write.
+                await db.ApiTokens.Where(t => t.Id == found.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now));
+            }
+        }
+        cache.Set(CacheKey(hash), principal, CacheFor);
+        return principal;
+    }
+
+    private static string CacheKey(string hash) => "api-token:" + hash;
+}
+
+/// <summary><c>Authorization: Bearer sod_…</c> on <c>/api</c> requests.</summary>
+public sealed class ApiTokenAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiTokens tokens)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiToken";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.NoResult();
+        }
+        var principal = await tokens.AuthenticateAsync(header["Bearer ".Length..].Trim(), Scheme.Name);
+        return principal is null
+            ? AuthenticateResult.Fail("The API token is not valid, or has been revoked.")
+            : AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        return Task.CompletedTask;
+    }
+}

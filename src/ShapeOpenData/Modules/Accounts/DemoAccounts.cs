@@ -1,0 +1,56 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using ShapeOpenData.Data;
+
+namespace ShapeOpenData.Modules.Accounts;
+
+/// <summary>
+/// Demo people in every role. They share one password: <c>Demo:Password</c> when set, otherwise a random
+/// one printed once when they are made.
+/// </summary>
+internal sealed partial class DemoAccounts(Onboarding onboarding, UserManager<User> users, IConfiguration configuration, ILogger<DemoAccounts> logger) : IDemoContent
+{
+    public const string Domain = "demo.shape-open-data.example";
+
+    public static readonly IReadOnlyList<(string Email, string Name, string? Role, string? Organisation, Sector Sector)> People =
+    [
+        ($"admin@{Domain}", "Ada Administrator", Roles.Administrator, null, Sector.PublicSector),
+        ($"programme@{Domain}", "Priya Programme", Roles.ProgrammeTeam, null, Sector.PublicSector),
+        ($"moderator@{Domain}", "Morgan Moderator", Roles.Moderator, null, Sector.PublicSector),
+        ($"publisher.dfe@{Domain}", "Pat Publisher (DfE)", Roles.Publisher, "department-for-education", Sector.PublicSector),
+        ($"publisher.dft@{Domain}", "Tom Publisher (DfT)", Roles.Publisher, "department-for-transport", Sector.PublicSector),
+        ($"publisher.defra@{Domain}", "Dee Publisher (Defra)", Roles.Publisher, "department-for-environment-food-rural-affairs", Sector.PublicSector),
+        ($"startup@{Domain}", "Sam from a transport start-up", null, null, Sector.Business),
+        ($"charity@{Domain}", "Charlie at a housing charity", null, null, Sector.CivilSociety),
+        ($"researcher@{Domain}", "Dr Rao, university researcher", null, null, Sector.Academic),
+        ($"journalist@{Domain}", "Jo, data journalist", null, null, Sector.Media),
+        ($"council@{Domain}", "Kim at a county council", null, null, Sector.PublicSector),
+        ($"resident@{Domain}", "Alex, local resident", null, null, Sector.Individual),
+    ];
+
+    public int Order => 0;
+
+    public async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var configured = configuration["Demo:Password"];
+        var password = string.IsNullOrEmpty(configured) ? Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)) : configured;
+        foreach (var (email, name, role, organisation, sector) in People)
+        {
+            var (user, errors) = await onboarding.AddAsync(new NewPerson(email, name, password, role, organisation), cancellationToken);
+            if (user is null)
+            {
+                throw new InvalidOperationException($"Demo account {email}: {string.Join("; ", errors)}");
+            }
+            user.Sector = sector;
+            await users.UpdateAsync(user);
+        }
+        if (string.IsNullOrEmpty(configured))
+        {
+            LogPassword(logger, Domain, password);
+        }
+    }
+
+    // Demo accounts hold no personal data; their shared password is printed so a developer can sign in.
+    [LoggerMessage(LogLevel.Warning, "Demo accounts created (…@{Domain}). Their password is: {Password}")]
+    private static partial void LogPassword(ILogger logger, string domain, string password);
+}

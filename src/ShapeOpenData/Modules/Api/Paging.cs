@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace ShapeOpenData.Modules.Api;
+
+/// <summary>A page of a list: the items, where it is, and how many there are in all.</summary>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+
+public static class Paging
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+
+    public static ValidationProblem? Check(int? page, int? pageSize) =>
+        page is < 1 ? ApiModule.Invalid("page", "page starts at 1")
+        : pageSize is < 1 or > MaxPageSize ? ApiModule.Invalid("pageSize", $"pageSize must be from 1 to {MaxPageSize}")
+        : null;
+
+    public static async Task<Paged<T>> PageAsync<T>(IQueryable<T> query, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var (number, size) = (page ?? 1, pageSize ?? DefaultPageSize);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
+        return new Paged<T>(items, number, size, total);
+    }
+
+    public static NotFound<ProblemDetails> NotFound(string detail) =>
+        TypedResults.NotFound(new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = detail });
+}

@@ -1,0 +1,93 @@
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ShapeOpenData.Data;
+using ShapeOpenData.Infrastructure;
+
+namespace ShapeOpenData.Modules.Jurisdiction;
+
+/// <summary>
+/// The jurisdiction: legal regimes and the working-day calendar as data, the public deadline calculator
+/// (page and API) and their administration.
+/// </summary>
+public static class JurisdictionModule
+{
+    public const string ServiceStandard = "service";
+
+    public static WebApplicationBuilder AddJurisdiction(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<Jurisdiction>();
+        builder.Services.AddScoped<IReferenceData, JurisdictionReferenceData>();
+        builder.Services.AddSingleton(new NavigationItem("Deadline calculator", "/tools/deadline", 50));
+        return builder;
+    }
+
+    public static WebApplication MapJurisdiction(this WebApplication app)
+    {
+        DeadlinesApi.Map(app.MapGroup("/api/v1/deadlines").WithTags("Deadlines"));
+        return app;
+    }
+
+    internal static Stream Seed(string name) =>
+        Assembly.GetExecutingAssembly().GetManifestResourceStream($"ShapeOpenData.Modules.Jurisdiction.{name}.seed.json")!;
+}
+
+internal sealed class LegalRegimeMapping : IEntityTypeConfiguration<LegalRegime>
+{
+    public void Configure(EntityTypeBuilder<LegalRegime> regime)
+    {
+        regime.HasKey(r => r.Code);
+        regime.Property(r => r.Code).HasMaxLength(20);
+        regime.Property(r => r.Name).HasMaxLength(200).IsRequired();
+        regime.Property(r => r.ShortName).HasMaxLength(50).IsRequired();
+        regime.Property(r => r.Unit).HasConversion<CodeConverter<DeadlineUnit>>().HasMaxLength(20);
+        regime.Property(r => r.ExtensionRule).HasMaxLength(1000);
+        regime.Property(r => r.ComplaintRoute).HasMaxLength(1000);
+    }
+}
+
+internal sealed class BankHolidayMapping : IEntityTypeConfiguration<BankHoliday>
+{
+    public void Configure(EntityTypeBuilder<BankHoliday> holiday)
+    {
+        holiday.HasKey(h => new { h.Division, h.Date });
+        holiday.Property(h => h.Division).HasMaxLength(30);
+        holiday.Property(h => h.Title).HasMaxLength(200).IsRequired();
+    }
+}
+
+/// <summary>The UK regimes (DESIGN §5) and bank holidays 2016–2030, added when missing; edits are kept.</summary>
+internal sealed class JurisdictionReferenceData : IReferenceData
+{
+    private sealed record RegimeSeed(
+        string Code, string Name, string ShortName, bool IsFormal, int Amount, string Unit,
+        int? ExtensionLimit, string ExtensionRule, string ComplaintRoute, int SortOrder);
+
+    public int Order => 5;
+
+    public async Task EnsureAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var existing = (await db.LegalRegimes.Select(r => r.Code).ToListAsync(cancellationToken)).ToHashSet();
+        await using (var stream = JurisdictionModule.Seed("regimes"))
+        {
+            var seeds = await JsonSerializer.DeserializeAsync<List<RegimeSeed>>(stream, JsonSerializerOptions.Web, cancellationToken);
+            foreach (var seed in seeds!.Where(s => !existing.Contains(s.Code)))
+            {
+                db.LegalRegimes.Add(new LegalRegime
+                {
+                    Code = seed.Code, Name = seed.Name, ShortName = seed.ShortName, IsFormal = seed.IsFormal,
+                    Amount = seed.Amount, Unit = Codes.Parse<DeadlineUnit>(seed.Unit), ExtensionLimit = seed.ExtensionLimit,
+                    ExtensionRule = seed.ExtensionRule, ComplaintRoute = seed.ComplaintRoute, SortOrder = seed.SortOrder,
+                });
+            }
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        if (!await db.BankHolidays.AnyAsync(cancellationToken))
+        {
+            await using var holidays = JurisdictionModule.Seed("uk-bank-holidays");
+            await BankHolidayImport.ImportAsync(db, holidays, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ShapeOpenData.Data;
+using ShapeOpenData.Modules.Accounts;
+using ShapeOpenData.Modules.Shared;
+
+namespace ShapeOpenData.Modules.Jurisdiction;
+
+/// <summary>Changes how long a regime allows, its extension limit and its complaint route.</summary>
+[Authorize(Policy = Policies.Administrator)]
+public sealed class RegimeModel(AppDbContext db, Jurisdiction jurisdiction) : PageModel
+{
+    public LegalRegime Regime { get; private set; } = null!;
+
+    [BindProperty] public string? Amount { get; set; }
+    [BindProperty] public string? ExtensionLimit { get; set; }
+    [BindProperty] public string? ExtensionRule { get; set; }
+    [BindProperty] public string? ComplaintRoute { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
+    {
+        if (await db.LegalRegimes.FindAsync([code], cancellationToken) is not { } regime)
+        {
+            return NotFound();
+        }
+        Regime = regime;
+        Amount = regime.Amount.ToString(CultureInfo.InvariantCulture);
+        ExtensionLimit = regime.ExtensionLimit?.ToString(CultureInfo.InvariantCulture);
+        ExtensionRule = regime.ExtensionRule;
+        ComplaintRoute = regime.ComplaintRoute;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string code, CancellationToken cancellationToken)
+    {
+        if (await db.LegalRegimes.FindAsync([code], cancellationToken) is not { } regime)
+        {
+            return NotFound();
+        }
+        Regime = regime;
+        var amount = WholeNumber(nameof(Amount), Amount, "how long there is to reply", 1, 365, required: true);
+        var limit = WholeNumber(nameof(ExtensionLimit), ExtensionLimit, "the extension limit", 0, 365, required: false);
+        var rule = ModelState.Required(nameof(ExtensionRule), ExtensionRule, "Enter the extension rule", 1000, "The extension rule");
+        var route = ModelState.Required(nameof(ComplaintRoute), ComplaintRoute, "Enter the complaint route", 1000, "The complaint route");
+        if (!ModelState.IsValid)
+        {
+            return this.Invalid();
+        }
+        regime.Amount = amount!.Value;
+        regime.ExtensionLimit = limit;
+        regime.ExtensionRule = rule!;
+        regime.ComplaintRoute = route!;
+        await db.SaveChangesAsync(cancellationToken);
+        jurisdiction.Invalidate();
+        TempData.Success($"{regime.Name} has been saved. New deadlines use it from now on");
+        return Redirect("/admin/calendar");
+    }
+
+    private int? WholeNumber(string key, string? value, string what, int min, int max, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required) ModelState.AddModelError(key, $"Enter {what}");
+            return null;
+        }
+        if (!int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < min || number > max)
+        {
+            ModelState.AddModelError(key, $"Enter {what} as a whole number from {min} to {max}");
+            return null;
+        }
+        return number;
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ShapeOpenData.Data;
+
+namespace ShapeOpenData.Modules.Organisations;
+
+public sealed class ShowModel(AppDbContext db) : PageModel
+{
+    public Organisation Organisation { get; private set; } = null!;
+    public IReadOnlyList<(string Slug, string Name)> Children { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var organisation = await db.Organisations.AsNoTracking().Include(o => o.Parent)
+            .SingleOrDefaultAsync(o => o.Slug == slug, cancellationToken);
+        if (organisation is null)
+        {
+            return NotFound();
+        }
+        Organisation = organisation;
+        Children = [.. (await db.Organisations.Where(o => o.ParentId == organisation.Id).OrderBy(o => o.Name)
+            .Select(o => new { o.Slug, o.Name }).ToListAsync(cancellationToken)).Select(o => (o.Slug, o.Name))];
+        return Page();
+    }
+}

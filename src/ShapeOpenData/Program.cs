@@ -1,0 +1,40 @@
+using ShapeOpenData.Cli;
+using ShapeOpenData.Data;
+using ShapeOpenData.Infrastructure;
+using ShapeOpenData.Modules.Accounts;
+using ShapeOpenData.Modules.Api;
+using ShapeOpenData.Modules.Jurisdiction;
+using ShapeOpenData.Modules.Organisations;
+
+// The same program serves the web and runs commands (`migrate`, `users add`, `seed-demo` …).
+var isCommand = CommandLine.IsCommand(args);
+var builder = WebApplication.CreateBuilder(isCommand ? [] : args);
+
+builder.AddWebPlatform()
+    .AddData()
+    .AddApi()
+    .AddAccounts()
+    .AddOrganisations()
+    .AddJurisdiction();
+
+var app = builder.Build();
+
+if (isCommand)
+{
+    return await CommandLine.RunAsync(app.Services, args);
+}
+
+app.UseWebPlatform();
+app.UseApiETags();
+
+app.MapWebPlatform()
+    .MapApi()
+    .MapOrganisations()
+    .MapJurisdiction();
+
+await app.Services.PrepareDatabaseAsync(seedDemoContent: app.Environment.IsDevelopment());
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

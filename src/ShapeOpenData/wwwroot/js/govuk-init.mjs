@@ -1,0 +1,4 @@
+// Progressive enhancement only: every page works without this.
+import { initAll } from '/lib/govuk-frontend/govuk-frontend.min.js';
+
+initAll();
