@@ -29,6 +29,7 @@ app.UseApiETags();
 
 app.MapWebPlatform()
     .MapApi()
+    .MapAccounts()
     .MapOrganisations()
     .MapJurisdiction();
 

@@ -51,6 +51,11 @@ public static class RateLimits
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
                 var method = context.Request.Method;
+                if (context.Request.Path.StartsWithSegments("/error"))
+                {
+                    // The error page itself, shown after a refusal, is never refused.
+                    return RateLimitPartition.GetNoLimiter("");
+                }
                 if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method) && !HttpMethods.IsOptions(method))
                 {
                     return RateLimitPartition.GetTokenBucketLimiter("write:" + Person(context), _ => new()

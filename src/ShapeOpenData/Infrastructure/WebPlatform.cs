@@ -14,6 +14,10 @@ public static class WebPlatform
         // The service speaks British English: dates read "21 January 2027".
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("en-GB");
 
+        // Serve static files (and their compressed copies) from a build as well as from a publish, in any
+        // environment: tests and benchmarks run builds outside Development. A no-op when published.
+        builder.WebHost.UseStaticWebAssets();
+
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.Configure<ServiceOptions>(builder.Configuration.GetSection("Service"));

@@ -92,6 +92,12 @@ public static class AccountsModule
         services.AddSingleton(new NavigationItem("Admin", "/admin", 95, user => user.IsAdministrator()));
         return builder;
     }
+
+    public static WebApplication MapAccounts(this WebApplication app)
+    {
+        AccountsApi.Map(app.MapGroup("/api/v1/me").WithTags("Accounts"));
+        return app;
+    }
 }
 
 public static class Policies

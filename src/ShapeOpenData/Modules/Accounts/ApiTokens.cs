@@ -25,6 +25,14 @@ public sealed class ApiTokens(AppDbContext db, IMemoryCache cache, TimeProvider 
         return secret;
     }
 
+    /// <summary>Removes every token a person has, as when their account is deleted; none works after this.</summary>
+    public async Task RemoveAllAsync(int userId, CancellationToken cancellationToken = default)
+    {
+        var hashes = await db.ApiTokens.Where(t => t.UserId == userId).Select(t => t.Hash).ToListAsync(cancellationToken);
+        await db.ApiTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        hashes.ForEach(hash => cache.Remove(CacheKey(hash)));
+    }
+
     public async Task<bool> RevokeAsync(int userId, int tokenId, CancellationToken cancellationToken = default)
     {
         var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == tokenId && t.UserId == userId, cancellationToken);
@@ -46,7 +54,7 @@ public sealed class ApiTokens(AppDbContext db, IMemoryCache cache, TimeProvider 
             return null;
         }
         var hash = ApiToken.HashOf(secret);
-        if (cache.TryGetValue(CacheKey(hash), out ClaimsPrincipal? cached))
+        if (cache.TryGetValue(CacheKey(hash), out ClaimsPrincipal? cached) && cached is not null)
         {
             return cached;
         }
@@ -67,7 +75,11 @@ public sealed class ApiTokens(AppDbContext db, IMemoryCache cache, TimeProvider 
                 await db.ApiTokens.Where(t => t.Id == found.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now));
             }
         }
-        cache.Set(CacheKey(hash), principal, CacheFor);
+        if (principal is not null)
+        {
+            // Only tokens that work are kept: remembering every wrong guess would let anyone fill the memory.
+            cache.Set(CacheKey(hash), principal, CacheFor);
+        }
         return principal;
     }
 

@@ -15,7 +15,7 @@ namespace ShapeOpenData.Modules.Accounts;
 /// </summary>
 [Authorize]
 public sealed class DeleteModel(
-    AppDbContext db, UserManager<User> users, SignInManager<User> signIn, AccountEmails emails, TimeProvider clock) : PageModel
+    AppDbContext db, UserManager<User> users, SignInManager<User> signIn, ApiTokens tokens, AccountEmails emails, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? Password { get; set; }
 
@@ -42,7 +42,7 @@ public sealed class DeleteModel(
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await db.Entry(user).Collection(u => u.PublisherMemberships).LoadAsync(cancellationToken);
-            await db.ApiTokens.Where(t => t.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+            await tokens.RemoveAllAsync(user.Id, cancellationToken);
             await db.UserRoles.Where(r => r.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
             await db.UserClaims.Where(c => c.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
             await db.UserLogins.Where(l => l.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);

@@ -35,8 +35,11 @@ public static class ApiETags
                     return;
                 }
             }
-            context.Response.ContentLength = buffer.Length;
-            buffer.Position = 0;
-            await buffer.CopyToAsync(original, context.RequestAborted);
+            if (buffer.Length > 0)
+            {
+                context.Response.ContentLength = buffer.Length;
+                buffer.Position = 0;
+                await buffer.CopyToAsync(original, context.RequestAborted);
+            }
         }));
 }

@@ -31,8 +31,8 @@ public static class ApiModule
                     Title = "Shape open data API",
                     Version = "v1",
                     Description = "Everything public in Shape open data, as JSON. Reads need no key. Writes need a personal API " +
-                                  "token (create one on /account/api-tokens) sent as `Authorization: Bearer <token>`. Errors are " +
-                                  "RFC 9457 problem details. Reads carry ETags: send `If-None-Match` to get 304 when nothing changed.",
+                                  "token (create one on /account/api-tokens), sent as the header \"Authorization: Bearer <token>\". " +
+                                  "Errors are RFC 9457 problem details. Reads carry ETags: send If-None-Match to get 304 when nothing changed.",
                 };
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
@@ -58,4 +58,7 @@ public static class ApiModule
     public static ValidationProblem Invalid(string parameter, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [parameter] = [message] },
             title: "The request has a mistake in it", detail: message);
+
+    public static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace ShapeOpenData.Modules.Api;
@@ -11,6 +10,8 @@ public static class Paging
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
+    public const string PageDescription = "Which page, from 1 (the default).";
+    public const string PageSizeDescription = "How many items a page, from 1 to 100; 20 by default.";
 
     public static ValidationProblem? Check(int? page, int? pageSize) =>
         page is < 1 ? ApiModule.Invalid("page", "page starts at 1")
@@ -24,7 +25,4 @@ public static class Paging
         var items = await query.Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
         return new Paged<T>(items, number, size, total);
     }
-
-    public static NotFound<ProblemDetails> NotFound(string detail) =>
-        TypedResults.NotFound(new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = detail });
 }

@@ -19,7 +19,7 @@ public sealed class DeadlineModel(Jurisdiction jurisdiction) : PageModel
     {
         var rules = await jurisdiction.GetAsync(cancellationToken);
         Regimes = [.. rules.Regimes.Select(r => new GovukOption(r.Code, r.Name, $"{r.DescribeAmount()} to reply"))];
-        if (Regime is null && Received.IsEmpty)
+        if (Request.Query.Count == 0)
         {
             return Page();
         }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Api;
@@ -26,7 +27,9 @@ public static class DeadlinesApi
                              "The day of receipt is day 0; working days exclude weekends and bank holidays anywhere in the UK.");
 
     private static async Task<Results<Ok<DeadlineResponse>, ValidationProblem>> GetAsync(
-        string? regime, string? received, Jurisdiction jurisdiction, CancellationToken cancellationToken)
+        [Description("Required. The regime's code: foi, eir, rpsi or service.")] string? regime,
+        [Description("Required. The day the request was received, as YYYY-MM-DD.")] string? received,
+        Jurisdiction jurisdiction, CancellationToken cancellationToken)
     {
         var rules = await jurisdiction.GetAsync(cancellationToken);
         var codes = string.Join(", ", rules.Regimes.Select(r => r.Code));

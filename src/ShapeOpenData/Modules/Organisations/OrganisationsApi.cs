@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
@@ -19,7 +20,11 @@ public static class OrganisationsApi
     }
 
     private static async Task<Results<Ok<Paged<OrganisationResponse>>, ValidationProblem>> ListAsync(
-        AppDbContext db, string? kind, int? page, int? pageSize, CancellationToken cancellationToken)
+        AppDbContext db,
+        [Description("Only this kind: ministerial_department, non_ministerial_department, public_body, local_authority or other.")] string? kind,
+        [Description(Paging.PageDescription)] int? page,
+        [Description(Paging.PageSizeDescription)] int? pageSize,
+        CancellationToken cancellationToken)
     {
         if (Paging.Check(page, pageSize) is { } invalid)
         {
@@ -37,11 +42,11 @@ public static class OrganisationsApi
         return TypedResults.Ok(await Paging.PageAsync(query.OrderBy(o => o.Name).Select(Project), page, pageSize, cancellationToken));
     }
 
-    private static async Task<Results<Ok<OrganisationResponse>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> ShowAsync(
-        string slug, AppDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<OrganisationResponse>, ProblemHttpResult>> ShowAsync(
+        [Description("The organisation's slug, like department-for-transport.")] string slug, AppDbContext db, CancellationToken cancellationToken)
     {
         var organisation = await db.Organisations.AsNoTracking().Where(o => o.Slug == slug).Select(Project).SingleOrDefaultAsync(cancellationToken);
-        return organisation is null ? Paging.NotFound($"There is no organisation '{slug}'") : TypedResults.Ok(organisation);
+        return organisation is null ? ApiModule.NotFound($"There is no organisation '{slug}'") : TypedResults.Ok(organisation);
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<Organisation, OrganisationResponse>> Project = o =>

@@ -1,0 +1,97 @@
+using Microsoft.Playwright;
+using ShapeOpenData.Modules.Accounts;
+
+namespace ShapeOpenData.BrowserTests;
+
+/// <summary>axe-core over every page, as each kind of person sees it.</summary>
+public sealed class AccessibilityTests(BrowserFixture service) : IClassFixture<BrowserFixture>
+{
+    public static TheoryData<string> PublicPages =>
+    [
+        "/", "/accessibility", "/privacy", "/cookies", "/organisations", "/organisations/department-for-transport",
+        "/tools/deadline", "/tools/deadline?Regime=foi&Received.Day=18&Received.Month=12&Received.Year=2026",
+        "/tools/deadline?Regime=&Received.Day=31&Received.Month=2&Received.Year=2026", "/api-docs", "/account/sign-in",
+        "/account/register", "/account/forgotten-password", "/account/resend-confirmation", "/account/check-email", "/no-such-page",
+    ];
+
+    public static TheoryData<string> SignedInPages =>
+    [
+        "/account", "/account/profile", "/account/change-password", "/account/two-factor", "/account/two-factor/set-up",
+        "/account/api-tokens", "/account/delete", "/account/sign-out",
+    ];
+
+    public static TheoryData<string> AdministratorPages =>
+    [
+        "/admin", "/admin/calendar", "/admin/regimes/foi", "/organisations/new", "/organisations/home-office/edit",
+    ];
+
+    [Theory]
+    [MemberData(nameof(PublicPages))]
+    public async Task PublicPage_HasNoSeriousAccessibilityProblems(string path)
+    {
+        var page = await service.NewPageAsync();
+        await page.GotoAsync(path);
+        await page.AssertAccessibleAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(SignedInPages))]
+    public async Task SignedInPage_HasNoSeriousAccessibilityProblems(string path)
+    {
+        var page = await SignedInAsync(await service.CreatePersonAsync());
+        await page.GotoAsync(path);
+        await page.AssertAccessibleAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(AdministratorPages))]
+    public async Task AdministratorPage_HasNoSeriousAccessibilityProblems(string path)
+    {
+        var page = await SignedInAsync(await service.CreatePersonAsync(Roles.Administrator, twoFactor: true));
+        var response = await page.GotoAsync(path);
+        Assert.Equal(200, response?.Status);
+        await page.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task FormsWithErrors_HaveNoSeriousAccessibilityProblems()
+    {
+        var page = await SignedInAsync(await service.CreatePersonAsync(Roles.Administrator, twoFactor: true));
+        foreach (var (path, button) in new[] { ("/account/profile", "Save profile"), ("/organisations/new", "Save organisation"), ("/account/api-tokens", "Create token") })
+        {
+            await page.GotoAsync(path);
+            if (path == "/account/profile") await page.GetByLabel("Your name").FillAsync("");
+            await page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
+            Assert.True(await page.Locator(".govuk-error-summary").IsVisibleAsync(), path);
+            await page.AssertAccessibleAsync();
+        }
+    }
+
+    [Fact]
+    public async Task SkipLink_IsTheFirstThingTheKeyboardReaches()
+    {
+        var page = await service.NewPageAsync();
+        await page.GotoAsync("/organisations");
+
+        await page.Keyboard.PressAsync("Tab");
+
+        Assert.Equal("Skip to main content", await page.EvaluateAsync<string>("document.activeElement.textContent.trim()"));
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("main-content", await page.EvaluateAsync<string>("document.activeElement.id"));
+    }
+
+    private async Task<IPage> SignedInAsync(Person person)
+    {
+        var page = await service.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email address").FillAsync(person.Email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(ServiceFactory.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
+        if (person.AuthenticatorKey is not null)
+        {
+            await page.GetByLabel("Enter your security code").FillAsync(person.CurrentCode());
+            await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        }
+        return page;
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.Playwright;
+using OtpNet;
+
+namespace ShapeOpenData.BrowserTests;
+
+/// <summary>
+/// A new user's first visit, in Chromium, with and without JavaScript: register, confirm from the email,
+/// sign in, set up two-factor authentication, sign out and back in. axe-core checks every page on the way.
+/// </summary>
+public sealed class NewUserJourneyTests(BrowserFixture service) : IClassFixture<BrowserFixture>
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Register_Confirm_SignIn_SetUpTwoFactor_SignOut(bool javaScript)
+    {
+        var page = await service.NewPageAsync(javaScript);
+        var email = $"journey-{Guid.NewGuid():N}@example.com";
+
+        await page.GotoAsync("/");
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start now" }).ClickAsync();
+        Assert.EndsWith("/account/register", page.Url, StringComparison.Ordinal);
+        await page.AssertAccessibleAsync();
+
+        // Sending the form empty shows the GOV.UK error summary, accessible too.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        Assert.StartsWith("Error: ", await page.TitleAsync(), StringComparison.Ordinal);
+        Assert.Equal(4, await page.Locator(".govuk-error-summary__list li").CountAsync());
+        if (javaScript)
+        {
+            // GOV.UK Frontend moves focus to the summary so screen readers announce it.
+            Assert.True(await page.Locator(".govuk-error-summary").EvaluateAsync<bool>("e => document.activeElement === e"));
+        }
+        await page.AssertAccessibleAsync();
+
+        await page.GetByLabel("Your name").FillAsync("Jess Journey");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Create a password").FillAsync(ServiceFactory.Password);
+        await page.GetByLabel("Academic or research").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        Assert.Equal("Check your email", await page.Locator("h1").TextContentAsync());
+        await page.AssertAccessibleAsync();
+
+        var confirmation = await service.EmailToAsync(email);
+        await page.GotoAsync(MailCatcher.LinkIn(confirmation));
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm email address" }).ClickAsync();
+        Assert.Equal("Email address confirmed", (await page.Locator("h1").TextContentAsync())?.Trim());
+        await page.AssertAccessibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).First.ClickAsync();
+        await page.AssertAccessibleAsync();
+        await SignInAsync(page, email);
+        await page.GotoAsync("/account");
+        Assert.Contains("Jess Journey", await page.Locator("main").TextContentAsync(), StringComparison.Ordinal);
+        await page.AssertAccessibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Set up two-factor authentication" }).ClickAsync();
+        Assert.EndsWith("/account/two-factor", page.Url, StringComparison.Ordinal);
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set up two-factor authentication" }).Or(page.GetByRole(AriaRole.Link, new() { Name = "Set up two-factor authentication" })).Last.ClickAsync();
+        await page.AssertAccessibleAsync();
+        var key = await page.Locator("#setup-key").GetAttributeAsync("data-key");
+        await page.GetByLabel("Code from your app").FillAsync(new Totp(Base32Encoding.ToBytes(key)).ComputeTotp());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-factor authentication" }).ClickAsync();
+        Assert.Equal(10, await page.Locator("#recovery-codes li").CountAsync());
+        await page.AssertAccessibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        Assert.Contains("You have signed out", await page.Locator(".govuk-notification-banner").TextContentAsync(), StringComparison.Ordinal);
+        await page.AssertAccessibleAsync();
+
+        await page.GotoAsync("/account/sign-in");
+        await SignInAsync(page, email);
+        Assert.Contains("/account/sign-in/two-factor", page.Url, StringComparison.Ordinal);
+        await page.AssertAccessibleAsync();
+        await page.GetByLabel("Enter your security code").FillAsync(new Totp(Base32Encoding.ToBytes(key)).ComputeTotp());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.GotoAsync("/account");
+        Assert.Contains("Two-factor authentication", await page.Locator("main").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal("On", (await page.Locator(".govuk-summary-list__row", new() { HasText = "Two-factor authentication" }).Locator(".govuk-summary-list__value").TextContentAsync())?.Trim());
+    }
+
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(ServiceFactory.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
+    }
+}

@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ShapeOpenData.Modules.Accounts;
+
+namespace ShapeOpenData.Tests.Cli;
+
+/// <summary>The real program, run as a process against the same database as the service under test.</summary>
+public sealed class CommandLineTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+{
+    private sealed record Run(int ExitCode, string Output, string Error)
+    {
+        public string LastLine => Output.TrimEnd().Split('\n')[^1].Trim();
+    }
+
+    private async Task<Run> RunAsync(params string[] args)
+    {
+        var program = typeof(Program).Assembly.Location;
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(program)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(program);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in service.DatabaseSettings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Run(process.ExitCode, await output, await error);
+    }
+
+    private HttpClient ApiClient(string token)
+    {
+        var client = service.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
+    }
+
+    [Fact]
+    public async Task UsersAdd_MakesAConfirmedPublisherWhoCanSignIn()
+    {
+        var email = $"cli-{Guid.NewGuid():N}@example.com";
+
+        var run = await RunAsync("users", "add", "--email", email, "--name", "Carla Cli", "--password", ServiceFactory.Password,
+            "--role", Roles.Publisher, "--org", "department-for-transport");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains($"{email} is ready", run.Output, StringComparison.Ordinal);
+        var signedIn = await service.NewSession().SignInAsync(new Person(0, email, "Carla Cli", null));
+        Assert.Equal("/", signedIn.Url);
+        Assert.True(await service.WithDatabaseAsync(db => db.PublisherMemberships.AnyAsync(m => m.User!.Email == email && m.Organisation!.Slug == "department-for-transport")));
+    }
+
+    [Theory]
+    [InlineData("--role", "wizard", "'wizard' is not a role")]
+    [InlineData("--org", "ministry-of-magic", "there is no organisation 'ministry-of-magic'")]
+    public async Task UsersAdd_WithAMistake_SaysWhatIsWrongAndFails(string option, string value, string message)
+    {
+        var run = await RunAsync("users", "add", "--email", "x@example.com", "--name", "X", option, value);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UsersImport_AddsEveryGoodRowAndReportsTheBadOnes()
+    {
+        var id = Guid.NewGuid().ToString("N")[..8];
+        var file = Path.Combine(service.DataDirectory, $"people-{id}.csv");
+        await File.WriteAllTextAsync(file, $"""
+            email,name,role,organisation
+            a-{id}@example.com,Alice Import,,
+            b-{id}@example.com,"Bob, the publisher",publisher,home-office
+            c-{id}@example.com,Cath Moderator,moderator,
+            d-{id}@example.com,Dan Nowhere,publisher,ministry-of-magic
+            """);
+
+        var run = await RunAsync("users", "import", file);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("3 of 4 people added", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"line 5 (d-{id}@example.com): there is no organisation 'ministry-of-magic'", run.Error, StringComparison.Ordinal);
+        var imported = await service.WithDatabaseAsync(db => db.Users.Where(u => u.Email!.EndsWith($"-{id}@example.com"))
+            .Select(u => new { u.DisplayName, u.EmailConfirmed }).ToListAsync());
+        Assert.Equal(["Alice Import", "Bob, the publisher", "Cath Moderator"], imported.Select(u => u.DisplayName).Order());
+        Assert.All(imported, u => Assert.True(u.EmailConfirmed));
+    }
+
+    [Fact]
+    public async Task UsersImport_WithTheWrongHeader_ChangesNothing()
+    {
+        var file = Path.Combine(service.DataDirectory, "wrong-header.csv");
+        await File.WriteAllTextAsync(file, "mail,fullname\nz@example.com,Zed\n");
+
+        var run = await RunAsync("users", "import", file);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("The header must be email,name,role,organisation", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TokensCreate_PrintsATokenThatWorksAsTheLastLine()
+    {
+        var person = await service.CreatePersonAsync(name: "Terry Token");
+
+        var run = await RunAsync("tokens", "create", "--email", person.Email);
+
+        Assert.Equal(0, run.ExitCode);
+        var me = await ApiClient(run.LastLine).GetFromJsonAsync<JsonElement>("/api/v1/me");
+        Assert.Equal("Terry Token", me.GetProperty("displayName").GetString());
+    }
+
+    [Fact]
+    public async Task TokensCreateFromAFile_PrintsAnEmailAndTokenLineForEachPerson()
+    {
+        var people = new[] { await service.CreatePersonAsync(), await service.CreatePersonAsync(), await service.CreatePersonAsync() };
+        var file = Path.Combine(service.DataDirectory, $"emails-{Guid.NewGuid():N}.txt");
+        await File.WriteAllLinesAsync(file, people.Select(p => p.Email));
+
+        var run = await RunAsync("tokens", "create", "--file", file);
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Output.Trim().Split('\n').Select(l => l.Trim().Split(',')).ToList();
+        Assert.Equal(people.Select(p => p.Email), lines.Select(l => l[0]));
+        foreach (var (person, line) in people.Zip(lines))
+        {
+            var me = await ApiClient(line[1]).GetFromJsonAsync<JsonElement>("/api/v1/me");
+            Assert.Equal(person.Id, me.GetProperty("id").GetInt32());
+        }
+    }
+
+    [Fact]
+    public async Task TokensCreate_NeedsEitherAnEmailOrAFile()
+    {
+        var run = await RunAsync("tokens", "create");
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("Give either --email or --file.", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MigrateAndSeedDemo_LeaveADatabaseWithDemoPeople()
+    {
+        var migrate = await RunAsync("migrate");
+        Assert.Equal(0, migrate.ExitCode);
+        Assert.Contains("The database is up to date.", migrate.Output, StringComparison.Ordinal);
+
+        var seed = await RunAsync("seed-demo");
+        Assert.Equal(0, seed.ExitCode);
+        Assert.True(await service.WithDatabaseAsync(db => db.Users.AnyAsync(u => u.Email == "admin@demo.shape-open-data.example")));
+    }
+
+    [Fact]
+    public async Task Help_ListsTheCommands()
+    {
+        var run = await RunAsync("--help");
+
+        Assert.Equal(0, run.ExitCode);
+        foreach (var command in new[] { "migrate", "users", "tokens", "seed-demo" })
+        {
+            Assert.Contains(command, run.Output, StringComparison.Ordinal);
+        }
+    }
+}

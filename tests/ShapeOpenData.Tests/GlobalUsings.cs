@@ -1,0 +1,3 @@
+global using System.Net;
+global using ShapeOpenData.Tests.Support;
+global using Microsoft.Extensions.DependencyInjection;

@@ -1,0 +1,127 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using ShapeOpenData.Data;
+using ShapeOpenData.Modules.Accounts;
+
+namespace ShapeOpenData.Tests.Support;
+
+/// <summary>
+/// The real service, in process, on its own database and with a real SMTP server catching its email.
+/// Security settings are as in production (two-factor required for staff); rate limits are off unless a
+/// test turns them on.
+/// </summary>
+public class ServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "correct horse battery staple";
+
+    private readonly TestDatabase _database;
+    private bool _disposed;
+
+    public ServiceFactory()
+    {
+        Directory.CreateDirectory(DataDirectory);
+        _database = new TestDatabase(DataDirectory);
+    }
+
+    public MailCatcher Mail { get; } = new();
+
+    /// <summary>Where the database is, for running the command line against the same one.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> DatabaseSettings => _database.Settings;
+
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "sod-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Everything the service is configured with; subclasses add or change settings.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> Settings =>
+    [
+        .. _database.Settings,
+        new("Email:Smtp:Host", "127.0.0.1"),
+        new("Email:Smtp:Port", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("Email:Smtp:UseStartTls", "false"),
+        new("Email:PickupDirectory", Path.Combine(DataDirectory, "mail")),
+        new("RateLimits:Enabled", "false"),
+        new("Security:RequireStaffTwoFactor", "true"),
+    ];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public virtual Task InitializeAsync()
+    {
+        Mail.Start();
+        _ = Services; // Starts the service: migrations and reference data run now, not inside the first test.
+        return Task.CompletedTask;
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
+        await base.DisposeAsync();
+        await Mail.DisposeAsync();
+        await _database.DropAsync();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+        GC.SuppressFinalize(this);
+    }
+
+    /// <param name="clientAddress">Where the request seems to come from (X-Forwarded-For), where forwarded headers are on.</param>
+    public WebSession NewSession(bool followRedirects = true, string? clientAddress = null)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true });
+        if (clientAddress is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Forwarded-For", clientAddress);
+        }
+        return new WebSession(client);
+    }
+
+    /// <summary>A person with a confirmed account, made as an administrator would make them.</summary>
+    public async Task<Person> CreatePersonAsync(string? role = null, string? organisation = null, bool twoFactor = false, string? name = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var email = $"person-{Guid.NewGuid():N}@example.com";
+        var (user, errors) = await scope.ServiceProvider.GetRequiredService<Onboarding>()
+            .AddAsync(new NewPerson(email, name ?? "Test Person", Password, role, organisation));
+        Assert.True(user is not null, string.Join("; ", errors));
+        string? key = null;
+        if (twoFactor)
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
+        return new Person(user.Id, email, user.DisplayName, key);
+    }
+
+    /// <summary>Runs <paramref name="action"/> with the database, for arranging and checking state.</summary>
+    public async Task<T> WithDatabaseAsync<T>(Func<AppDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+}
+
+/// <param name="AuthenticatorKey">Set when two-factor authentication is on: codes are made from it.</param>
+public sealed record Person(int Id, string Email, string Name, string? AuthenticatorKey)
+{
+    public string CurrentCode() => new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(AuthenticatorKey!)).ComputeTotp();
+}
