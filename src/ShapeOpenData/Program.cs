@@ -3,7 +3,11 @@ using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Api;
+using ShapeOpenData.Modules.Comments;
+using ShapeOpenData.Modules.DatasetRequests;
+using ShapeOpenData.Modules.Follows;
 using ShapeOpenData.Modules.Jurisdiction;
+using ShapeOpenData.Modules.Notifications;
 using ShapeOpenData.Modules.Organisations;
 
 // The same program serves the web and runs commands (`migrate`, `users add`, `seed-demo` …).
@@ -15,7 +19,11 @@ builder.AddWebPlatform()
     .AddApi()
     .AddAccounts()
     .AddOrganisations()
-    .AddJurisdiction();
+    .AddJurisdiction()
+    .AddFollows()
+    .AddComments()
+    .AddNotifications()
+    .AddDatasetRequests();
 
 var app = builder.Build();
 
@@ -31,7 +39,8 @@ app.MapWebPlatform()
     .MapApi()
     .MapAccounts()
     .MapOrganisations()
-    .MapJurisdiction();
+    .MapJurisdiction()
+    .MapDatasetRequests();
 
 await app.Services.PrepareDatabaseAsync(seedDemoContent: app.Environment.IsDevelopment());
 await app.RunAsync();

@@ -3,7 +3,12 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ShapeOpenData.Modules.Accounts;
+using ShapeOpenData.Modules.Audit;
+using ShapeOpenData.Modules.Comments;
+using ShapeOpenData.Modules.DatasetRequests;
+using ShapeOpenData.Modules.Follows;
 using ShapeOpenData.Modules.Jurisdiction;
+using ShapeOpenData.Modules.Notifications;
 using ShapeOpenData.Modules.Organisations;
 
 namespace ShapeOpenData.Data;
@@ -21,6 +26,31 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<LegalRegime> LegalRegimes => Set<LegalRegime>();
     public DbSet<BankHoliday> BankHolidays => Set<BankHoliday>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Follow> Follows => Set<Follow>();
+    public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
+    public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
+    public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<CommentRevision> CommentRevisions => Set<CommentRevision>();
+    public DbSet<CommentReport> CommentReports => Set<CommentReport>();
+    public DbSet<DatasetRequest> DatasetRequests => Set<DatasetRequest>();
+    public DbSet<RequestTheme> RequestThemes => Set<RequestTheme>();
+    public DbSet<RequestEvent> RequestEvents => Set<RequestEvent>();
+    public DbSet<Support> Supports => Set<Support>();
+    public DbSet<RequestTitleTerm> RequestTitleTerms => Set<RequestTitleTerm>();
+    public DbSet<RequestDraft> RequestDrafts => Set<RequestDraft>();
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        AuditModule.GuardAppendOnly(this);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        AuditModule.GuardAppendOnly(this);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

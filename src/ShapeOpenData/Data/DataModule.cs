@@ -49,6 +49,9 @@ public static class DataModule
             // Readers never wait for the writer, and a killed process loses nothing it acknowledged.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+        // Make the data-protection key now, outside any transaction: on SQLite, creating it while another
+        // connection holds the write lock would wait for that lock.
+        scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("start-up").Protect("ready");
         foreach (var data in scope.ServiceProvider.GetServices<IReferenceData>().OrderBy(d => d.Order))
         {
             await data.EnsureAsync(db, cancellationToken);

@@ -118,6 +118,41 @@ public class ServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await using var scope = Services.CreateAsyncScope();
         return await action(scope.ServiceProvider);
     }
+
+    /// <summary>The person as the service sees them when they sign in: roles, organisations, display name.</summary>
+    public Task<System.Security.Claims.ClaimsPrincipal> PrincipalAsync(Person person) => WithServicesAsync(async s =>
+    {
+        var users = s.GetRequiredService<UserManager<User>>();
+        var user = await users.FindByIdAsync(person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return await s.GetRequiredService<IUserClaimsPrincipalFactory<User>>().CreateAsync(user!);
+    });
+
+    /// <summary>An HTTP client that calls the API with a new personal token of <paramref name="person"/>.</summary>
+    public async Task<HttpClient> ApiClientAsync(Person person)
+    {
+        var token = await WithServicesAsync(s => s.GetRequiredService<ApiTokens>().IssueAsync(person.Id, "test"));
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
+    }
+
+    /// <summary>A request submitted through the real workflow, as <paramref name="requester"/>.</summary>
+    public Task<int> SubmitRequestAsync(Person requester, string? title = null, string organisation = "department-for-transport",
+        string regime = "service", bool confidential = false, ShapeOpenData.Modules.DatasetRequests.Theme theme = ShapeOpenData.Modules.DatasetRequests.Theme.Transport) =>
+        WithServicesAsync(async s =>
+        {
+            var db = s.GetRequiredService<AppDbContext>();
+            var organisationId = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+                db.Organisations.Where(o => o.Slug == organisation).Select(o => o.Id));
+            var today = ShapeOpenData.Infrastructure.TimeProviderExtensions.Today(s.GetRequiredService<TimeProvider>());
+            var request = await s.GetRequiredService<ShapeOpenData.Modules.DatasetRequests.RequestWorkflow>().SubmitAsync(
+                new ShapeOpenData.Modules.DatasetRequests.NewRequest(
+                    title ?? $"Test data {Guid.NewGuid():N}", "What we need.", organisationId, [theme],
+                    ShapeOpenData.Modules.DatasetRequests.IntendedUse.Research, null, [], confidential, requester.Id,
+                    ShapeOpenData.Modules.DatasetRequests.ReceivedVia.Service, today),
+                regime, await PrincipalAsync(requester));
+            return request.Id;
+        });
 }
 
 /// <param name="AuthenticatorKey">Set when two-factor authentication is on: codes are made from it.</param>

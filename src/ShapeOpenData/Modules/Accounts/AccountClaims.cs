@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ShapeOpenData.Data;
+using ShapeOpenData.Infrastructure;
 
 namespace ShapeOpenData.Modules.Accounts;
 
@@ -26,11 +27,16 @@ public sealed class AccountClaimsFactory(
     public const string DisplayName = "display_name";
     public const string PublisherFor = "publisher_for";
     public const string TwoFactorNeeded = "two_factor_needed";
+    public const string SectorCode = "sector";
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(User user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(DisplayName, user.DisplayName));
+        if (user.Sector is { } sector)
+        {
+            identity.AddClaim(new Claim(SectorCode, sector.ToCode()));
+        }
 
         var staffRoles = identity.FindAll(identity.RoleClaimType).Where(c => Roles.Granted.Contains(c.Value)).ToList();
         if (staffRoles.Count > 0 && security.Value.RequireStaffTwoFactor && !user.TwoFactorEnabled)
@@ -61,6 +67,10 @@ public static class ClaimsPrincipalExtensions
         int.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), CultureInfo.InvariantCulture, out var id) ? id : null;
 
     public static string DisplayName(this ClaimsPrincipal user) => user.FindFirstValue(AccountClaimsFactory.DisplayName) ?? "";
+
+    /// <summary>Who they use data for, as they said in their profile.</summary>
+    public static Sector? Sector(this ClaimsPrincipal user) =>
+        Codes.TryParse<Sector>(user.FindFirstValue(AccountClaimsFactory.SectorCode), out var sector) ? sector : null;
 
     public static bool IsPublisherFor(this ClaimsPrincipal user, int organisationId) =>
         user.HasClaim(AccountClaimsFactory.PublisherFor, organisationId.ToString(CultureInfo.InvariantCulture));

@@ -34,10 +34,13 @@ public sealed class LegalRegime
     /// The reply is due <see cref="Amount"/> units after receipt, counting the day of receipt as day 0,
     /// plus any extension granted.
     /// </summary>
-    public DateOnly DueOn(WorkingDayCalendar calendar, DateOnly receivedOn, int extension = 0) => Unit switch
+    public DateOnly DueOn(WorkingDayCalendar calendar, DateOnly receivedOn, int extension = 0) => Add(calendar, receivedOn, Amount + extension);
+
+    /// <summary><paramref name="amount"/> of this regime's units after <paramref name="from"/>.</summary>
+    public DateOnly Add(WorkingDayCalendar calendar, DateOnly from, int amount) => Unit switch
     {
-        DeadlineUnit.WorkingDays => calendar.AddWorkingDays(receivedOn, Amount + extension),
-        _ => receivedOn.AddMonths(Amount + extension),
+        DeadlineUnit.WorkingDays => calendar.AddWorkingDays(from, amount),
+        _ => from.AddMonths(amount),
     };
 }
 

@@ -20,7 +20,7 @@ public sealed class GovukInputTagHelper : GovukFieldTagHelper
         RenderHintAndError(html);
         var classes = "govuk-input" + (InputClass is null ? "" : " " + InputClass) + (Error is null ? "" : " govuk-input--error");
         html.Raw($"<input class=\"{classes}\" id=\"{Id}\" name=\"{Html.Encode(Name)}\" type=\"{Html.Encode(Type)}\"" +
-                 $"{Html.Attribute("value", Value)}{Html.Attribute("autocomplete", Autocomplete)}{Html.Attribute("inputmode", Inputmode)}" +
+                 $"{Html.Attribute("value", string.IsNullOrEmpty(Value) ? null : Value)}{Html.Attribute("autocomplete", Autocomplete)}{Html.Attribute("inputmode", Inputmode)}" +
                  $"{(Spellcheck ? "" : " spellcheck=\"false\"")}{Html.Attribute("aria-describedby", DescribedBy())}>");
     }
 }

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ShapeOpenData.Modules.Audit;
+
+/// <summary>The append-only audit log: modules add entries in the same save as the change they record.</summary>
+public static class AuditModule
+{
+    /// <summary>Refuses any save that would change or delete an audit entry.</summary>
+    public static void GuardAppendOnly(DbContext db)
+    {
+        if (db.ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The audit log is append-only: entries are never changed or deleted.");
+        }
+    }
+}
+
+internal sealed class AuditEntryMapping : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> entry)
+    {
+        entry.Property(e => e.EntityType).HasMaxLength(40).IsRequired();
+        entry.Property(e => e.Action).HasMaxLength(60).IsRequired();
+        entry.HasIndex(e => new { e.EntityType, e.EntityId, e.Id });
+    }
+}

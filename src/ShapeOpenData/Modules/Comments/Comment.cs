@@ -1,0 +1,107 @@
+namespace ShapeOpenData.Modules.Comments;
+
+/// <summary>
+/// A comment on an item, or a reply to one (one level only). Its author may edit it for 15 minutes, with
+/// every earlier wording kept; deleting leaves a placeholder so replies keep their place.
+/// </summary>
+public sealed class Comment
+{
+    public const int BodyMaxLength = 5_000;
+    public static readonly TimeSpan EditWindow = TimeSpan.FromMinutes(15);
+
+    public int Id { get; private set; }
+    public string TargetType { get; private set; } = "";
+    public int TargetId { get; private set; }
+    public int? ParentId { get; private set; }
+    public int AuthorId { get; private set; }
+
+    /// <summary>Markdown, shown through the sanitiser.</summary>
+    public string Body { get; private set; } = "";
+
+    /// <summary>Made by someone who answers for the item (a publisher of its organisation, or the programme team).</summary>
+    public bool IsOfficial { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+    public DateTime? EditedAt { get; private set; }
+    public DateTime? DeletedAt { get; private set; }
+    public List<CommentRevision> Revisions { get; private set; } = [];
+
+    public bool IsDeleted => DeletedAt is not null;
+
+    private Comment() { }
+
+    public static Comment Write(string targetType, int targetId, Comment? parent, int authorId, string body, bool isOfficial, DateTime now)
+    {
+        if (parent is not null && (parent.TargetType != targetType || parent.TargetId != targetId))
+        {
+            throw new CommentRuleException("You can only reply to a comment on the same page");
+        }
+        if (parent?.ParentId is not null)
+        {
+            throw new CommentRuleException("Replies go under the comment they answer; you cannot reply to a reply");
+        }
+        return new Comment
+        {
+            TargetType = targetType, TargetId = targetId, ParentId = parent?.Id, AuthorId = authorId,
+            Body = Checked(body), IsOfficial = isOfficial, CreatedAt = now,
+        };
+    }
+
+    public bool CanBeEditedBy(int userId, DateTime now) => userId == AuthorId && !IsDeleted && now - CreatedAt <= EditWindow;
+
+    public void Edit(int userId, string body, DateTime now)
+    {
+        if (!CanBeEditedBy(userId, now))
+        {
+            throw new CommentRuleException("Comments can only be changed by their author, within 15 minutes of posting");
+        }
+        Revisions.Add(new CommentRevision { Body = Body, ReplacedAt = now });
+        Body = Checked(body);
+        EditedAt = now;
+    }
+
+    /// <summary>The wording goes into the history (for moderators); the page shows a placeholder.</summary>
+    public void Delete(DateTime now)
+    {
+        if (IsDeleted)
+        {
+            return;
+        }
+        Revisions.Add(new CommentRevision { Body = Body, ReplacedAt = now });
+        Body = "";
+        DeletedAt = now;
+    }
+
+    private static string Checked(string body)
+    {
+        var text = body.Trim();
+        if (text.Length == 0)
+        {
+            throw new CommentRuleException("Enter your comment");
+        }
+        if (text.Length > BodyMaxLength)
+        {
+            throw new CommentRuleException($"Your comment must be {BodyMaxLength} characters or fewer");
+        }
+        return text;
+    }
+}
+
+public sealed class CommentRevision
+{
+    public int Id { get; set; }
+    public int CommentId { get; set; }
+    public string Body { get; set; } = "";
+    public DateTime ReplacedAt { get; set; }
+}
+
+/// <summary>Someone thinks a comment breaks the rules; the moderation queue reads these.</summary>
+public sealed class CommentReport
+{
+    public int Id { get; set; }
+    public int CommentId { get; set; }
+    public int ReporterId { get; set; }
+    public string Reason { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+}
+
+public sealed class CommentRuleException(string message) : Exception(message);

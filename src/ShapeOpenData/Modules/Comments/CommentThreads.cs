@@ -1,0 +1,130 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using ShapeOpenData.Data;
+using ShapeOpenData.Infrastructure;
+using ShapeOpenData.Modules.Accounts;
+using ShapeOpenData.Modules.Follows;
+using ShapeOpenData.Modules.Notifications;
+
+namespace ShapeOpenData.Modules.Comments;
+
+public sealed record CommentView(
+    int Id, int? ParentId, string AuthorName, bool IsOfficial, string Html, DateTime CreatedAt, DateTime? EditedAt,
+    bool IsDeleted, bool CanEdit, bool CanDelete, IReadOnlyList<CommentView> Replies);
+
+/// <summary>One page of an item's comments: threads (a comment and its replies), oldest first.</summary>
+public sealed record CommentPage(string TargetType, int TargetId, IReadOnlyList<CommentView> Threads, int Page, int PageCount, int Total, bool CanComment);
+
+/// <summary>Reading, writing, editing, deleting and reporting comments on any item that opts in.</summary>
+public sealed class CommentThreads(
+    AppDbContext db, TimeProvider clock, IEnumerable<ICommentable> commentables, Notifier notifier, Following following, ServiceLinks links)
+{
+    public const int ThreadsPerPage = 50;
+
+    public async Task<CommentableItem?> FindItemAsync(string type, int id, ClaimsPrincipal reader, CancellationToken cancellationToken) =>
+        commentables.FirstOrDefault(c => c.Type == type) is { } commentable ? await commentable.FindAsync(id, reader, cancellationToken) : null;
+
+    public async Task<CommentPage> PageAsync(string type, int id, int page, ClaimsPrincipal reader, bool canComment, CancellationToken cancellationToken)
+    {
+        var threads = db.Comments.AsNoTracking().Where(c => c.TargetType == type && c.TargetId == id && c.ParentId == null);
+        var total = await threads.CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (total + ThreadsPerPage - 1) / ThreadsPerPage);
+        page = Math.Clamp(page, 1, pageCount);
+        var top = await Viewed(threads.OrderBy(c => c.Id).Skip((page - 1) * ThreadsPerPage).Take(ThreadsPerPage)).ToListAsync(cancellationToken);
+        var parentIds = top.Select(c => c.Comment.Id).ToList();
+        var replies = await Viewed(db.Comments.AsNoTracking().Where(c => c.ParentId != null && parentIds.Contains(c.ParentId.Value)).OrderBy(c => c.Id))
+            .ToListAsync(cancellationToken);
+        var now = clock.UtcNow();
+        var readerId = reader.UserId() ?? -1;
+        var moderates = reader.IsModerator();
+        CommentView View(Authored row, IReadOnlyList<CommentView> children) => new(
+            row.Comment.Id, row.Comment.ParentId, row.Author, row.Comment.IsOfficial,
+            row.Comment.IsDeleted ? "" : Markdown.ToSafeHtml(row.Comment.Body), row.Comment.CreatedAt, row.Comment.EditedAt, row.Comment.IsDeleted,
+            row.Comment.CanBeEditedBy(readerId, now), !row.Comment.IsDeleted && (row.Comment.AuthorId == readerId || moderates), children);
+        var repliesByParent = replies.ToLookup(r => r.Comment.ParentId!.Value);
+        return new CommentPage(type, id,
+            [.. top.Select(t => View(t, [.. repliesByParent[t.Comment.Id].Select(r => View(r, []))]))],
+            page, pageCount, total, canComment);
+    }
+
+    public async Task<Comment> PostAsync(string type, int targetId, int? parentId, string body, ClaimsPrincipal author, CancellationToken cancellationToken)
+    {
+        var item = await FindItemAsync(type, targetId, author, cancellationToken) ?? throw new CommentNotFoundException();
+        var authorId = author.UserId();
+        if (!item.CanComment || authorId is null)
+        {
+            throw new CommentForbiddenException();
+        }
+        var parent = parentId is { } id ? await db.Comments.SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new CommentNotFoundException() : null;
+        var comment = Comment.Write(type, targetId, parent, authorId.Value, body, item.SpeaksOfficially, clock.UtcNow());
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Comments.Add(comment);
+        await following.FollowAsync(authorId.Value, type, targetId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        var kind = comment.IsOfficial ? "Official answer" : parent is null ? "New comment" : "New reply";
+        await notifier.NotifyAsync(new Notification(
+                $"comment:{comment.Id}", $"{kind}: {item.Title}",
+                $"""
+                {author.DisplayName()} wrote on "{item.Title}":
+
+                {comment.Body}
+
+                Read it and reply: {links.Absolute($"{item.Url}#comment-{comment.Id}")}
+                """,
+                $"follow:{type}:{targetId}"),
+            await following.FollowersAsync(type, targetId, cancellationToken), authorId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return comment;
+    }
+
+    public async Task<(Comment Comment, CommentableItem Item)> FindAsync(int id, ClaimsPrincipal reader, CancellationToken cancellationToken)
+    {
+        var comment = await db.Comments.Include(c => c.Revisions).SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new CommentNotFoundException();
+        var item = await FindItemAsync(comment.TargetType, comment.TargetId, reader, cancellationToken) ?? throw new CommentNotFoundException();
+        return (comment, item);
+    }
+
+    public async Task EditAsync(int id, string body, ClaimsPrincipal author, CancellationToken cancellationToken)
+    {
+        var (comment, _) = await FindAsync(id, author, cancellationToken);
+        comment.Edit(author.UserId() ?? -1, body, clock.UtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Authors delete their own comments; moderators anyone's.</summary>
+    public async Task DeleteAsync(int id, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var (comment, _) = await FindAsync(id, user, cancellationToken);
+        if (comment.AuthorId != user.UserId() && !user.IsModerator())
+        {
+            throw new CommentForbiddenException();
+        }
+        comment.Delete(clock.UtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Reports are kept for moderators; reporting the same comment twice changes nothing.</summary>
+    public async Task ReportAsync(int id, string reason, ClaimsPrincipal reporter, CancellationToken cancellationToken)
+    {
+        var (comment, _) = await FindAsync(id, reporter, cancellationToken);
+        var reporterId = reporter.UserId() ?? throw new CommentForbiddenException();
+        if (!await db.CommentReports.AnyAsync(r => r.CommentId == comment.Id && r.ReporterId == reporterId, cancellationToken))
+        {
+            db.CommentReports.Add(new CommentReport { CommentId = comment.Id, ReporterId = reporterId, Reason = reason.Trim(), CreatedAt = clock.UtcNow() });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    private IQueryable<Authored> Viewed(IQueryable<Comment> comments) =>
+        from comment in comments
+        join author in db.Users on comment.AuthorId equals author.Id
+        select new Authored(comment, author.DeletedAt == null ? author.DisplayName : User.FormerParticipant);
+
+    private sealed record Authored(Comment Comment, string Author);
+}
+
+public sealed class CommentNotFoundException() : Exception("There is no such comment");
+
+public sealed class CommentForbiddenException() : Exception("You cannot do that to this comment");

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ShapeOpenData.Data;
+using ShapeOpenData.Modules.Accounts;
+
+namespace ShapeOpenData.Modules.Comments;
+
+/// <summary>Comments as a shared module: any item opts in by registering an <see cref="ICommentable"/>.</summary>
+public static class CommentsModule
+{
+    public static WebApplicationBuilder AddComments(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<CommentThreads>();
+        builder.Services.AddScoped<IPersonalData, CommentsPersonalData>();
+        return builder;
+    }
+}
+
+internal sealed class CommentMapping : IEntityTypeConfiguration<Comment>
+{
+    public void Configure(EntityTypeBuilder<Comment> comment)
+    {
+        comment.Property(c => c.TargetType).HasMaxLength(40).IsRequired();
+        comment.Property(c => c.Body).HasMaxLength(Comment.BodyMaxLength).IsRequired();
+        comment.HasIndex(c => new { c.TargetType, c.TargetId, c.ParentId, c.Id });
+        comment.HasIndex(c => c.ParentId);
+        comment.HasIndex(c => c.AuthorId);
+        comment.HasOne<Comment>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
+        comment.HasOne<User>().WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.Restrict);
+        comment.HasMany(c => c.Revisions).WithOne().HasForeignKey(r => r.CommentId);
+    }
+}
+
+internal sealed class CommentRevisionMapping : IEntityTypeConfiguration<CommentRevision>
+{
+    public void Configure(EntityTypeBuilder<CommentRevision> revision) =>
+        revision.Property(r => r.Body).HasMaxLength(Comment.BodyMaxLength).IsRequired();
+}
+
+internal sealed class CommentReportMapping : IEntityTypeConfiguration<CommentReport>
+{
+    public void Configure(EntityTypeBuilder<CommentReport> report)
+    {
+        report.Property(r => r.Reason).HasMaxLength(1_000).IsRequired();
+        report.HasIndex(r => new { r.CommentId, r.ReporterId }).IsUnique();
+        report.HasOne<Comment>().WithMany().HasForeignKey(r => r.CommentId);
+        report.HasOne<User>().WithMany().HasForeignKey(r => r.ReporterId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CommentsPersonalData(AppDbContext db) : IPersonalData
+{
+    public string Section => "comments";
+
+    public async Task<object?> ExportAsync(int userId, CancellationToken cancellationToken) =>
+        await db.Comments.Where(c => c.AuthorId == userId).OrderBy(c => c.Id)
+            .Select(c => new { c.Id, c.TargetType, c.TargetId, c.ParentId, c.Body, c.IsOfficial, c.CreatedAt, c.EditedAt, c.DeletedAt })
+            .ToListAsync(cancellationToken);
+}

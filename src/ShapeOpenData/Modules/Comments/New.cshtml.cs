@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ShapeOpenData.Data;
+using ShapeOpenData.Modules.Shared;
+
+namespace ShapeOpenData.Modules.Comments;
+
+/// <summary>
+/// Posting a comment or a reply. The form on an item's page posts here; this page also shows the reply
+/// form, and the form again with its error when something is wrong.
+/// </summary>
+[Authorize]
+public sealed class NewModel(CommentThreads comments, AppDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? TargetType { get; set; }
+    [BindProperty(SupportsGet = true)] public int TargetId { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Parent { get; set; }
+    [BindProperty] public string? Body { get; set; }
+
+    public CommentableItem? Item { get; private set; }
+    public CommentView? Replying { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+        try
+        {
+            var comment = await comments.PostAsync(TargetType!, TargetId, Parent, Body ?? "", User, cancellationToken);
+            return Redirect($"{Item!.Url}#comment-{comment.Id}");
+        }
+        catch (CommentRuleException rule)
+        {
+            ModelState.AddModelError(nameof(Body), rule.Message);
+            return this.Invalid();
+        }
+        catch (CommentForbiddenException)
+        {
+            return Forbid();
+        }
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (Parent is { } parentId)
+        {
+            var parent = await db.Comments.AsNoTracking().Where(c => c.Id == parentId)
+                .Select(c => new { c.TargetType, c.TargetId, c.Body, c.AuthorId, c.CreatedAt, c.IsOfficial, c.ParentId }).SingleOrDefaultAsync(cancellationToken);
+            if (parent is null)
+            {
+                return false;
+            }
+            (TargetType, TargetId) = (parent.TargetType, parent.TargetId);
+            var author = await db.Users.Where(u => u.Id == parent.AuthorId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
+            Replying = new CommentView(parentId, parent.ParentId, author, parent.IsOfficial, Infrastructure.Markdown.ToSafeHtml(parent.Body),
+                parent.CreatedAt, null, false, false, false, []);
+        }
+        Item = TargetType is null ? null : await comments.FindItemAsync(TargetType, TargetId, User, cancellationToken);
+        return Item is not null;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Linq.Expressions;
+using System.Security.Claims;
+using ShapeOpenData.Modules.Accounts;
+
+namespace ShapeOpenData.Modules.DatasetRequests;
+
+/// <summary>Who may see and do what to a request. Pages, the API and feeds all ask here; the server always checks.</summary>
+public static class DatasetRequestPermissions
+{
+    /// <summary>
+    /// Confidential requests are visible only to the requester, the assigned organisation's publishers, the
+    /// named publisher, moderators and the programme team (DESIGN §4.2).
+    /// </summary>
+    public static bool CanView(ClaimsPrincipal user, DatasetRequest request) =>
+        !request.IsConfidential || SeesConfidential(user, request.RequesterId, request.OrganisationId, request.AssignedPublisherId);
+
+    /// <summary>The same rule as <see cref="CanView"/>, as a query filter.</summary>
+    public static Expression<Func<DatasetRequest, bool>> VisibleTo(ClaimsPrincipal user)
+    {
+        if (user.IsProgrammeTeam() || user.IsModerator())
+        {
+            return _ => true;
+        }
+        var userId = user.UserId() ?? -1;
+        var organisations = user.FindAll(AccountClaimsFactory.PublisherFor).Select(c => int.Parse(c.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        return r => !r.IsConfidential || r.RequesterId == userId || r.AssignedPublisherId == userId
+                    || (r.OrganisationId != null && organisations.Contains(r.OrganisationId.Value));
+    }
+
+    /// <summary>The programme team, and publishers of the organisation the request is with.</summary>
+    public static bool CanManage(ClaimsPrincipal user, DatasetRequest request) =>
+        user.IsProgrammeTeam() || (request.OrganisationId is { } organisation && user.IsPublisherFor(organisation));
+
+    /// <summary>Publishers may name a colleague; only the programme team moves a request between organisations.</summary>
+    public static bool CanAssignTo(ClaimsPrincipal user, int organisationId) =>
+        user.IsProgrammeTeam() || user.IsPublisherFor(organisationId);
+
+    /// <summary>Publishers and the programme team record requests that arrived by email or post.</summary>
+    public static bool CanRecordOnBehalf(ClaimsPrincipal user) =>
+        user.IsProgrammeTeam() || user.HasClaim(c => c.Type == AccountClaimsFactory.PublisherFor);
+
+    public static bool IsRequester(ClaimsPrincipal user, DatasetRequest request) =>
+        request.RequesterId is { } requester && user.UserId() == requester;
+
+    /// <summary>The requester answers questions; for a request that came by email or post, its managers do.</summary>
+    public static bool CanAnswerQuestion(ClaimsPrincipal user, DatasetRequest request) =>
+        IsRequester(user, request) || (request.RequesterId is null && CanManage(user, request));
+
+    public static bool CanWithdraw(ClaimsPrincipal user, DatasetRequest request) => IsRequester(user, request) && request.IsOpen;
+
+    /// <summary>Comments from these people are marked as official answers.</summary>
+    public static bool SpeaksOfficially(ClaimsPrincipal user, DatasetRequest request) => CanManage(user, request);
+
+    private static bool SeesConfidential(ClaimsPrincipal user, int? requesterId, int? organisationId, int? publisherId)
+    {
+        var userId = user.UserId();
+        return userId is not null && (userId == requesterId || userId == publisherId
+            || user.IsProgrammeTeam() || user.IsModerator() || (organisationId is { } org && user.IsPublisherFor(org)));
+    }
+}

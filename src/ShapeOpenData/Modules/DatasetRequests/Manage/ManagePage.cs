@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ShapeOpenData.Modules.Shared;
+
+namespace ShapeOpenData.Modules.DatasetRequests.Manage;
+
+/// <summary>
+/// What the managing pages share: the request (only for those who may manage it), and turning the
+/// workflow's refusals into the page's error summary. The request's own rules decide what is allowed.
+/// </summary>
+[Authorize]
+public abstract class ManagePage(RequestQueries queries) : PageModel
+{
+    public DatasetRequest DatasetRequest { get; private set; } = null!;
+
+    /// <summary>Loads the request; false when it is not there or this person may not manage it.</summary>
+    protected async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken, Func<DatasetRequest, bool>? allowed = null)
+    {
+        if (await queries.FindAsync(id, User, cancellationToken) is not { } request)
+        {
+            return NotFound();
+        }
+        DatasetRequest = request;
+        return (allowed ?? (r => DatasetRequestPermissions.CanManage(User, r)))(request) ? null : Forbid();
+    }
+
+    /// <summary>Runs a workflow action; on success tells the person and goes back to the request.</summary>
+    protected async Task<IActionResult> RunAsync(int id, string done, Func<Task> act, CancellationToken cancellationToken, string errorKey = "")
+    {
+        if (await LoadAsync(id, cancellationToken, _ => true) is { } missing)
+        {
+            return missing;
+        }
+        if (!ModelState.IsValid)
+        {
+            return this.Invalid();
+        }
+        try
+        {
+            await act();
+            TempData.Success(done);
+            return Redirect($"/requests/{id}");
+        }
+        catch (RequestForbiddenException)
+        {
+            return Forbid();
+        }
+        catch (RequestRuleException rule)
+        {
+            ModelState.AddModelError(errorKey, rule.Message);
+            return this.Invalid();
+        }
+    }
+}

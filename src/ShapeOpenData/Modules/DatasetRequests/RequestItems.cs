@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using ShapeOpenData.Data;
+using ShapeOpenData.Modules.Accounts;
+using ShapeOpenData.Modules.Comments;
+using ShapeOpenData.Modules.Follows;
+
+namespace ShapeOpenData.Modules.DatasetRequests;
+
+/// <summary>Requests opt into the shared follows and comments modules here.</summary>
+public sealed class RequestItems(AppDbContext db) : IFollowable, ICommentable
+{
+    public string Type => DatasetRequestsModule.ItemType;
+
+    public async Task<(string Title, string Url)?> DescribeAsync(int id, CancellationToken cancellationToken) =>
+        await db.DatasetRequests.Where(r => r.Id == id).Select(r => new { r.Title }).SingleOrDefaultAsync(cancellationToken) is { } found
+            ? (found.Title, $"/requests/{id}")
+            : null;
+
+    public async Task<CommentableItem?> FindAsync(int id, ClaimsPrincipal reader, CancellationToken cancellationToken)
+    {
+        var request = await db.DatasetRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (request is null || !DatasetRequestPermissions.CanView(reader, request))
+        {
+            return null;
+        }
+        return new CommentableItem(request.Title, $"/requests/{id}", reader.IsSignedIn(), DatasetRequestPermissions.SpeaksOfficially(reader, request));
+    }
+}
+
+internal sealed class RequestsPersonalData(AppDbContext db) : IPersonalData
+{
+    public string Section => "requests";
+
+    public async Task<object?> ExportAsync(int userId, CancellationToken cancellationToken) => new
+    {
+        Asked = await db.DatasetRequests.Where(r => r.RequesterId == userId).OrderBy(r => r.Id)
+            .Select(r => new { r.Id, r.Title, r.Description, r.Benefits, r.IsConfidential, r.ReceivedOn, r.CreatedAt }).ToListAsync(cancellationToken),
+        Supported = await db.Supports.Where(s => s.UserId == userId).OrderBy(s => s.Id)
+            .Select(s => new { s.RequestId, s.Use, s.CreatedAt }).ToListAsync(cancellationToken),
+    };
+}
+
+/// <summary>Once an hour, re-opens requests whose scheduled release date has passed without the data.</summary>
+internal sealed partial class ScheduledReleaseWatch(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ScheduledReleaseWatch> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var reopened = await scope.ServiceProvider.GetRequiredService<RequestWorkflow>().ReopenPastScheduledAsync(stoppingToken);
+                if (reopened > 0) LogReopened(logger, reopened);
+                await Task.Delay(TimeSpan.FromHours(1), clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception failure)
+            {
+                LogFailed(logger, failure);
+                await Task.Delay(TimeSpan.FromMinutes(5), clock, stoppingToken);
+            }
+        }
+    }
+
+    [LoggerMessage(LogLevel.Information, "Re-opened {Count} requests whose scheduled release date passed")]
+    private static partial void LogReopened(ILogger logger, int count);
+
+    [LoggerMessage(LogLevel.Error, "Checking scheduled releases failed; trying again in 5 minutes")]
+    private static partial void LogFailed(ILogger logger, Exception failure);
+}

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using ShapeOpenData.Data;
+using ShapeOpenData.Infrastructure;
+using ShapeOpenData.Modules.Accounts;
+using ShapeOpenData.Modules.Follows;
+using ShapeOpenData.Modules.Notifications;
+
+namespace ShapeOpenData.Modules.DatasetRequests;
+
+/// <summary>
+/// Who hears about a change to a request, and what the email says: the requester and followers (supporters
+/// follow), and the organisation's publishers when it is assigned to them. Never the person who acted.
+/// </summary>
+public sealed class RequestNotifications(AppDbContext db, Following following, Notifier notifier, ServiceLinks links)
+{
+    public async Task TellAsync(DatasetRequest request, RequestEvent happened, int? actorId, CancellationToken cancellationToken)
+    {
+        var recipients = await following.FollowersAsync(DatasetRequestsModule.ItemType, request.Id, cancellationToken);
+        if (request.RequesterId is { } requester)
+        {
+            recipients.Add(requester);
+        }
+        if (happened.Kind == RequestEventKind.Assigned && request.OrganisationId is { } organisation)
+        {
+            recipients.AddRange(await PublishersOfAsync(organisation, cancellationToken));
+        }
+
+        var due = request.IsOpen && !request.IsPaused ? $" A reply is due by {request.DueOn:d MMMM yyyy}." : "";
+        var note = happened.Note is null ? "" : $"\n{happened.Note}\n";
+        var body = $"""
+            {happened.Kind.ToText()} on the request "{request.Title}".
+            {note}
+            The request is now: {request.State.ToText().ToLowerInvariant()}.{due}
+
+            See the request: {links.Absolute($"/requests/{request.Id}")}
+            """;
+        await notifier.NotifyAsync(
+            new Notification($"request:{request.Id}:v{request.Version}", $"{happened.Kind.ToText()}: {request.Title}", body,
+                $"follow:{DatasetRequestsModule.ItemType}:{request.Id}"),
+            recipients, actorId, cancellationToken);
+    }
+
+    private Task<List<int>> PublishersOfAsync(int organisationId, CancellationToken cancellationToken) =>
+        (from membership in db.PublisherMemberships
+         join userRole in db.UserRoles on membership.UserId equals userRole.UserId
+         join role in db.Roles on userRole.RoleId equals role.Id
+         where membership.OrganisationId == organisationId && role.Name == Roles.Publisher
+         select membership.UserId).ToListAsync(cancellationToken);
+}

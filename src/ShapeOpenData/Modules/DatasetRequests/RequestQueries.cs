@@ -1,0 +1,110 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using ShapeOpenData.Data;
+using ShapeOpenData.Infrastructure;
+using ShapeOpenData.Modules.Accounts;
+using ShapeOpenData.Modules.Api;
+
+namespace ShapeOpenData.Modules.DatasetRequests;
+
+public enum RequestSort
+{
+    [System.ComponentModel.DataAnnotations.Display(Name = "Most supported")] MostSupported,
+    [System.ComponentModel.DataAnnotations.Display(Name = "Newest")] Newest,
+    [System.ComponentModel.DataAnnotations.Display(Name = "Due soonest")] DueSoonest,
+    [System.ComponentModel.DataAnnotations.Display(Name = "Recently updated")] RecentlyUpdated,
+}
+
+/// <summary>The filters and sort the list page and the API share.</summary>
+public sealed record RequestFilter(
+    RequestState? State = null, string? Organisation = null, Theme? Theme = null, Sector? Sector = null, bool OverdueOnly = false,
+    RequestSort Sort = RequestSort.MostSupported, int Page = 1, int PageSize = Paging.DefaultPageSize, bool OpenOnly = false);
+
+/// <summary>A request as lists show it.</summary>
+public sealed record RequestSummary(
+    int Id, string Title, RequestState State, Outcome? Outcome, string? OrganisationSlug, string? OrganisationName,
+    int SupportCount, DateOnly DueOn, bool IsPaused, string RegimeCode, DateTime CreatedAt, DateTime UpdatedAt)
+{
+    public bool IsOverdue(DateOnly today) => State != RequestState.Closed && !IsPaused && DueOn < today;
+}
+
+/// <summary>Reading requests: the list with its filters and sorts, and the sector mix of supporters.</summary>
+public sealed class RequestQueries(AppDbContext db, TimeProvider clock)
+{
+    public async Task<Paged<RequestSummary>> ListAsync(RequestFilter filter, ClaimsPrincipal viewer, CancellationToken cancellationToken = default)
+    {
+        var query = Filtered(filter, viewer);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await Sorted(query, filter.Sort)
+            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
+            .Select(Summary)
+            .ToListAsync(cancellationToken);
+        return new Paged<RequestSummary>(items, filter.Page, filter.PageSize, total);
+    }
+
+    /// <summary>One request with its themes and timeline, or null when it does not exist or the viewer may not see it.</summary>
+    public async Task<DatasetRequest?> FindAsync(int id, ClaimsPrincipal viewer, CancellationToken cancellationToken = default)
+    {
+        var request = await db.DatasetRequests.AsNoTracking()
+            .Include(r => r.Organisation).Include(r => r.Themes).Include(r => r.Events).AsSplitQuery()
+            .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        return request is not null && DatasetRequestPermissions.CanView(viewer, request) ? request : null;
+    }
+
+    /// <summary>Every request the viewer may see, for exports and feeds, newest first.</summary>
+    public IAsyncEnumerable<RequestSummary> AllAsync(ClaimsPrincipal viewer) =>
+        db.DatasetRequests.AsNoTracking().Where(DatasetRequestPermissions.VisibleTo(viewer)).OrderBy(r => r.Id).Select(Summary).AsAsyncEnumerable();
+
+    /// <summary>How many supporters of each request come from each sector.</summary>
+    public async Task<Dictionary<int, Dictionary<Sector, int>>> SectorMixAsync(IReadOnlyCollection<int> requestIds, CancellationToken cancellationToken = default)
+    {
+        var rows = await db.Supports.Where(s => requestIds.Contains(s.RequestId) && s.Sector != null)
+            .GroupBy(s => new { s.RequestId, s.Sector })
+            .Select(g => new { g.Key.RequestId, g.Key.Sector, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.RequestId).ToDictionary(g => g.Key, g => g.ToDictionary(r => r.Sector!.Value, r => r.Count));
+    }
+
+    private IQueryable<DatasetRequest> Filtered(RequestFilter filter, ClaimsPrincipal viewer)
+    {
+        var query = db.DatasetRequests.AsNoTracking().Where(DatasetRequestPermissions.VisibleTo(viewer));
+        if (filter.State is { } state)
+        {
+            query = query.Where(r => r.State == state);
+        }
+        if (filter.OpenOnly)
+        {
+            query = query.Where(r => r.State != RequestState.Closed);
+        }
+        if (!string.IsNullOrEmpty(filter.Organisation))
+        {
+            query = query.Where(r => r.Organisation!.Slug == filter.Organisation);
+        }
+        if (filter.Theme is { } theme)
+        {
+            query = query.Where(r => r.Themes.Any(t => t.Theme == theme));
+        }
+        if (filter.Sector is { } sector)
+        {
+            query = query.Where(r => db.Supports.Any(s => s.RequestId == r.Id && s.Sector == sector));
+        }
+        if (filter.OverdueOnly)
+        {
+            var today = clock.Today();
+            query = query.Where(r => r.State != RequestState.Closed && r.State != RequestState.AwaitingRequester && r.DueOn < today);
+        }
+        return query;
+    }
+
+    private static IQueryable<DatasetRequest> Sorted(IQueryable<DatasetRequest> query, RequestSort sort) => sort switch
+    {
+        RequestSort.Newest => query.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id),
+        RequestSort.DueSoonest => query.OrderBy(r => r.State == RequestState.Closed).ThenBy(r => r.DueOn).ThenBy(r => r.Id),
+        RequestSort.RecentlyUpdated => query.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id),
+        _ => query.OrderByDescending(r => r.SupportCount).ThenByDescending(r => r.Id),
+    };
+
+    private static readonly System.Linq.Expressions.Expression<Func<DatasetRequest, RequestSummary>> Summary = r => new RequestSummary(
+        r.Id, r.Title, r.State, r.Outcome, r.Organisation == null ? null : r.Organisation.Slug, r.Organisation == null ? null : r.Organisation.Name,
+        r.SupportCount, r.DueOn, r.State == RequestState.AwaitingRequester, r.RegimeCode, r.CreatedAt, r.UpdatedAt);
+}

@@ -1,0 +1,185 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using ShapeOpenData.Data;
+using ShapeOpenData.Infrastructure;
+using ShapeOpenData.Modules.Accounts;
+using ShapeOpenData.Modules.Audit;
+using ShapeOpenData.Modules.Follows;
+using ShapeOpenData.Modules.Jurisdiction;
+
+namespace ShapeOpenData.Modules.DatasetRequests;
+
+/// <summary>
+/// Every change to a request, for the pages, the API and scheduled work alike: checks who may act, lets
+/// the request apply its rules, and saves the change, its audit entry and the emails it causes together.
+/// </summary>
+public sealed class RequestWorkflow(
+    AppDbContext db, Jurisdiction.Jurisdiction jurisdiction, TimeProvider clock, Following following, RequestNotifications notifications)
+{
+    private const string ItemType = DatasetRequestsModule.ItemType;
+
+    public async Task<DatasetRequest> SubmitAsync(NewRequest details, string regimeCode, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    {
+        var rules = await jurisdiction.GetAsync(cancellationToken);
+        var regime = rules.Find(regimeCode) ?? throw new RequestRuleException($"'{regimeCode}' is not a regime");
+        var normalised = DatasetRequest.Normalise(details.Title);
+        if (await db.DatasetRequests.AnyAsync(r => r.NormalizedTitle == normalised && r.State != RequestState.Closed, cancellationToken))
+        {
+            throw new DuplicateTitleException();
+        }
+
+        var now = clock.UtcNow();
+        var request = DatasetRequest.Submit(details, regime, rules.Calendar, actor.UserId(), now);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.DatasetRequests.Add(request);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException failure) when (failure.IsUniqueViolation())
+        {
+            throw new DuplicateTitleException();
+        }
+        db.RequestTitleTerms.AddRange(TitleTerms.Of(request.Title).Select(term => new RequestTitleTerm { RequestId = request.Id, Term = term }));
+        if (request.RequesterId is { } requester)
+        {
+            await following.FollowAsync(requester, ItemType, request.Id, cancellationToken);
+        }
+        db.AuditEntries.Add(AuditEntry.Of(ItemType, request.Id, "submitted", actor.UserId(), now, null, RequestSnapshot.Of(request)));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return request;
+    }
+
+    public Task<DatasetRequest> ReviewAsync(int id, ClaimsPrincipal actor, string? note, CancellationToken cancellationToken = default) =>
+        ManageAsync(id, actor, (request, on) => request.Review(on.ActorId, note, on.Now), cancellationToken);
+
+    public Task<DatasetRequest> StartAsync(int id, ClaimsPrincipal actor, string? note, CancellationToken cancellationToken = default) =>
+        ManageAsync(id, actor, (request, on) => request.Start(on.ActorId, note, on.Now), cancellationToken);
+
+    public Task<DatasetRequest> AskAsync(int id, ClaimsPrincipal actor, string question, CancellationToken cancellationToken = default) =>
+        ManageAsync(id, actor, (request, on) => request.AskRequester(question, on.Rules.Calendar, on.Today, on.ActorId, on.Now), cancellationToken);
+
+    public Task<DatasetRequest> ExtendAsync(int id, ClaimsPrincipal actor, int days, string reason, CancellationToken cancellationToken = default) =>
+        ManageAsync(id, actor, (request, on) => request.Extend(days, reason, on.Regime, on.Rules.Calendar, on.ActorId, on.Now), cancellationToken);
+
+    public Task<DatasetRequest> CloseAsync(int id, ClaimsPrincipal actor, Closing closing, CancellationToken cancellationToken = default)
+    {
+        if (closing.Outcome == Outcome.Withdrawn)
+        {
+            throw new RequestRuleException("Only the requester can withdraw a request");
+        }
+        return ManageAsync(id, actor, (request, on) => request.Close(closing, on.Regime.ComplaintRoute, on.Today, on.ActorId, on.Now), cancellationToken,
+            async request =>
+            {
+                if (closing.DuplicateOfId is { } other && !await db.DatasetRequests.AnyAsync(r => r.Id == other, cancellationToken))
+                {
+                    throw new RequestRuleException($"There is no request {other}");
+                }
+            });
+    }
+
+    public Task<DatasetRequest> ReopenAsync(int id, ClaimsPrincipal actor, string reason, CancellationToken cancellationToken = default) =>
+        ManageAsync(id, actor, (request, on) => request.Reopen(reason, on.Regime, on.Rules.Calendar, on.Today, on.ActorId, on.Now), cancellationToken);
+
+    public async Task<DatasetRequest> AssignAsync(int id, ClaimsPrincipal actor, int organisationId, int? publisherId, string? note, CancellationToken cancellationToken = default)
+    {
+        var organisation = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new RequestRuleException("Select an organisation");
+        if (!DatasetRequestPermissions.CanAssignTo(actor, organisationId))
+        {
+            throw new RequestForbiddenException();
+        }
+        if (publisherId is { } publisher && !await db.PublisherMemberships.AnyAsync(m => m.UserId == publisher && m.OrganisationId == organisationId, cancellationToken))
+        {
+            throw new RequestRuleException($"That person does not publish for {organisation}");
+        }
+        return await ManageAsync(id, actor, (request, on) => request.Assign(organisationId, publisherId, organisation, on.ActorId, note, on.Now), cancellationToken);
+    }
+
+    /// <summary>The requester's answer to a question (or, for a request that came by email or post, its manager's note of it).</summary>
+    public Task<DatasetRequest> AnswerAsync(int id, ClaimsPrincipal actor, string answer, CancellationToken cancellationToken = default) =>
+        ActAsync(id, actor, DatasetRequestPermissions.CanAnswerQuestion,
+            (request, on) => request.ReceiveClarification(answer, on.Rules.Calendar, on.Today, on.ActorId, on.Now), cancellationToken);
+
+    public Task<DatasetRequest> WithdrawAsync(int id, ClaimsPrincipal actor, string? reason, CancellationToken cancellationToken = default) =>
+        ActAsync(id, actor, DatasetRequestPermissions.CanWithdraw,
+            (request, on) => request.Close(new Closing(Outcome.Withdrawn, Explanation: reason), null, on.Today, on.ActorId, on.Now), cancellationToken);
+
+    /// <summary>Scheduled work: re-opens requests whose expected release date has passed. Returns how many.</summary>
+    public async Task<int> ReopenPastScheduledAsync(CancellationToken cancellationToken = default)
+    {
+        var today = clock.Today();
+        var due = await db.DatasetRequests
+            .Where(r => r.State == RequestState.Closed && r.Outcome == Outcome.Scheduled && r.ExpectedOn < today)
+            .Select(r => r.Id).ToListAsync(cancellationToken);
+        foreach (var id in due)
+        {
+            await ActAsync(id, new ClaimsPrincipal(), (_, _) => true, (request, on) => request.Reopen(
+                $"The data was expected by {request.ExpectedOn:d MMMM yyyy} but has not been released, so the request is open again.",
+                on.Regime, on.Rules.Calendar, on.Today, null, on.Now), cancellationToken);
+        }
+        return due.Count;
+    }
+
+    private Task<DatasetRequest> ManageAsync(int id, ClaimsPrincipal actor, Func<DatasetRequest, Acting, RequestEvent> act,
+        CancellationToken cancellationToken, Func<DatasetRequest, Task>? check = null) =>
+        ActAsync(id, actor, DatasetRequestPermissions.CanManage, act, cancellationToken, check);
+
+    private async Task<DatasetRequest> ActAsync(int id, ClaimsPrincipal actor, Func<ClaimsPrincipal, DatasetRequest, bool> allowed,
+        Func<DatasetRequest, Acting, RequestEvent> act, CancellationToken cancellationToken, Func<DatasetRequest, Task>? check = null)
+    {
+        var request = await db.DatasetRequests.Include(r => r.Organisation).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (request is null || !DatasetRequestPermissions.CanView(actor, request))
+        {
+            throw new RequestNotFoundException(id);
+        }
+        if (!allowed(actor, request))
+        {
+            throw new RequestForbiddenException();
+        }
+        if (check is not null)
+        {
+            await check(request);
+        }
+
+        var rules = await jurisdiction.GetAsync(cancellationToken);
+        var acting = new Acting(rules, rules.Find(request.RegimeCode) ?? rules.ServiceStandard, clock.Today(), clock.UtcNow(), actor.UserId());
+        var before = RequestSnapshot.Of(request);
+        var recorded = act(request, acting);
+        if (DatasetRequestPermissions.CanManage(actor, request))
+        {
+            request.MarkResponded(acting.Now);
+        }
+        db.AuditEntries.Add(AuditEntry.Of(ItemType, request.Id, recorded.Kind.ToCode(), acting.ActorId, acting.Now, before, RequestSnapshot.Of(request)));
+        await notifications.TellAsync(request, recorded, acting.ActorId, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new RequestRuleException("Someone else changed this request at the same moment. Check what they did, then try again");
+        }
+        return request;
+    }
+
+    private sealed record Acting(JurisdictionRules Rules, LegalRegime Regime, DateOnly Today, DateTime Now, int? ActorId);
+}
+
+/// <summary>The request as the audit log records it, before and after each change.</summary>
+public sealed record RequestSnapshot(
+    string Title, string State, int? OrganisationId, int? AssignedPublisherId, DateOnly ReceivedOn, DateOnly DueOn, int ExtensionDays,
+    string? Outcome, string? OutcomeUrl, DateOnly? ExpectedOn, string? RefusalReason, string? OutcomeExplanation, int? DuplicateOfId, bool IsConfidential)
+{
+    public static RequestSnapshot Of(DatasetRequest r) => new(
+        r.Title, r.State.ToCode(), r.OrganisationId, r.AssignedPublisherId, r.ReceivedOn, r.DueOn, r.ExtensionDays,
+        r.Outcome?.ToCode(), r.OutcomeUrl, r.ExpectedOn, r.RefusalReason?.ToCode(), r.OutcomeExplanation, r.DuplicateOfId, r.IsConfidential);
+}
+
+public sealed class RequestNotFoundException(int id) : Exception($"There is no request {id}");
+
+public sealed class RequestForbiddenException() : Exception("You cannot do that to this request");
+
+public sealed class DuplicateTitleException()
+    : RequestRuleException("There is already an open request with this title. Support that request, or give yours a different title");

@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ShapeOpenData.Data;
+using ShapeOpenData.Infrastructure;
+using ShapeOpenData.Modules.Accounts;
+using ShapeOpenData.Modules.Comments;
+using ShapeOpenData.Modules.Follows;
+using ShapeOpenData.Modules.Shared;
+
+namespace ShapeOpenData.Modules.DatasetRequests;
+
+/// <summary>One request: what was asked, where it is on the clock, its timeline, who needs it, and its comments.</summary>
+public sealed class ShowModel(
+    RequestQueries queries, AppDbContext db, CommentThreads comments, Following following, Supporting supporting,
+    Jurisdiction.Jurisdiction jurisdiction, TimeProvider clock) : PageModel
+{
+    [BindProperty] public string? Use { get; set; }
+
+    public DatasetRequest DatasetRequest { get; private set; } = null!;
+    public Jurisdiction.LegalRegime Regime { get; private set; } = null!;
+    public IReadOnlyDictionary<Sector, int> Sectors { get; private set; } = new Dictionary<Sector, int>();
+    public bool IsSupporting { get; private set; }
+    public bool IsFollowing { get; private set; }
+    public CommentPage Comments { get; private set; } = null!;
+    public IReadOnlyDictionary<int, string> Names { get; private set; } = new Dictionary<int, string>();
+    public string? DuplicateOfTitle { get; private set; }
+    public DateOnly Today { get; private set; }
+
+    public bool CanManage => DatasetRequestPermissions.CanManage(User, DatasetRequest);
+    public bool CanAnswer => DatasetRequest.IsPaused && DatasetRequestPermissions.CanAnswerQuestion(User, DatasetRequest);
+    public bool CanWithdraw => DatasetRequestPermissions.CanWithdraw(User, DatasetRequest);
+
+    public async Task<IActionResult> OnGetAsync(int id, [FromQuery(Name = "comments")] int commentPage, CancellationToken cancellationToken) =>
+        await LoadAsync(id, commentPage, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostSupportAsync(int id, CancellationToken cancellationToken) =>
+        await ActAsync(id, async () =>
+        {
+            var result = await supporting.SupportAsync(id, User, Use, cancellationToken);
+            TempData.Success(result.Changed ? "Thank you. You support this request, and we will email you when it changes" : "You already support this request");
+        }, "support", cancellationToken);
+
+    public async Task<IActionResult> OnPostWithdrawSupportAsync(int id, CancellationToken cancellationToken) =>
+        await ActAsync(id, async () =>
+        {
+            await supporting.WithdrawAsync(id, User, cancellationToken);
+            TempData.Success("You no longer support this request");
+        }, "support", cancellationToken);
+
+    public async Task<IActionResult> OnPostFollowAsync(int id, CancellationToken cancellationToken) =>
+        await ActAsync(id, async () =>
+        {
+            await following.FollowAsync(User.UserId()!.Value, DatasetRequestsModule.ItemType, id, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            TempData.Success("You are following this request. We will email you when it changes");
+        }, "follow", cancellationToken);
+
+    public async Task<IActionResult> OnPostUnfollowAsync(int id, CancellationToken cancellationToken) =>
+        await ActAsync(id, async () =>
+        {
+            await following.UnfollowAsync(User.UserId()!.Value, DatasetRequestsModule.ItemType, id, cancellationToken);
+            TempData.Success("You are no longer following this request");
+        }, "follow", cancellationToken);
+
+    private async Task<IActionResult> ActAsync(int id, Func<Task> act, string anchor, CancellationToken cancellationToken)
+    {
+        if (!User.IsSignedIn())
+        {
+            return Challenge();
+        }
+        try
+        {
+            if (await queries.FindAsync(id, User, cancellationToken) is null)
+            {
+                return NotFound();
+            }
+            await act();
+            return Redirect($"/requests/{id}#{anchor}");
+        }
+        catch (RequestRuleException rule)
+        {
+            ModelState.AddModelError(nameof(Use), rule.Message);
+            await LoadAsync(id, 1, cancellationToken);
+            return this.Invalid();
+        }
+    }
+
+    private async Task<bool> LoadAsync(int id, int commentPage, CancellationToken cancellationToken)
+    {
+        if (await queries.FindAsync(id, User, cancellationToken) is not { } request)
+        {
+            return false;
+        }
+        DatasetRequest = request;
+        Today = clock.Today();
+        var rules = await jurisdiction.GetAsync(cancellationToken);
+        Regime = rules.Find(request.RegimeCode) ?? rules.ServiceStandard;
+        Sectors = (await queries.SectorMixAsync([id], cancellationToken)).GetValueOrDefault(id) ?? [];
+        if (User.UserId() is { } userId)
+        {
+            IsSupporting = await db.Supports.AnyAsync(s => s.RequestId == id && s.UserId == userId, cancellationToken);
+            IsFollowing = await following.IsFollowingAsync(userId, DatasetRequestsModule.ItemType, id, cancellationToken);
+        }
+        Comments = await comments.PageAsync(DatasetRequestsModule.ItemType, id, commentPage, User, User.IsSignedIn(), cancellationToken);
+        var actors = request.Events.Where(e => e.ActorId is not null).Select(e => e.ActorId!.Value).Distinct().ToList();
+        Names = await db.Users.Where(u => actors.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.DeletedAt == null ? u.DisplayName : Accounts.User.FormerParticipant, cancellationToken);
+        if (request.DuplicateOfId is { } other)
+        {
+            DuplicateOfTitle = await db.DatasetRequests.Where(r => r.Id == other).Select(r => r.Title).SingleOrDefaultAsync(cancellationToken);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ShapeOpenData.Data;
+using ShapeOpenData.Infrastructure;
+using ShapeOpenData.Modules.Accounts;
+
+namespace ShapeOpenData.Modules.Follows;
+
+/// <summary>Following items: one row per person and item, made unique by the database.</summary>
+public static class FollowsModule
+{
+    public static WebApplicationBuilder AddFollows(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<Following>();
+        builder.Services.AddScoped<IPersonalData, FollowsPersonalData>();
+        return builder;
+    }
+}
+
+/// <summary>Follow, unfollow and who follows: shared by every module whose items can be followed.</summary>
+public sealed class Following(AppDbContext db, TimeProvider clock)
+{
+    public Task<bool> IsFollowingAsync(int userId, string type, int id, CancellationToken cancellationToken = default) =>
+        db.Follows.AnyAsync(f => f.UserId == userId && f.TargetType == type && f.TargetId == id, cancellationToken);
+
+    /// <summary>Adds the follow to the context (saved with the caller's change) unless it is already there.</summary>
+    public async Task FollowAsync(int userId, string type, int id, CancellationToken cancellationToken = default)
+    {
+        if (!await IsFollowingAsync(userId, type, id, cancellationToken)
+            && !db.Follows.Local.Any(f => f.UserId == userId && f.TargetType == type && f.TargetId == id))
+        {
+            db.Follows.Add(new Follow { UserId = userId, TargetType = type, TargetId = id, CreatedAt = clock.UtcNow() });
+        }
+    }
+
+    public Task<int> UnfollowAsync(int userId, string type, int id, CancellationToken cancellationToken = default) =>
+        db.Follows.Where(f => f.UserId == userId && f.TargetType == type && f.TargetId == id).ExecuteDeleteAsync(cancellationToken);
+
+    public Task<List<int>> FollowersAsync(string type, int id, CancellationToken cancellationToken = default) =>
+        db.Follows.Where(f => f.TargetType == type && f.TargetId == id).Select(f => f.UserId).ToListAsync(cancellationToken);
+}
+
+internal sealed class FollowMapping : IEntityTypeConfiguration<Follow>
+{
+    public void Configure(EntityTypeBuilder<Follow> follow)
+    {
+        follow.Property(f => f.TargetType).HasMaxLength(40).IsRequired();
+        follow.HasIndex(f => new { f.TargetType, f.TargetId, f.UserId }).IsUnique();
+        follow.HasIndex(f => f.UserId);
+        follow.HasOne<User>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class FollowsPersonalData(AppDbContext db) : IPersonalData
+{
+    public string Section => "follows";
+
+    public async Task<object?> ExportAsync(int userId, CancellationToken cancellationToken) =>
+        await db.Follows.Where(f => f.UserId == userId).OrderBy(f => f.Id)
+            .Select(f => new { f.TargetType, f.TargetId, f.CreatedAt }).ToListAsync(cancellationToken);
+}
