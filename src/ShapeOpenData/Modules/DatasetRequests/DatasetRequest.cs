@@ -45,6 +45,9 @@ public sealed class DatasetRequest
     public int? WorkingDaysLeftWhenPaused { get; private set; }
     public int ExtensionDays { get; private set; }
     public DateTime? FirstRespondedAt { get; private set; }
+
+    /// <summary>When it was first given to an organisation to answer (the organisation named at first is only a suggestion).</summary>
+    public DateTime? AssignedAt { get; private set; }
     public DateTime? ClosedAt { get; private set; }
 
     public Outcome? Outcome { get; private set; }
@@ -114,6 +117,7 @@ public sealed class DatasetRequest
         Require(IsOpen && !IsPaused, "A request can only be assigned while it is open and not waiting for the requester");
         OrganisationId = organisationId;
         AssignedPublisherId = publisherId;
+        AssignedAt ??= now;
         return MoveTo(RequestState.Assigned, RequestEventKind.Assigned, actorId, Join($"Assigned to {organisationName}.", note), now);
     }
 
@@ -218,7 +222,7 @@ public sealed class DatasetRequest
         ClosedAt = null;
         ExtensionDays = 0;
         DueOn = regime.DueOn(calendar, today);
-        return MoveTo(OrganisationId is null ? RequestState.UnderReview : RequestState.InProgress, RequestEventKind.Reopened, actorId, reason, now);
+        return MoveTo(AssignedAt is null ? RequestState.UnderReview : RequestState.InProgress, RequestEventKind.Reopened, actorId, reason, now);
     }
 
     /// <summary>True when a scheduled release date has passed without the request being closed as released.</summary>

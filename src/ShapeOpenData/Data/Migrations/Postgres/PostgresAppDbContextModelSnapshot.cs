@@ -479,6 +479,9 @@ namespace ShapeOpenData.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTime?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int?>("AssignedPublisherId")
                         .HasColumnType("integer");
 

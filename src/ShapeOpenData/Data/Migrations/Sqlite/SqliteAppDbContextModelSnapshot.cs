@@ -452,6 +452,9 @@ namespace ShapeOpenData.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("AssignedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("AssignedPublisherId")
                         .HasColumnType("INTEGER");
 

@@ -92,6 +92,7 @@ namespace ShapeOpenData.Data.Migrations.Postgres
                     WorkingDaysLeftWhenPaused = table.Column<int>(type: "integer", nullable: true),
                     ExtensionDays = table.Column<int>(type: "integer", nullable: false),
                     FirstRespondedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AssignedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Outcome = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
                     OutcomeUrl = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),

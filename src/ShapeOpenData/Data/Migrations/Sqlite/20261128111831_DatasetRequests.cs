@@ -91,6 +91,7 @@ namespace ShapeOpenData.Data.Migrations.Sqlite
                     WorkingDaysLeftWhenPaused = table.Column<int>(type: "INTEGER", nullable: true),
                     ExtensionDays = table.Column<int>(type: "INTEGER", nullable: false),
                     FirstRespondedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AssignedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Outcome = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
                     OutcomeUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
