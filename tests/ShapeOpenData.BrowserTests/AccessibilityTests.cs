@@ -68,6 +68,34 @@ public sealed class AccessibilityTests(BrowserFixture service) : IClassFixture<B
     }
 
     [Fact]
+    public async Task RequestPages_HaveNoSeriousAccessibilityProblems()
+    {
+        var requester = await service.CreatePersonAsync();
+        var id = await service.SubmitRequestAsync(requester);
+        var commenter = await service.SignedInPageAsync(requester);
+        await commenter.GotoAsync($"/requests/{id}");
+        await commenter.GetByLabel("Add a comment").FillAsync("A comment with a [link](https://example.com).");
+        await commenter.GetByRole(AriaRole.Button, new() { Name = "Post comment" }).ClickAsync();
+        await commenter.AssertAccessibleAsync();
+        var commentId = await service.WithDatabaseAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.Comments.Where(c => c.TargetId == id).Select(c => c.Id)));
+        foreach (var path in new[] { $"/comments/{commentId}/edit", $"/comments/{commentId}/report", $"/comments/new?parent={commentId}", $"/requests/{id}/withdraw" })
+        {
+            await commenter.GotoAsync(path);
+            await commenter.AssertAccessibleAsync();
+        }
+
+        var programme = await SignedInAsync(await service.CreatePersonAsync(Roles.ProgrammeTeam, twoFactor: true));
+        foreach (var path in new[] { "/requests/top-demand", "/requests?state=submitted&overdue=true", $"/requests/{id}/manage", $"/requests/{id}/manage/review",
+                     $"/requests/{id}/manage/assign", $"/requests/{id}/manage/extend", $"/requests/{id}/manage/close", "/requests/new/received" })
+        {
+            var response = await programme.GotoAsync(path);
+            Assert.Equal(200, response?.Status);
+            await programme.AssertAccessibleAsync();
+        }
+    }
+
+    [Fact]
     public async Task SkipLink_IsTheFirstThingTheKeyboardReaches()
     {
         var page = await service.NewPageAsync();
@@ -80,18 +108,5 @@ public sealed class AccessibilityTests(BrowserFixture service) : IClassFixture<B
         Assert.Equal("main-content", await page.EvaluateAsync<string>("document.activeElement.id"));
     }
 
-    private async Task<IPage> SignedInAsync(Person person)
-    {
-        var page = await service.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync(person.Email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(ServiceFactory.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
-        if (person.AuthenticatorKey is not null)
-        {
-            await page.GetByLabel("Enter your security code").FillAsync(person.CurrentCode());
-            await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        }
-        return page;
-    }
+    private Task<IPage> SignedInAsync(Person person) => service.SignedInPageAsync(person);
 }

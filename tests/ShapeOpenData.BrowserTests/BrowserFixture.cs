@@ -50,6 +50,35 @@ public sealed class BrowserFixture : ServiceFactory
         return await context.NewPageAsync();
     }
 
+    /// <summary>Signs <paramref name="person"/> in on a new page, answering the two-factor question when asked.</summary>
+    public async Task<IPage> SignedInPageAsync(Person person, bool javaScript = true)
+    {
+        var page = await NewPageAsync(javaScript);
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email address").FillAsync(person.Email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
+        if (person.AuthenticatorKey is not null)
+        {
+            await page.GetByLabel("Enter your security code").FillAsync(person.CurrentCode());
+            await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        }
+        return page;
+    }
+
+    /// <summary>Every email to <paramref name="address"/> so far, oldest first.</summary>
+    public async Task<IReadOnlyList<MimeMessage>> EmailsToAsync(string address)
+    {
+        var messages = new List<MimeMessage>();
+        if (!Directory.Exists(MailDirectory)) return messages;
+        foreach (var file in Directory.GetFiles(MailDirectory, "*.eml").Order())
+        {
+            var message = await MimeMessage.LoadAsync(file);
+            if (message.To.Mailboxes.Any(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase))) messages.Add(message);
+        }
+        return messages;
+    }
+
     /// <summary>The newest email to <paramref name="address"/> in the pickup directory.</summary>
     public async Task<MimeMessage> EmailToAsync(string address)
     {

@@ -1,0 +1,139 @@
+using Microsoft.Playwright;
+using ShapeOpenData.Modules.Accounts;
+
+namespace ShapeOpenData.BrowserTests;
+
+/// <summary>
+/// The dataset-request loop in Chromium, with and without JavaScript: a data user asks for data, a second
+/// person supports it, a publisher asks a question (the clock pauses), the requester answers, the publisher
+/// refuses with a reason and the complaint route, then reopens and releases it with a link. Both users get
+/// the right emails and nobody gets their own. axe-core checks every page.
+/// </summary>
+public sealed class RequestJourneyTests(BrowserFixture service) : IClassFixture<BrowserFixture>
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task AskSupportQuestionAnswerRefuseReopenRelease(bool javaScript)
+    {
+        var requester = await service.CreatePersonAsync(name: "Rosa Requester");
+        var supporter = await service.CreatePersonAsync(name: "Sunil Supporter");
+        var publisher = await service.CreatePersonAsync(Roles.Publisher, "department-for-transport", twoFactor: true, name: "Pat Publisher");
+        var title = $"Cycle lane widths on A roads {(javaScript ? "with" : "without")} script";
+
+        // The requester asks, one question a page.
+        var asking = await service.SignedInPageAsync(requester, javaScript);
+        await asking.GotoAsync("/requests");
+        await asking.AssertAccessibleAsync();
+        await asking.GetByRole(AriaRole.Link, new() { Name = "Ask for data" }).ClickAsync();
+        await asking.AssertAccessibleAsync();
+        await asking.GetByLabel("Give your request a short title").FillAsync(title);
+        await asking.GetByLabel("Describe the data").FillAsync("Width of every marked cycle lane, by road and section.");
+        await Continue(asking);
+        if (asking.Url.EndsWith("/similar", StringComparison.Ordinal))
+        {
+            await asking.AssertAccessibleAsync();
+            await asking.GetByRole(AriaRole.Button, new() { Name = "My request is different: continue" }).ClickAsync();
+        }
+        await asking.GetByLabel("Who do you think holds the data?").SelectOptionAsync("department-for-transport");
+        await asking.AssertAccessibleAsync();
+        await Continue(asking);
+        await asking.GetByLabel("Transport").CheckAsync();
+        await asking.AssertAccessibleAsync();
+        await Continue(asking);
+        await asking.GetByLabel("Community or charity work").CheckAsync();
+        await asking.AssertAccessibleAsync();
+        await Continue(asking);
+        await asking.AssertAccessibleAsync();
+        await Continue(asking);
+        await asking.GetByLabel("No, an ordinary request").CheckAsync();
+        await asking.AssertAccessibleAsync();
+        await Continue(asking);
+        await asking.GetByLabel("No, make it public").CheckAsync();
+        await asking.AssertAccessibleAsync();
+        await Continue(asking);
+        Assert.Contains("Check your request", await asking.Locator("h1").TextContentAsync(), StringComparison.Ordinal);
+        await asking.AssertAccessibleAsync();
+        await asking.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
+        Assert.Equal("Request sent", (await asking.Locator("h1").TextContentAsync())?.Trim());
+        await asking.AssertAccessibleAsync();
+        var id = int.Parse(asking.Url.Split('/')[^1]);
+
+        // A second person needs it too.
+        var supporting = await service.SignedInPageAsync(supporter, javaScript);
+        await supporting.GotoAsync($"/requests/{id}");
+        await supporting.AssertAccessibleAsync();
+        await supporting.GetByLabel("What would you use it for? (optional)").FillAsync("Campaigning for safer junctions");
+        await supporting.GetByRole(AriaRole.Button, new() { Name = "I need this too" }).ClickAsync();
+        Assert.Equal("1 person needs this", (await supporting.Locator("#support").TextContentAsync())?.Trim());
+        await supporting.AssertAccessibleAsync();
+
+        // The publisher asks a question: the clock stops.
+        var managing = await service.SignedInPageAsync(publisher, javaScript);
+        await managing.GotoAsync($"/requests/{id}/manage");
+        await managing.AssertAccessibleAsync();
+        await managing.GetByRole(AriaRole.Link, new() { Name = "Start reviewing it" }).ClickAsync();
+        await managing.AssertAccessibleAsync();
+        await managing.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
+        await managing.GotoAsync($"/requests/{id}/manage");
+        await managing.GetByRole(AriaRole.Link, new() { Name = "Ask the requester a question" }).ClickAsync();
+        await managing.AssertAccessibleAsync();
+        await managing.GetByLabel("Ask the requester a question").FillAsync("Do you need junctions as well as straight sections?");
+        await managing.GetByRole(AriaRole.Button, new() { Name = "Send question" }).ClickAsync();
+        Assert.Contains("Clock paused", await managing.Locator("#due").TextContentAsync(), StringComparison.Ordinal);
+
+        // The requester answers: the clock restarts.
+        await asking.GotoAsync($"/requests/{id}");
+        await asking.AssertAccessibleAsync();
+        await asking.GetByRole(AriaRole.Link, new() { Name = "Answer the question" }).ClickAsync();
+        await asking.AssertAccessibleAsync();
+        await asking.GetByLabel("Your answer").FillAsync("Yes, junctions too please.");
+        await asking.GetByRole(AriaRole.Button, new() { Name = "Send answer" }).ClickAsync();
+        Assert.DoesNotContain("Clock paused", await asking.Locator("#due").TextContentAsync(), StringComparison.Ordinal);
+
+        // Refused, with a reason and the complaint route.
+        await managing.GotoAsync($"/requests/{id}/manage/close");
+        await managing.AssertAccessibleAsync();
+        await managing.GetByLabel("Refused").CheckAsync();
+        await managing.GetByLabel("It would cost more than the cost limit").CheckAsync();
+        await managing.GetByLabel("Explanation for the requester").FillAsync("Measuring every lane would exceed the cost limit.");
+        await managing.GetByRole(AriaRole.Button, new() { Name = "Close request" }).ClickAsync();
+        Assert.Contains("programme team", await managing.Locator("#complaint-route").TextContentAsync(), StringComparison.Ordinal);
+        await managing.AssertAccessibleAsync();
+
+        // Reopened, then released with a link.
+        await managing.GotoAsync($"/requests/{id}/manage/reopen");
+        await managing.GetByLabel("Why is it being reopened?").FillAsync("We found the survey data after all.");
+        await managing.GetByRole(AriaRole.Button, new() { Name = "Reopen request" }).ClickAsync();
+        await managing.GotoAsync($"/requests/{id}/manage/close");
+        await managing.GetByLabel("Data released").CheckAsync();
+        await managing.GetByLabel("Where is it published?").FillAsync("https://www.data.gov.uk/dataset/cycle-lane-widths");
+        await managing.GetByRole(AriaRole.Button, new() { Name = "Close request" }).ClickAsync();
+        Assert.Equal("https://www.data.gov.uk/dataset/cycle-lane-widths", await managing.Locator("#outcome a").GetAttributeAsync("href"));
+        await managing.AssertAccessibleAsync();
+
+        // The right emails, and nobody hears about what they did themselves.
+        var toRequester = await WaitForSubjectsAsync(requester.Email, 5);
+        Assert.Equal(["Review started", "Question for the requester", "Closed", "Reopened", "Closed"], toRequester);
+        var toSupporter = await WaitForSubjectsAsync(supporter.Email, 6);
+        Assert.Equal(["Review started", "Question for the requester", "Requester answered", "Closed", "Reopened", "Closed"], toSupporter);
+        Assert.Empty(await service.EmailsToAsync(publisher.Email));
+    }
+
+    private async Task<IReadOnlyList<string>> WaitForSubjectsAsync(string address, int count)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var emails = await service.EmailsToAsync(address);
+            if (emails.Count >= count)
+            {
+                await Task.Delay(500);
+                return [.. (await service.EmailsToAsync(address)).Select(m => (m.Subject ?? "").Split(':')[0])];
+            }
+            await Task.Delay(100);
+        }
+        return [.. (await service.EmailsToAsync(address)).Select(m => m.Subject ?? "")];
+    }
+
+    private static Task Continue(IPage page) => page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+}
