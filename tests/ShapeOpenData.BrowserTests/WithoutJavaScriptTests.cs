@@ -38,6 +38,21 @@ public sealed class WithoutJavaScriptTests(BrowserFixture service) : IClassFixtu
     }
 
     [Fact]
+    public async Task SimilarRequests_AppearWhileTypingATitle_WhenJavaScriptRuns()
+    {
+        var existing = await service.SubmitRequestAsync(await service.CreatePersonAsync(), "Reservoir water levels, daily");
+        var page = await service.SignedInPageAsync(await service.CreatePersonAsync());
+        await page.GotoAsync("/requests/new");
+
+        await page.GetByLabel("Give your request a short title").PressSequentiallyAsync("Daily reservoir levels");
+
+        var suggestion = page.Locator($"#similar-suggestions a[href='/requests/{existing}']");
+        await suggestion.WaitForAsync();
+        Assert.Equal("Reservoir water levels, daily", await suggestion.TextContentAsync());
+        await page.AssertAccessibleAsync();
+    }
+
+    [Fact]
     public async Task ThePageRaisesNoContentSecurityPolicyErrors()
     {
         var page = await service.NewPageAsync(javaScript: true);

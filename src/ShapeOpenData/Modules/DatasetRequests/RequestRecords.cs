@@ -1,0 +1,37 @@
+namespace ShapeOpenData.Modules.DatasetRequests;
+
+/// <summary>What a new request says, checked by the form or API that gathered it.</summary>
+public sealed record NewRequest(
+    string Title, string Description, int? OrganisationId, IReadOnlyList<Theme> Themes, IntendedUse IntendedUse,
+    string? Benefits, IReadOnlyList<Barrier> Barriers, bool IsConfidential, int? RequesterId, ReceivedVia ReceivedVia, DateOnly ReceivedOn);
+
+/// <summary>How a request is closed, with the fields its outcome needs.</summary>
+public sealed record Closing(
+    Outcome Outcome, Uri? Url = null, DateOnly? ExpectedOn = null, RefusalReason? RefusalReason = null,
+    string? Explanation = null, int? DuplicateOfId = null);
+
+/// <summary>A transition the rules do not allow; the message says why, for the person who tried.</summary>
+public class RequestRuleException(string message) : Exception(message);
+
+public sealed class RequestTheme
+{
+    public int RequestId { get; set; }
+    public Theme Theme { get; set; }
+}
+
+/// <summary>One step on a request's public timeline.</summary>
+public sealed class RequestEvent
+{
+    public int Id { get; set; }
+    public int RequestId { get; set; }
+    public RequestEventKind Kind { get; set; }
+
+    /// <summary>The state the request was in after this step.</summary>
+    public RequestState State { get; set; }
+    public int? ActorId { get; set; }
+    public DateTime At { get; set; }
+
+    /// <summary>The due date after this step.</summary>
+    public DateOnly DueOn { get; set; }
+    public string? Note { get; set; }
+}
