@@ -62,7 +62,8 @@ public sealed class AccessibilityTests(BrowserFixture service) : IClassFixture<B
             await page.GotoAsync(path);
             if (path == "/account/profile") await page.GetByLabel("Your name").FillAsync("");
             await page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
-            Assert.True(await page.Locator(".govuk-error-summary").IsVisibleAsync(), path);
+            // The click starts a form post; wait for the answer rather than reading the page mid-navigation.
+            await Assertions.Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
             await page.AssertAccessibleAsync();
         }
     }

@@ -29,7 +29,7 @@ public static class DataModule
                 break;
             default:
                 var sqlite = SqliteConnectionString(configuration.GetConnectionString("Sqlite"), builder.Environment.ContentRootPath);
-                builder.Services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(options => options.UseSqlite(sqlite));
+                builder.Services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(options => options.UseSqlite(sqlite).AddInterceptors(new SqlitePragmas()));
                 break;
         }
 

@@ -35,6 +35,7 @@ public static class WebPlatform
 
         builder.AddErrorHandling();
         builder.AddRateLimits();
+        builder.AddPublicPageCache();
         builder.AddOperations();
         return builder;
     }
@@ -52,6 +53,7 @@ public static class WebPlatform
         app.UseRouting();
         app.UseAuthentication();
         app.UseRateLimits();
+        app.UseOutputCache();
         app.UseAuthorization();
         return app;
     }

@@ -41,6 +41,8 @@ public class ServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
         new("Email:Smtp:UseStartTls", "false"),
         new("Email:PickupDirectory", Path.Combine(DataDirectory, "mail")),
         new("RateLimits:Enabled", "false"),
+        // Correctness tests read straight after writing; the shared one-second cache has tests of its own.
+        new("PublicPageCache:Seconds", "0"),
         new("Security:RequireStaffTwoFactor", "true"),
     ];
 

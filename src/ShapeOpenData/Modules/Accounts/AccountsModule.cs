@@ -74,7 +74,7 @@ public static class AccountsModule
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.ExternalScheme, o => o.Cookie.Name = "sod_external");
         // Role changes and sign-outs elsewhere reach open sessions within a minute.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
-        services.Configure<CookieTempDataProviderOptions>(options => options.Cookie.Name = "sod_flash");
+        services.Configure<CookieTempDataProviderOptions>(options => options.Cookie.Name = PublicPageCache.Flash);
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Administrator, policy => policy.RequireRole(Roles.Administrator))
