@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using ShapeOpenData.Infrastructure;
 
 namespace ShapeOpenData.Data;
@@ -25,18 +26,30 @@ public static class DataModule
                 {
                     throw new InvalidOperationException("Database:Provider is postgres but ConnectionStrings:Postgres is empty.");
                 }
-                builder.Services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(options => options.UseNpgsql(postgres));
+                builder.Services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(options => options.UseNpgsql(postgres).ConfigureWarnings(IgnorePendingModelChanges));
                 break;
             default:
                 var sqlite = SqliteConnectionString(configuration.GetConnectionString("Sqlite"), builder.Environment.ContentRootPath);
-                builder.Services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(options => options.UseSqlite(sqlite).AddInterceptors(new SqlitePragmas()));
+                builder.Services.AddSingleton(s => ActivatorUtilities.CreateInstance<SqliteCheckpoints>(s, sqlite));
+                builder.Services.AddHostedService(s => s.GetRequiredService<SqliteCheckpoints>());
+                builder.Services.AddSingleton<SqlitePragmas>();
+                builder.Services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((services, options) => options.UseSqlite(sqlite)
+                    .AddInterceptors(services.GetRequiredService<SqlitePragmas>()).ConfigureWarnings(IgnorePendingModelChanges));
                 break;
         }
 
+        builder.Services.AddSingleton(new WriteGate(provider));
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>(tags: [Operations.ReadyTag]);
         builder.Services.AddDataProtection().SetApplicationName("ShapeOpenData").PersistKeysToDbContext<AppDbContext>();
         return builder;
     }
+
+    /// <summary>
+    /// Comparing the model with the last migration at every start costs a tenth of a second; a test makes sure
+    /// no model change goes without its migration instead.
+    /// </summary>
+    private static void IgnorePendingModelChanges(WarningsConfigurationBuilder warnings) =>
+        warnings.Ignore(RelationalEventId.PendingModelChangesWarning);
 
     /// <summary>Applies migrations, makes sure reference data is there and, when asked, seeds demo content once.</summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, bool seedDemoContent, CancellationToken cancellationToken = default)

@@ -20,7 +20,11 @@ public static class Operations
         if (!builder.Environment.IsDevelopment())
         {
             builder.Logging.ClearProviders();
-            builder.Logging.AddJsonConsole(options => options.UseUtcTimestamp = true);
+            builder.Logging.AddJsonConsole(options =>
+            {
+                options.UseUtcTimestamp = true;
+                options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
         }
 
         var otlpEndpoint = builder.Configuration["OpenTelemetry:Otlp:Endpoint"];

@@ -4,12 +4,13 @@ namespace ShapeOpenData.Infrastructure;
 
 public sealed class PublicPageCacheOptions
 {
-    /// <summary>How long an anonymous page or API read may be served again; a change reaches readers within this. 0 turns it off.</summary>
-    public double Seconds { get; set; } = 1;
+    /// <summary>How long an anonymous page or API read may be served again, in seconds: a change reaches readers within
+    /// this plus one rendering, well inside the promised second. 0 turns it off.</summary>
+    public double Seconds { get; set; } = 0.5;
 }
 
 /// <summary>
-/// Anonymous readers of the same page within a second share one rendering. People who are signed in, or
+/// Anonymous readers of the same page within half a second share one rendering. People who are signed in, or
 /// use an API token, or have a message waiting for them, always get a fresh page: what they just did shows
 /// on their next page. Responses that set a cookie (forms with antiforgery tokens) are never shared.
 /// </summary>

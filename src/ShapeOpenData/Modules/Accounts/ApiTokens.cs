@@ -11,7 +11,7 @@ using ShapeOpenData.Infrastructure;
 namespace ShapeOpenData.Modules.Accounts;
 
 /// <summary>Issues, revokes and checks personal API tokens; the pages, the API and the command line share it.</summary>
-public sealed class ApiTokens(AppDbContext db, IMemoryCache cache, TimeProvider clock, IUserClaimsPrincipalFactory<User> principals)
+public sealed class ApiTokens(AppDbContext db, IMemoryCache cache, TimeProvider clock, IUserClaimsPrincipalFactory<User> principals, WriteGate gate)
 {
     // Checking a token costs a few queries; keep the answer briefly. Revoking clears it on this instance at
     // once, and on others within this time.
@@ -72,6 +72,7 @@ public sealed class ApiTokens(AppDbContext db, IMemoryCache cache, TimeProvider 
             if (found.LastUsedAt is null || found.LastUsedAt < now.AddHours(-1))
             {
                 // Recorded at most hourly, so reading with a token costs no write.
+                using var turn = await gate.EnterAsync(CancellationToken.None);
                 await db.ApiTokens.Where(t => t.Id == found.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now));
             }
         }

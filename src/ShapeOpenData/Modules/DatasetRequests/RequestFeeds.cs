@@ -33,11 +33,12 @@ public static partial class RequestFeeds
 
     private static async Task AtomAsync(HttpContext context, AppDbContext db, ServiceLinks links, CancellationToken cancellationToken)
     {
-        var changes = await (from e in db.RequestEvents
-                             join r in db.DatasetRequests on e.RequestId equals r.Id
-                             where !r.IsConfidential
-                             orderby e.Id descending
-                             select new { e.Id, e.Kind, e.State, e.At, e.Note, r.Title, RequestId = r.Id })
+        // Newest events first, each checked against its request: the database walks back from the newest
+        // event and stops at fifty, whatever the number of requests.
+        var changes = await db.RequestEvents
+            .Where(e => db.DatasetRequests.Any(r => r.Id == e.RequestId && !r.IsConfidential))
+            .OrderByDescending(e => e.Id)
+            .Select(e => new { e.Id, e.Kind, e.State, e.At, e.Note, Title = db.DatasetRequests.Where(r => r.Id == e.RequestId).Select(r => r.Title).First(), e.RequestId })
             .Take(50).ToListAsync(cancellationToken);
         var feed = new SyndicationFeed("Shape open data: dataset requests", "The newest changes to requests for data.", links.Absolute("/requests"))
         {

@@ -16,19 +16,21 @@ public sealed record SupportResult(bool Supported, bool Changed, int SupportCoun
 /// arrive at once; the count moves in the same transaction as the row, so it always equals the rows.
 /// Supporting also follows the request.
 /// </summary>
-public sealed class Supporting(AppDbContext db, TimeProvider clock)
+public sealed class Supporting(AppDbContext db, WriteGate gate, TimeProvider clock)
 {
     public const int UseMaxLength = 280;
 
     public async Task<SupportResult> SupportAsync(int requestId, ClaimsPrincipal user, string? use, CancellationToken cancellationToken = default)
     {
         var userId = user.UserId() ?? throw new RequestForbiddenException();
-        var request = await db.DatasetRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
-        if (request is null || !DatasetRequestPermissions.CanView(user, request))
+        var request = await db.DatasetRequests.Where(r => r.Id == requestId)
+            .Select(r => new { r.State, r.IsConfidential, r.RequesterId, r.OrganisationId, r.AssignedPublisherId })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (request is null || (request.IsConfidential && !DatasetRequestPermissions.SeesConfidential(user, request.RequesterId, request.OrganisationId, request.AssignedPublisherId)))
         {
             throw new RequestNotFoundException(requestId);
         }
-        if (!request.IsOpen)
+        if (request.State == RequestState.Closed)
         {
             throw new RequestRuleException("This request is closed, so it can no longer be supported");
         }
@@ -40,6 +42,7 @@ public sealed class Supporting(AppDbContext db, TimeProvider clock)
 
         var now = clock.UtcNow();
         var sector = user.Sector()?.ToCode();
+        using var turn = await gate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var added = await db.Database.ExecuteSqlAsync($"""
             INSERT INTO "Supports" ("RequestId", "UserId", "Use", "Sector", "CreatedAt") VALUES ({requestId}, {userId}, {use}, {sector}, {now})
@@ -47,19 +50,17 @@ public sealed class Supporting(AppDbContext db, TimeProvider clock)
             """, cancellationToken);
         if (added == 1)
         {
-            await db.DatasetRequests.Where(r => r.Id == requestId)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.SupportCount, r => r.SupportCount + 1), cancellationToken);
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "Follows" ("TargetType", "TargetId", "UserId", "CreatedAt") VALUES ({DatasetRequestsModule.ItemType}, {requestId}, {userId}, {now})
+                ON CONFLICT ("TargetType", "TargetId", "UserId") DO NOTHING
+                """, cancellationToken);
         }
         else if (use is not null)
         {
             await db.Supports.Where(s => s.RequestId == requestId && s.UserId == userId)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.Use, use), cancellationToken);
         }
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "Follows" ("TargetType", "TargetId", "UserId", "CreatedAt") VALUES ({DatasetRequestsModule.ItemType}, {requestId}, {userId}, {now})
-            ON CONFLICT ("TargetType", "TargetId", "UserId") DO NOTHING
-            """, cancellationToken);
-        var count = await CountAsync(requestId, cancellationToken);
+        var count = await CountAsync(requestId, added, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new SupportResult(true, added == 1, count);
     }
@@ -72,18 +73,18 @@ public sealed class Supporting(AppDbContext db, TimeProvider clock)
         {
             throw new RequestNotFoundException(requestId);
         }
+        using var turn = await gate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var removed = await db.Supports.Where(s => s.RequestId == requestId && s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-        if (removed == 1)
-        {
-            await db.DatasetRequests.Where(r => r.Id == requestId)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.SupportCount, r => r.SupportCount - 1), cancellationToken);
-        }
-        var count = await CountAsync(requestId, cancellationToken);
+        var count = await CountAsync(requestId, -removed, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new SupportResult(false, removed == 1, count);
     }
 
-    private Task<int> CountAsync(int requestId, CancellationToken cancellationToken) =>
-        db.DatasetRequests.Where(r => r.Id == requestId).Select(r => r.SupportCount).SingleAsync(cancellationToken);
+    /// <summary>Moves the count by <paramref name="change"/> and returns it, in one statement.</summary>
+    private async Task<int> CountAsync(int requestId, int change, CancellationToken cancellationToken) => change == 0
+        ? await db.DatasetRequests.Where(r => r.Id == requestId).Select(r => r.SupportCount).SingleAsync(cancellationToken)
+        : (await db.Database.SqlQuery<int>($"""
+            UPDATE "DatasetRequests" SET "SupportCount" = "SupportCount" + {change} WHERE "Id" = {requestId} RETURNING "SupportCount" AS "Value"
+            """).ToListAsync(cancellationToken)).Single();
 }

@@ -628,6 +628,9 @@ namespace ShapeOpenData.Data.Migrations.Postgres
 
                     b.HasIndex("State", "SupportCount");
 
+                    b.HasIndex(new[] { "SupportCount", "Id" }, "IX_DatasetRequests_Public_SupportCount")
+                        .HasFilter("NOT \"IsConfidential\"");
+
                     b.ToTable("DatasetRequests");
                 });
 
@@ -755,10 +758,10 @@ namespace ShapeOpenData.Data.Migrations.Postgres
 
                     b.HasIndex("UserId");
 
+                    b.HasIndex("RequestId", "Sector");
+
                     b.HasIndex("RequestId", "UserId")
                         .IsUnique();
-
-                    b.HasIndex("Sector", "RequestId");
 
                     b.ToTable("Supports");
                 });

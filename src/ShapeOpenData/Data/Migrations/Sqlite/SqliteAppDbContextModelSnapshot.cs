@@ -601,6 +601,9 @@ namespace ShapeOpenData.Data.Migrations.Sqlite
 
                     b.HasIndex("State", "SupportCount");
 
+                    b.HasIndex(new[] { "SupportCount", "Id" }, "IX_DatasetRequests_Public_SupportCount")
+                        .HasFilter("NOT \"IsConfidential\"");
+
                     b.ToTable("DatasetRequests");
                 });
 
@@ -724,10 +727,10 @@ namespace ShapeOpenData.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId");
 
+                    b.HasIndex("RequestId", "Sector");
+
                     b.HasIndex("RequestId", "UserId")
                         .IsUnique();
-
-                    b.HasIndex("Sector", "RequestId");
 
                     b.ToTable("Supports");
                 });
