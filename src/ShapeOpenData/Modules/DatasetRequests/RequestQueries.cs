@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Accounts;
@@ -29,12 +30,27 @@ public sealed record RequestSummary(
 }
 
 /// <summary>Reading requests: the list with its filters and sorts, and the sector mix of supporters.</summary>
-public sealed class RequestQueries(AppDbContext db, TimeProvider clock)
+public sealed class RequestQueries(AppDbContext db, TimeProvider clock, IMemoryCache cache)
 {
+    /// <summary>
+    /// Counting every matching request is the one part of a list page that grows with the number of
+    /// requests. What anonymous readers see is counted at most twice a second for each filter, shared by
+    /// every page number and sort; anyone signed in gets a fresh count.
+    /// </summary>
+    private static readonly TimeSpan AnonymousCountFor = TimeSpan.FromSeconds(0.5);
+
     public async Task<Paged<RequestSummary>> ListAsync(RequestFilter filter, ClaimsPrincipal viewer, CancellationToken cancellationToken = default)
     {
         var query = Filtered(filter, viewer);
-        var total = await query.CountAsync(cancellationToken);
+        var total = viewer.IsSignedIn()
+            ? await query.CountAsync(cancellationToken)
+            : await cache.GetOrCreate(("anonymous-request-count", filter with { Page = 1, Sort = RequestSort.MostSupported }), entry =>
+            {
+                entry.AbsoluteExpirationRelativeToNow = AnonymousCountFor;
+                entry.Size = 1;
+                // Everyone arriving while it is counted waits for the same count.
+                return query.CountAsync(CancellationToken.None);
+            })!;
         var items = await Sorted(query, filter.Sort)
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
             .Select(Summary)
