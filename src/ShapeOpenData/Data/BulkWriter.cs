@@ -128,7 +128,8 @@ public abstract class BulkWriter : IAsyncDisposable
         public override async Task AnalyseAsync(CancellationToken cancellationToken)
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = "ANALYZE";
+            // VACUUM as well: after a bulk load the visibility map is empty, and index-only scans would read the table.
+            command.CommandText = "VACUUM ANALYZE";
             command.CommandTimeout = 600;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }

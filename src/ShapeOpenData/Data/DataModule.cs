@@ -26,7 +26,8 @@ public static class DataModule
                 {
                     throw new InvalidOperationException("Database:Provider is postgres but ConnectionStrings:Postgres is empty.");
                 }
-                builder.Services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(options => options.UseNpgsql(postgres).ConfigureWarnings(IgnorePendingModelChanges));
+                builder.Services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(options => options.UseNpgsql(PostgresConnectionString(postgres))
+                    .ConfigureWarnings(IgnorePendingModelChanges));
                 break;
             default:
                 var sqlite = SqliteConnectionString(configuration.GetConnectionString("Sqlite"), builder.Environment.ContentRootPath);
@@ -89,6 +90,21 @@ public static class DataModule
         "postgres" or "postgresql" => DatabaseProvider.Postgres,
         _ => throw new InvalidOperationException($"Database:Provider must be 'sqlite' or 'postgres', not '{setting}'."),
     };
+
+    /// <summary>
+    /// Statements the service runs again and again are prepared once per connection, so PostgreSQL plans them
+    /// once rather than on every call (planning cost more than running most of them). A setting in the
+    /// connection string wins.
+    /// </summary>
+    public static string PostgresConnectionString(string configured)
+    {
+        var connection = new Npgsql.NpgsqlConnectionStringBuilder(configured);
+        if (connection.MaxAutoPrepare == 0)
+        {
+            connection.MaxAutoPrepare = 100;
+        }
+        return connection.ToString();
+    }
 
     /// <summary>The default is <c>data/shapeopendata.db</c> under the content root; relative paths are made absolute.</summary>
     private static string SqliteConnectionString(string? configured, string contentRoot)

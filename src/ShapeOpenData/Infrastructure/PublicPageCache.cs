@@ -21,7 +21,7 @@ public static class PublicPageCache
         var options = builder.Configuration.GetSection("PublicPageCache").Get<PublicPageCacheOptions>() ?? new();
         builder.Services.AddOutputCache(cache =>
         {
-            cache.SizeLimit = 64 * 1024 * 1024;
+            cache.SizeLimit = 16 * 1024 * 1024;
             if (options.Seconds <= 0)
             {
                 return;

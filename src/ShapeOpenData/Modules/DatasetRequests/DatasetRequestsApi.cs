@@ -33,7 +33,8 @@ public static partial class DatasetRequestsApi
         group.MapGet("", ListAsync).WithName("ListRequests").WithSummary("Requests")
             .WithDescription("Requests you may see, filtered and sorted like the /requests page. Each has supportCount, dueOn and overdue.");
         group.MapGet("{id:int}", ShowAsync).WithName("GetRequest").WithSummary("One request, with its timeline");
-        group.MapGet("similar", SimilarAsync).WithName("SimilarRequests").WithSummary("Open requests like a title")
+        // Asked as someone types, with a different title each time: a shared copy would never be read again.
+        group.MapGet("similar", SimilarAsync).CacheOutput(policy => policy.NoCache()).WithName("SimilarRequests").WithSummary("Open requests like a title")
             .WithDescription("Open public requests whose titles share words with the title given: for suggesting support instead of a duplicate.");
         group.MapPost("", CreateAsync).RequireAuthorization().WithName("CreateRequest").WithSummary("Ask for data")
             .WithDescription("receivedOn and receivedVia (email or post) are accepted only from publishers and the programme team, for requests that arrived another way; the clock runs from receivedOn.");

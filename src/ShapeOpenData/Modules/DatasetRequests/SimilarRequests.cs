@@ -15,6 +15,9 @@ public sealed class SimilarRequests(AppDbContext db, TitleIndex index)
     /// <summary>More changes than this since the last build, and the index is rebuilt early.</summary>
     private const int RebuildAfterChanges = 1_000;
 
+    /// <summary>Candidates beyond those shown, in case some were closed since the index was built.</summary>
+    private const int Spare = 10;
+
     public async Task<IReadOnlyList<SimilarRequest>> FindAsync(string? title, int take = 5, CancellationToken cancellationToken = default)
     {
         var terms = TitleTerms.Of(title ?? "");
@@ -29,25 +32,35 @@ public sealed class SimilarRequests(AppDbContext db, TitleIndex index)
             return await FromDatabaseAsync(terms, needed, take, cancellationToken);
         }
 
-        var changed = await db.DatasetRequests.AsNoTracking().Where(r => r.UpdatedAt >= snapshot.TakenAt)
-            .Select(r => new { r.Id, r.Title, r.SupportCount, Listed = r.State != RequestState.Closed && !r.IsConfidential })
+        // The best from the index, with room to spare for any that changed since it was built, read in the same
+        // query as everything that changed: one round trip, and the counts shown are today's.
+        var candidates = snapshot.Match(terms, needed, take + Spare).ToDictionary(m => m.Id, m => m.Matches);
+        var ids = candidates.Keys.ToList();
+        var rows = await db.DatasetRequests.AsNoTracking()
+            .Where(r => r.UpdatedAt >= snapshot.TakenAt || ids.Contains(r.Id))
+            .Select(r => new
+            {
+                Found = new SimilarRequest(r.Id, r.Title, r.SupportCount, r.Organisation == null ? null : r.Organisation.Name),
+                Changed = r.UpdatedAt >= snapshot.TakenAt,
+                Listed = r.State != RequestState.Closed && !r.IsConfidential,
+            })
             .ToListAsync(cancellationToken);
-        if (changed.Count > RebuildAfterChanges)
+        if (rows.Count(r => r.Changed) > RebuildAfterChanges)
         {
             index.RebuildSoon();
         }
-        var matches = snapshot.Match(terms, needed, take, changed.Select(r => r.Id).ToHashSet());
-        foreach (var request in changed.Where(r => r.Listed))
+        var matches = new Dictionary<int, SimilarRequest>();
+        var ranked = new List<TitleMatch>();
+        foreach (var row in rows.Where(r => r.Listed))
         {
-            var shared = TitleTerms.Of(request.Title).Count(terms.Contains);
-            if (shared >= needed) matches.Add(new TitleMatch(request.Id, shared, request.SupportCount));
+            var shared = row.Changed ? TitleTerms.Of(row.Found.Title).Count(terms.Contains) : candidates[row.Found.Id];
+            if (shared >= needed)
+            {
+                matches[row.Found.Id] = row.Found;
+                ranked.Add(new TitleMatch(row.Found.Id, shared, row.Found.SupportCount));
+            }
         }
-        var best = matches.Order(TitleMatch.BestFirst).Take(take).Select(m => m.Id).ToList();
-        var found = await db.DatasetRequests.AsNoTracking()
-            .Where(r => best.Contains(r.Id) && r.State != RequestState.Closed && !r.IsConfidential)
-            .Select(r => new SimilarRequest(r.Id, r.Title, r.SupportCount, r.Organisation == null ? null : r.Organisation.Name))
-            .ToDictionaryAsync(r => r.Id, cancellationToken);
-        return [.. best.Where(found.ContainsKey).Select(id => found[id])];
+        return [.. ranked.Order(TitleMatch.BestFirst).Take(take).Select(m => matches[m.Id])];
     }
 
     /// <summary>Before the index's first build: the same question asked of the stored title words.</summary>

@@ -108,8 +108,8 @@ public sealed class TitleSnapshot(FrozenDictionary<string, int[]> postings, int[
     /// <summary>Changes from this moment on are not in the snapshot.</summary>
     public DateTime TakenAt { get; } = takenAt;
 
-    /// <summary>The best <paramref name="take"/> requests with at least <paramref name="needed"/> of the terms, leaving out <paramref name="skip"/>.</summary>
-    public List<TitleMatch> Match(IReadOnlyList<string> terms, int needed, int take, IReadOnlySet<int> skip)
+    /// <summary>The best <paramref name="take"/> requests with at least <paramref name="needed"/> of the terms.</summary>
+    public List<TitleMatch> Match(IReadOnlyList<string> terms, int needed, int take)
     {
         var lists = terms.Select(term => postings.GetValueOrDefault(term)).OfType<int[]>().ToList();
         var best = new List<TitleMatch>(take + 1);
@@ -132,7 +132,7 @@ public sealed class TitleSnapshot(FrozenDictionary<string, int[]> postings, int[
                 {
                     var matches = counts[id];
                     counts[id] = 0;
-                    if (matches < needed || skip.Contains(id)) continue;
+                    if (matches < needed) continue;
                     var match = new TitleMatch(id, matches, supportById[id]);
                     if (best.Count == take && TitleMatch.BestFirst.Compare(match, best[^1]) >= 0) continue;
                     var at = best.BinarySearch(match, TitleMatch.BestFirst);
