@@ -19,7 +19,8 @@ public sealed record CommentPage(string TargetType, int TargetId, IReadOnlyList<
 public sealed class CommentThreads(
     AppDbContext db, TimeProvider clock, IEnumerable<ICommentable> commentables, Notifier notifier, Following following, ServiceLinks links)
 {
-    public const int ThreadsPerPage = 50;
+    /// <summary>Twenty conversations a page keep even the busiest thread quick to load on a phone.</summary>
+    public const int ThreadsPerPage = 20;
 
     public async Task<CommentableItem?> FindItemAsync(string type, int id, ClaimsPrincipal reader, CancellationToken cancellationToken) =>
         commentables.FirstOrDefault(c => c.Type == type) is { } commentable ? await commentable.FindAsync(id, reader, cancellationToken) : null;
