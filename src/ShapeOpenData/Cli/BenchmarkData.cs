@@ -94,7 +94,7 @@ public sealed class BenchmarkData(AppDbContext db, Jurisdiction jurisdiction)
             await writer.ContinueIdentityAsync(table, cancellationToken);
         }
         progress("Statistics", 0, 1);
-        await writer.AnalyseAsync(cancellationToken);
+        await writer.FinishAsync(cancellationToken);
         progress("Statistics", 1, 1);
     }
 

@@ -30,8 +30,8 @@ public abstract class BulkWriter : IAsyncDisposable
     /// <summary>After writing rows with their own ids: identity columns continue after the largest.</summary>
     public abstract Task ContinueIdentityAsync(string table, CancellationToken cancellationToken);
 
-    /// <summary>Refreshes the planner's statistics once the data is in.</summary>
-    public abstract Task AnalyseAsync(CancellationToken cancellationToken);
+    /// <summary>Makes the written data ready for the service: statistics where the database keeps them, and a tidy log.</summary>
+    public abstract Task FinishAsync(CancellationToken cancellationToken);
 
     public abstract ValueTask DisposeAsync();
 
@@ -78,10 +78,12 @@ public abstract class BulkWriter : IAsyncDisposable
         // SQLite's AUTOINCREMENT follows the largest id by itself.
         public override Task ContinueIdentityAsync(string table, CancellationToken cancellationToken) => Task.CompletedTask;
 
-        public override async Task AnalyseAsync(CancellationToken cancellationToken)
+        public override async Task FinishAsync(CancellationToken cancellationToken)
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);";
+            // No ANALYZE: the service never runs it, so its databases have no statistics, and with them SQLite
+            // would count a million public requests by reading the table instead of the partial index.
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -125,7 +127,7 @@ public abstract class BulkWriter : IAsyncDisposable
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        public override async Task AnalyseAsync(CancellationToken cancellationToken)
+        public override async Task FinishAsync(CancellationToken cancellationToken)
         {
             await using var command = connection.CreateCommand();
             // VACUUM as well: after a bulk load the visibility map is empty, and index-only scans would read the table.

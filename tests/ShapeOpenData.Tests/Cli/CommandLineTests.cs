@@ -34,7 +34,8 @@ public sealed class CommandLineTests(ServiceFactory service) : IClassFixture<Ser
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        // Only a guard against a hung process: seeding demo content on a busy CI machine can take minutes.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         await process.WaitForExitAsync(timeout.Token);
         return new Run(process.ExitCode, await output, await error);
     }
