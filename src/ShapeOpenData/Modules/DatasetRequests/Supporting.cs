@@ -14,7 +14,7 @@ public sealed record SupportResult(bool Supported, bool Changed, int SupportCoun
 /// <summary>
 /// "I need this too" and taking it back. The unique index on (request, person) decides, however many
 /// arrive at once; the count moves in the same transaction as the row, so it always equals the rows.
-/// Supporting also follows the request.
+/// A new support also follows the request; supporting again does not undo an unfollow.
 /// </summary>
 public sealed class Supporting(AppDbContext db, WriteGate gate, TimeProvider clock)
 {
