@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
 
@@ -17,6 +18,9 @@ public sealed class SimilarRequests(AppDbContext db, TitleIndex index)
 
     /// <summary>Candidates beyond those shown, in case some were closed since the index was built.</summary>
     private const int Spare = 10;
+
+    /// <summary>The requests that may be suggested: open and public.</summary>
+    internal static readonly Expression<Func<DatasetRequest, bool>> Suggestable = r => r.State != RequestState.Closed && !r.IsConfidential;
 
     public async Task<IReadOnlyList<SimilarRequest>> FindAsync(string? title, int take = 5, CancellationToken cancellationToken = default)
     {
@@ -42,7 +46,7 @@ public sealed class SimilarRequests(AppDbContext db, TitleIndex index)
             {
                 Found = new SimilarRequest(r.Id, r.Title, r.SupportCount, r.Organisation == null ? null : r.Organisation.Name),
                 Changed = r.UpdatedAt >= snapshot.TakenAt,
-                Listed = r.State != RequestState.Closed && !r.IsConfidential,
+                Listed = r.State != RequestState.Closed && !r.IsConfidential,  // Suggestable, inside a projection
             })
             .ToListAsync(cancellationToken);
         if (rows.Count(r => r.Changed) > RebuildAfterChanges)
@@ -71,8 +75,7 @@ public sealed class SimilarRequests(AppDbContext db, TitleIndex index)
             .Select(g => new { RequestId = g.Key, Count = g.Count() })
             .Where(m => m.Count >= needed);
         return await (from match in matches
-                      join request in db.DatasetRequests on match.RequestId equals request.Id
-                      where request.State != RequestState.Closed && !request.IsConfidential
+                      join request in db.DatasetRequests.Where(Suggestable) on match.RequestId equals request.Id
                       orderby match.Count descending, request.SupportCount descending, request.Id descending
                       select new SimilarRequest(request.Id, request.Title, request.SupportCount, request.Organisation == null ? null : request.Organisation.Name))
             .Take(take).ToListAsync(cancellationToken);

@@ -39,7 +39,7 @@ public sealed class TitleIndex(IServiceScopeFactory scopes, TimeProvider clock, 
         var takenAt = clock.UtcNow() - CommitMargin;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var open = db.DatasetRequests.Where(r => r.State != RequestState.Closed && !r.IsConfidential);
+        var open = db.DatasetRequests.Where(SimilarRequests.Suggestable);
         var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         await foreach (var term in (from t in db.RequestTitleTerms join r in open on t.RequestId equals r.Id select new { t.RequestId, t.Term })
                            .AsAsyncEnumerable().WithCancellation(cancellationToken))
