@@ -61,8 +61,7 @@ public sealed class AccessibilityTests(BrowserFixture service) : IClassFixture<B
         {
             await page.GotoAsync(path);
             if (path == "/account/profile") await page.GetByLabel("Your name").FillAsync("");
-            await page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
-            // The click starts a form post; wait for the answer rather than reading the page mid-navigation.
+            await page.GetByRole(AriaRole.Button, new() { Name = button }).ClickToNavigateAsync();
             await Assertions.Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
             await page.AssertAccessibleAsync();
         }
@@ -76,7 +75,7 @@ public sealed class AccessibilityTests(BrowserFixture service) : IClassFixture<B
         var commenter = await service.SignedInPageAsync(requester);
         await commenter.GotoAsync($"/requests/{id}");
         await commenter.GetByLabel("Add a comment").FillAsync("A comment with a [link](https://example.com).");
-        await commenter.GetByRole(AriaRole.Button, new() { Name = "Post comment" }).ClickAsync();
+        await commenter.GetByRole(AriaRole.Button, new() { Name = "Post comment" }).ClickToNavigateAsync();
         await commenter.AssertAccessibleAsync();
         var commentId = await service.WithDatabaseAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
             db.Comments.Where(c => c.TargetId == id).Select(c => c.Id)));

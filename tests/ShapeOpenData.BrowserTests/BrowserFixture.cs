@@ -57,11 +57,11 @@ public sealed class BrowserFixture : ServiceFactory
         await page.GotoAsync("/account/sign-in");
         await page.GetByLabel("Email address").FillAsync(person.Email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickToNavigateAsync();
         if (person.AuthenticatorKey is not null)
         {
             await page.GetByLabel("Enter your security code").FillAsync(person.CurrentCode());
-            await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickToNavigateAsync();
         }
         return page;
     }
@@ -105,6 +105,29 @@ public sealed class BrowserFixture : ServiceFactory
         if (Browser is not null) await Browser.CloseAsync();
         _playwright?.Dispose();
         await base.DisposeAsync();
+    }
+}
+
+public static class Navigation
+{
+    /// <summary>
+    /// Clicks a link or a form's button and waits for the page it leads to, so that what the test reads next is
+    /// the new page rather than the old one mid-navigation (a busy machine answers a form post slowly).
+    /// </summary>
+    public static async Task ClickToNavigateAsync(this ILocator target)
+    {
+        var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnLoad(object? sender, IPage page) => loaded.TrySetResult();
+        target.Page.Load += OnLoad;
+        try
+        {
+            await target.ClickAsync();
+            await loaded.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        }
+        finally
+        {
+            target.Page.Load -= OnLoad;
+        }
     }
 }
 

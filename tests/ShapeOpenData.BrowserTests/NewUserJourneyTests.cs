@@ -19,12 +19,12 @@ public sealed class NewUserJourneyTests(BrowserFixture service) : IClassFixture<
 
         await page.GotoAsync("/");
         await page.AssertAccessibleAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Start now" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start now" }).ClickToNavigateAsync();
         Assert.EndsWith("/account/register", page.Url, StringComparison.Ordinal);
         await page.AssertAccessibleAsync();
 
         // Sending the form empty shows the GOV.UK error summary, accessible too.
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickToNavigateAsync();
         Assert.StartsWith("Error: ", await page.TitleAsync(), StringComparison.Ordinal);
         Assert.Equal(4, await page.Locator(".govuk-error-summary__list li").CountAsync());
         if (javaScript)
@@ -38,36 +38,36 @@ public sealed class NewUserJourneyTests(BrowserFixture service) : IClassFixture<
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Create a password").FillAsync(ServiceFactory.Password);
         await page.GetByLabel("Academic or research").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickToNavigateAsync();
         Assert.Equal("Check your email", await page.Locator("h1").TextContentAsync());
         await page.AssertAccessibleAsync();
 
         var confirmation = await service.EmailToAsync(email);
         await page.GotoAsync(MailCatcher.LinkIn(confirmation));
         await page.AssertAccessibleAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm email address" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm email address" }).ClickToNavigateAsync();
         Assert.Equal("Email address confirmed", (await page.Locator("h1").TextContentAsync())?.Trim());
         await page.AssertAccessibleAsync();
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).First.ClickToNavigateAsync();
         await page.AssertAccessibleAsync();
         await SignInAsync(page, email);
         await page.GotoAsync("/account");
         Assert.Contains("Jess Journey", await page.Locator("main").TextContentAsync(), StringComparison.Ordinal);
         await page.AssertAccessibleAsync();
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Set up two-factor authentication" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Set up two-factor authentication" }).ClickToNavigateAsync();
         Assert.EndsWith("/account/two-factor", page.Url, StringComparison.Ordinal);
         await page.AssertAccessibleAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Set up two-factor authentication" }).Or(page.GetByRole(AriaRole.Link, new() { Name = "Set up two-factor authentication" })).Last.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set up two-factor authentication" }).Or(page.GetByRole(AriaRole.Link, new() { Name = "Set up two-factor authentication" })).Last.ClickToNavigateAsync();
         await page.AssertAccessibleAsync();
         var key = await page.Locator("#setup-key").GetAttributeAsync("data-key");
         await page.GetByLabel("Code from your app").FillAsync(new Totp(Base32Encoding.ToBytes(key)).ComputeTotp());
-        await page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-factor authentication" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-factor authentication" }).ClickToNavigateAsync();
         Assert.Equal(10, await page.Locator("#recovery-codes li").CountAsync());
         await page.AssertAccessibleAsync();
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickToNavigateAsync();
         Assert.Contains("You have signed out", await page.Locator(".govuk-notification-banner").TextContentAsync(), StringComparison.Ordinal);
         await page.AssertAccessibleAsync();
 
@@ -76,7 +76,7 @@ public sealed class NewUserJourneyTests(BrowserFixture service) : IClassFixture<
         Assert.Contains("/account/sign-in/two-factor", page.Url, StringComparison.Ordinal);
         await page.AssertAccessibleAsync();
         await page.GetByLabel("Enter your security code").FillAsync(new Totp(Base32Encoding.ToBytes(key)).ComputeTotp());
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickToNavigateAsync();
         await page.GotoAsync("/account");
         Assert.Contains("Two-factor authentication", await page.Locator("main").TextContentAsync(), StringComparison.Ordinal);
         Assert.Equal("On", (await page.Locator(".govuk-summary-list__row", new() { HasText = "Two-factor authentication" }).Locator(".govuk-summary-list__value").TextContentAsync())?.Trim());
@@ -86,6 +86,6 @@ public sealed class NewUserJourneyTests(BrowserFixture service) : IClassFixture<
     {
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(ServiceFactory.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickToNavigateAsync();
     }
 }

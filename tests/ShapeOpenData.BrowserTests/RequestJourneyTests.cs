@@ -25,7 +25,7 @@ public sealed class RequestJourneyTests(BrowserFixture service) : IClassFixture<
         var asking = await service.SignedInPageAsync(requester, javaScript);
         await asking.GotoAsync("/requests");
         await asking.AssertAccessibleAsync();
-        await asking.GetByRole(AriaRole.Link, new() { Name = "Ask for data" }).ClickAsync();
+        await asking.GetByRole(AriaRole.Link, new() { Name = "Ask for data" }).ClickToNavigateAsync();
         await asking.AssertAccessibleAsync();
         await asking.GetByLabel("Give your request a short title").FillAsync(title);
         await asking.GetByLabel("Describe the data").FillAsync("Width of every marked cycle lane, by road and section.");
@@ -33,7 +33,7 @@ public sealed class RequestJourneyTests(BrowserFixture service) : IClassFixture<
         if (asking.Url.EndsWith("/similar", StringComparison.Ordinal))
         {
             await asking.AssertAccessibleAsync();
-            await asking.GetByRole(AriaRole.Button, new() { Name = "My request is different: continue" }).ClickAsync();
+            await asking.GetByRole(AriaRole.Button, new() { Name = "My request is different: continue" }).ClickToNavigateAsync();
         }
         await asking.GetByLabel("Who do you think holds the data?").SelectOptionAsync("department-for-transport");
         await asking.AssertAccessibleAsync();
@@ -54,7 +54,7 @@ public sealed class RequestJourneyTests(BrowserFixture service) : IClassFixture<
         await Continue(asking);
         Assert.Contains("Check your request", await asking.Locator("h1").TextContentAsync(), StringComparison.Ordinal);
         await asking.AssertAccessibleAsync();
-        await asking.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
+        await asking.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickToNavigateAsync();
         Assert.Equal("Request sent", (await asking.Locator("h1").TextContentAsync())?.Trim());
         await asking.AssertAccessibleAsync();
         var id = int.Parse(asking.Url.Split('/')[^1]);
@@ -64,7 +64,7 @@ public sealed class RequestJourneyTests(BrowserFixture service) : IClassFixture<
         await supporting.GotoAsync($"/requests/{id}");
         await supporting.AssertAccessibleAsync();
         await supporting.GetByLabel("What would you use it for? (optional)").FillAsync("Campaigning for safer junctions");
-        await supporting.GetByRole(AriaRole.Button, new() { Name = "I need this too" }).ClickAsync();
+        await supporting.GetByRole(AriaRole.Button, new() { Name = "I need this too" }).ClickToNavigateAsync();
         Assert.Equal("1 person needs this", (await supporting.Locator("#support").TextContentAsync())?.Trim());
         await supporting.AssertAccessibleAsync();
 
@@ -72,23 +72,23 @@ public sealed class RequestJourneyTests(BrowserFixture service) : IClassFixture<
         var managing = await service.SignedInPageAsync(publisher, javaScript);
         await managing.GotoAsync($"/requests/{id}/manage");
         await managing.AssertAccessibleAsync();
-        await managing.GetByRole(AriaRole.Link, new() { Name = "Start reviewing it" }).ClickAsync();
+        await managing.GetByRole(AriaRole.Link, new() { Name = "Start reviewing it" }).ClickToNavigateAsync();
         await managing.AssertAccessibleAsync();
-        await managing.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
+        await managing.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickToNavigateAsync();
         await managing.GotoAsync($"/requests/{id}/manage");
-        await managing.GetByRole(AriaRole.Link, new() { Name = "Ask the requester a question" }).ClickAsync();
+        await managing.GetByRole(AriaRole.Link, new() { Name = "Ask the requester a question" }).ClickToNavigateAsync();
         await managing.AssertAccessibleAsync();
         await managing.GetByLabel("Ask the requester a question").FillAsync("Do you need junctions as well as straight sections?");
-        await managing.GetByRole(AriaRole.Button, new() { Name = "Send question" }).ClickAsync();
+        await managing.GetByRole(AriaRole.Button, new() { Name = "Send question" }).ClickToNavigateAsync();
         Assert.Contains("Clock paused", await managing.Locator("#due").TextContentAsync(), StringComparison.Ordinal);
 
         // The requester answers: the clock restarts.
         await asking.GotoAsync($"/requests/{id}");
         await asking.AssertAccessibleAsync();
-        await asking.GetByRole(AriaRole.Link, new() { Name = "Answer the question" }).ClickAsync();
+        await asking.GetByRole(AriaRole.Link, new() { Name = "Answer the question" }).ClickToNavigateAsync();
         await asking.AssertAccessibleAsync();
         await asking.GetByLabel("Your answer").FillAsync("Yes, junctions too please.");
-        await asking.GetByRole(AriaRole.Button, new() { Name = "Send answer" }).ClickAsync();
+        await asking.GetByRole(AriaRole.Button, new() { Name = "Send answer" }).ClickToNavigateAsync();
         Assert.DoesNotContain("Clock paused", await asking.Locator("#due").TextContentAsync(), StringComparison.Ordinal);
 
         // Refused, with a reason and the complaint route.
@@ -97,18 +97,18 @@ public sealed class RequestJourneyTests(BrowserFixture service) : IClassFixture<
         await managing.GetByLabel("Refused").CheckAsync();
         await managing.GetByLabel("It would cost more than the cost limit").CheckAsync();
         await managing.GetByLabel("Explanation for the requester").FillAsync("Measuring every lane would exceed the cost limit.");
-        await managing.GetByRole(AriaRole.Button, new() { Name = "Close request" }).ClickAsync();
+        await managing.GetByRole(AriaRole.Button, new() { Name = "Close request" }).ClickToNavigateAsync();
         Assert.Contains("programme team", await managing.Locator("#complaint-route").TextContentAsync(), StringComparison.Ordinal);
         await managing.AssertAccessibleAsync();
 
         // Reopened, then released with a link.
         await managing.GotoAsync($"/requests/{id}/manage/reopen");
         await managing.GetByLabel("Why is it being reopened?").FillAsync("We found the survey data after all.");
-        await managing.GetByRole(AriaRole.Button, new() { Name = "Reopen request" }).ClickAsync();
+        await managing.GetByRole(AriaRole.Button, new() { Name = "Reopen request" }).ClickToNavigateAsync();
         await managing.GotoAsync($"/requests/{id}/manage/close");
         await managing.GetByLabel("Data released").CheckAsync();
         await managing.GetByLabel("Where is it published?").FillAsync("https://www.data.gov.uk/dataset/cycle-lane-widths");
-        await managing.GetByRole(AriaRole.Button, new() { Name = "Close request" }).ClickAsync();
+        await managing.GetByRole(AriaRole.Button, new() { Name = "Close request" }).ClickToNavigateAsync();
         Assert.Equal("https://www.data.gov.uk/dataset/cycle-lane-widths", await managing.Locator("#outcome a").GetAttributeAsync("href"));
         await managing.AssertAccessibleAsync();
 
@@ -135,5 +135,5 @@ public sealed class RequestJourneyTests(BrowserFixture service) : IClassFixture<
         return [.. (await service.EmailsToAsync(address)).Select(m => m.Subject ?? "")];
     }
 
-    private static Task Continue(IPage page) => page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+    private static Task Continue(IPage page) => page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickToNavigateAsync();
 }

@@ -15,7 +15,7 @@ public sealed class WithoutJavaScriptTests(BrowserFixture service) : IClassFixtu
         await page.GetByLabel("Day").FillAsync("16");
         await page.GetByLabel("Month").FillAsync("3");
         await page.GetByLabel("Year").FillAsync("2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Work out the deadline" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Work out the deadline" }).ClickToNavigateAsync();
 
         Assert.Equal("Reply due by Thursday 16 April 2026", (await page.Locator(".govuk-panel__title").TextContentAsync())?.Trim());
         Assert.Contains("St Patrick's Day (Northern Ireland)", await page.Locator("main").TextContentAsync(), StringComparison.Ordinal);
