@@ -4,8 +4,9 @@ using System.Text.Json;
 namespace ShapeOpenData.Tests.DatasetRequests;
 
 /// <summary>
-/// Suggestions come from the in-memory title index as it was built, corrected by what changed since:
-/// a request closed after the build stops being suggested, and one asked after it is suggested at once.
+/// Suggestions come from the in-memory title index as it was built, corrected by what changed since: after a
+/// catch-up, a request closed after the build stops being suggested and one asked after it is suggested; a
+/// support moves the count shown at once.
 /// </summary>
 public sealed class SimilarRequestsTests(ClockedServiceFactory service) : IClassFixture<ClockedServiceFactory>
 {
@@ -24,6 +25,7 @@ public sealed class SimilarRequestsTests(ClockedServiceFactory service) : IClass
         var principal = await service.PrincipalAsync(requester);
         await service.WithServicesAsync(s => s.GetRequiredService<RequestWorkflow>().WithdrawAsync(withdrawn, principal, "Found it", CancellationToken.None));
         var asked = await service.SubmitRequestAsync(requester, "Ferry timetables for Hebrides islands");
+        await CatchUpAsync();
 
         var suggested = await SimilarAsync("ferry timetables islands");
         Assert.Contains(kept, suggested);
@@ -42,6 +44,29 @@ public sealed class SimilarRequestsTests(ClockedServiceFactory service) : IClass
 
         Assert.Equal([two, one], await SimilarAsync("lighthouse maintenance rotas"));
     }
+
+    [Fact]
+    public async Task ASupport_MovesTheCountShownAndTheOrder_AtOnce()
+    {
+        var requester = await service.CreatePersonAsync();
+        var first = await service.SubmitRequestAsync(requester, "Harbour dredging depths north");
+        var second = await service.SubmitRequestAsync(requester, "Harbour dredging depths south");
+        await RebuildIndexAsync();
+        Assert.Equal([second, first], await SimilarAsync("harbour dredging depths"));  // equal support: newest first
+
+        var supporter = await service.ApiClientAsync(await service.CreatePersonAsync());
+        (await supporter.PutAsync($"/api/v1/requests/{first}/support", null)).EnsureSuccessStatusCode();
+
+        var found = await service.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/requests/similar?title=harbour%20dredging%20depths");
+        Assert.Equal(first, found[0].GetProperty("id").GetInt32());
+        Assert.Equal(1, found[0].GetProperty("supportCount").GetInt32());
+    }
+
+    private Task<bool> CatchUpAsync() => service.WithServicesAsync(async s =>
+    {
+        await s.GetRequiredService<TitleIndex>().CatchUpAsync();
+        return true;
+    });
 
     private Task<bool> RebuildIndexAsync() => service.WithServicesAsync(async s =>
     {

@@ -154,6 +154,8 @@ public class ServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
                     ShapeOpenData.Modules.DatasetRequests.IntendedUse.Research, null, [], confidential, requester.Id,
                     ShapeOpenData.Modules.DatasetRequests.ReceivedVia.Service, today),
                 regime, await PrincipalAsync(requester));
+            // Suggestions see it now rather than at the title index's next catch-up, a quarter of a second away.
+            await s.GetRequiredService<ShapeOpenData.Modules.DatasetRequests.TitleIndex>().CatchUpAsync();
             return request.Id;
         });
 }

@@ -16,7 +16,7 @@ public sealed record SupportResult(bool Supported, bool Changed, int SupportCoun
 /// arrive at once; the count moves in the same transaction as the row, so it always equals the rows.
 /// A new support also follows the request; supporting again does not undo an unfollow.
 /// </summary>
-public sealed class Supporting(AppDbContext db, WriteGate gate, TimeProvider clock)
+public sealed class Supporting(AppDbContext db, WriteGate gate, TimeProvider clock, TitleIndex titles)
 {
     public const int UseMaxLength = 280;
 
@@ -62,6 +62,7 @@ public sealed class Supporting(AppDbContext db, WriteGate gate, TimeProvider clo
         }
         var count = await CountAsync(requestId, added, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        titles.SupportCountChanged(requestId, count);
         return new SupportResult(true, added == 1, count);
     }
 
@@ -78,6 +79,7 @@ public sealed class Supporting(AppDbContext db, WriteGate gate, TimeProvider clo
         var removed = await db.Supports.Where(s => s.RequestId == requestId && s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         var count = await CountAsync(requestId, -removed, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        titles.SupportCountChanged(requestId, count);
         return new SupportResult(false, removed == 1, count);
     }
 
