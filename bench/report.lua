@@ -4,9 +4,12 @@ local threads = {}
 
 function setup(thread)
   table.insert(threads, thread)
+  thread:set("number", #threads)
 end
 
 function init(args)
+  -- Each thread its own random sequence: two threads repeating each other would make half the writes repeats.
+  math.randomseed(os.time() * 1000 + number)
   created = 0
   existed = 0
 end

@@ -5,7 +5,6 @@ local words = { "bus", "punctuality", "leeds", "air", "quality", "schools", "hos
   "housing", "crime", "recycling", "broadband", "library", "court", "pothole", "noise", "food", "hygiene", "train", "delays",
   "cycle", "chargepoint", "flood", "warnings", "benefit", "council", "tax", "carbon", "bridge", "ambulance", "parking", "bristol",
   "glasgow", "norfolk", "ward", "month", "route", "station", "region", "daily", "weekly", "csv" }
-math.randomseed(os.time() + tonumber(tostring({}):match("0x(%x+)"), 16) % 1000)
 
 request = function()
   local title = {}

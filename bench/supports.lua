@@ -8,7 +8,6 @@ for line in io.lines(os.getenv("BENCH_TOKENS")) do
   if token then table.insert(tokens, token) end
 end
 for id in io.lines(os.getenv("BENCH_IDS")) do table.insert(ids, id) end
-math.randomseed(os.time() + tonumber(tostring({}):match("0x(%x+)"), 16) % 1000)
 
 local write_share = tonumber(os.getenv("BENCH_WRITE_SHARE") or "1")
 

@@ -58,6 +58,34 @@ public sealed class SupportConcurrencyTests(ServiceFactory service) : IClassFixt
     }
 
     [Fact]
+    public async Task ASupportThatCannotBeWritten_FailsAlone_AndTheOthersInItsBatchAreKept()
+    {
+        var id = await service.SubmitRequestAsync(await service.CreatePersonAsync());
+        var people = new List<Person>();
+        for (var i = 0; i < 10; i++)
+        {
+            people.Add(await service.CreatePersonAsync(withPassword: false));
+        }
+
+        var (kept, failed) = await service.WithServicesAsync(async s =>
+        {
+            var batches = s.GetRequiredService<SupportBatches>();
+            var at = DateTime.UtcNow;
+            // Queued together, so they share batches; nobody has the id int.MaxValue, so that row breaks its batch.
+            var writes = people.Take(5).Select(p => batches.WriteAsync(new PendingSupport(id, p.Id, null, null, at)))
+                .Append(batches.WriteAsync(new PendingSupport(id, int.MaxValue, null, null, at)))
+                .Concat(people.Skip(5).Select(p => batches.WriteAsync(new PendingSupport(id, p.Id, null, null, at))))
+                .ToList();
+            await Task.WhenAll(writes).ContinueWith(_ => { }, TaskScheduler.Default);
+            return (writes.Count(w => w.IsCompletedSuccessfully && w.Result.Added), writes.Count(w => w.IsFaulted));
+        });
+
+        Assert.Equal((10, 1), (kept, failed));
+        Assert.Equal(10, (await service.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/requests/{id}")).GetProperty("supportCount").GetInt32());
+        Assert.Equal(10, await service.WithDatabaseAsync(db => db.Supports.CountAsync(s => s.RequestId == id)));
+    }
+
+    [Fact]
     public async Task AnAcknowledgedSupport_SurvivesKillMinus9AndARestart()
     {
         var id = await service.SubmitRequestAsync(await service.CreatePersonAsync());

@@ -24,6 +24,7 @@ public static class DatasetRequestsModule
         services.AddScoped<RequestWorkflow>();
         services.AddScoped<RequestNotifications>();
         services.AddScoped<Supporting>();
+        services.AddSingleton<SupportBatches>();
         services.AddScoped<RequestQueries>();
         services.AddScoped<SimilarRequests>();
         services.AddSingleton<TitleIndex>();

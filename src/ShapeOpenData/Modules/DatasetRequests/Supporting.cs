@@ -14,9 +14,10 @@ public sealed record SupportResult(bool Supported, bool Changed, int SupportCoun
 /// <summary>
 /// "I need this too" and taking it back. The unique index on (request, person) decides, however many
 /// arrive at once; the count moves in the same transaction as the row, so it always equals the rows.
-/// A new support also follows the request; supporting again does not undo an unfollow.
+/// A new support also follows the request; supporting again does not undo an unfollow. Supports are written
+/// in shared transactions by <see cref="SupportBatches"/>.
 /// </summary>
-public sealed class Supporting(AppDbContext db, WriteGate gate, TimeProvider clock, TitleIndex titles)
+public sealed class Supporting(AppDbContext db, WriteGate gate, SupportBatches batches, TimeProvider clock, TitleIndex titles)
 {
     public const int UseMaxLength = 280;
 
@@ -40,30 +41,9 @@ public sealed class Supporting(AppDbContext db, WriteGate gate, TimeProvider clo
             throw new RequestRuleException($"Say how you would use it in {UseMaxLength} characters or fewer");
         }
 
-        var now = clock.UtcNow();
-        var sector = user.Sector()?.ToCode();
-        using var turn = await gate.EnterAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var added = await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "Supports" ("RequestId", "UserId", "Use", "Sector", "CreatedAt") VALUES ({requestId}, {userId}, {use}, {sector}, {now})
-            ON CONFLICT ("RequestId", "UserId") DO NOTHING
-            """, cancellationToken);
-        if (added == 1)
-        {
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "Follows" ("TargetType", "TargetId", "UserId", "CreatedAt") VALUES ({DatasetRequestsModule.ItemType}, {requestId}, {userId}, {now})
-                ON CONFLICT ("TargetType", "TargetId", "UserId") DO NOTHING
-                """, cancellationToken);
-        }
-        else if (use is not null)
-        {
-            await db.Supports.Where(s => s.RequestId == requestId && s.UserId == userId)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Use, use), cancellationToken);
-        }
-        var count = await CountAsync(requestId, added, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        titles.SupportCountChanged(requestId, count);
-        return new SupportResult(true, added == 1, count);
+        var written = await batches.WriteAsync(new PendingSupport(requestId, userId, use, user.Sector()?.ToCode(), clock.UtcNow()));
+        titles.SupportCountChanged(requestId, written.SupportCount);
+        return new SupportResult(true, written.Added, written.SupportCount);
     }
 
     public async Task<SupportResult> WithdrawAsync(int requestId, ClaimsPrincipal user, CancellationToken cancellationToken = default)
@@ -77,14 +57,14 @@ public sealed class Supporting(AppDbContext db, WriteGate gate, TimeProvider clo
         using var turn = await gate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var removed = await db.Supports.Where(s => s.RequestId == requestId && s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-        var count = await CountAsync(requestId, -removed, cancellationToken);
+        var count = await CountAsync(db, requestId, -removed, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         titles.SupportCountChanged(requestId, count);
         return new SupportResult(false, removed == 1, count);
     }
 
     /// <summary>Moves the count by <paramref name="change"/> and returns it, in one statement.</summary>
-    private async Task<int> CountAsync(int requestId, int change, CancellationToken cancellationToken) => change == 0
+    internal static async Task<int> CountAsync(AppDbContext db, int requestId, int change, CancellationToken cancellationToken) => change == 0
         ? await db.DatasetRequests.Where(r => r.Id == requestId).Select(r => r.SupportCount).SingleAsync(cancellationToken)
         : (await db.Database.SqlQuery<int>($"""
             UPDATE "DatasetRequests" SET "SupportCount" = "SupportCount" + {change} WHERE "Id" = {requestId} RETURNING "SupportCount" AS "Value"
