@@ -21,8 +21,8 @@ public sealed class PendingSupport(int requestId, int userId, string? use, strin
 /// <summary>
 /// Group commit for supports. When a request goes viral, thousands of people press "I need this too" in the
 /// same second; each waiting for a transaction of their own would queue behind one another (SQLite writes one
-/// at a time, and every PostgreSQL commit waits for the disk). Instead, whoever arrives while a batch is being
-/// written waits for the next one, and each batch is one transaction. Nobody is answered before their support
+/// at a time, and every PostgreSQL commit waits for the disk). Instead, whoever arrives while the writers are
+/// busy waits for the next batch, and each batch is one transaction (one writer on SQLite, a few on PostgreSQL). Nobody is answered before their support
 /// is committed, and a batch that fails is retried one support at a time, so one bad row fails only itself.
 /// </summary>
 public sealed class SupportBatches(IServiceScopeFactory scopes, WriteGate gate, ILogger<SupportBatches> log)
@@ -32,7 +32,7 @@ public sealed class SupportBatches(IServiceScopeFactory scopes, WriteGate gate, 
 
     private readonly Lock sync = new();
     private readonly Queue<PendingSupport> queued = new();
-    private bool writing;
+    private int writing;
 
     /// <summary>Queues the support and answers once it is committed. Once queued, it is written even if the
     /// person stops waiting.</summary>
@@ -41,9 +41,9 @@ public sealed class SupportBatches(IServiceScopeFactory scopes, WriteGate gate, 
         lock (sync)
         {
             queued.Enqueue(support);
-            if (!writing)
+            if (writing < gate.Writers)
             {
-                writing = true;
+                writing++;
                 _ = Task.Run(WriteQueuedAsync);
             }
         }
@@ -60,7 +60,7 @@ public sealed class SupportBatches(IServiceScopeFactory scopes, WriteGate gate, 
                 while (batch.Count < MostInABatch && queued.TryDequeue(out var next)) batch.Add(next);
                 if (batch.Count == 0)
                 {
-                    writing = false;
+                    writing--;
                     return;
                 }
             }
@@ -98,7 +98,8 @@ public sealed class SupportBatches(IServiceScopeFactory scopes, WriteGate gate, 
         using (await gate.EnterAsync(CancellationToken.None))
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
-            for (var i = 0; i < batch.Count; i++)
+            // Batches written side by side (on PostgreSQL) lock requests in the same order, so never deadlock.
+            foreach (var i in Enumerable.Range(0, batch.Count).OrderBy(i => batch[i].RequestId))
             {
                 written[i] = await WriteAsync(db, batch[i]);
             }

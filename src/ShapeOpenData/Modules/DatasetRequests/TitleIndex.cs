@@ -104,6 +104,8 @@ public sealed class TitleIndex(IServiceScopeFactory scopes, TimeProvider clock, 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The first build takes a second or two at national scale: the service starts without waiting for it.
+        await Task.Yield();
         var rebuiltAt = DateTime.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
