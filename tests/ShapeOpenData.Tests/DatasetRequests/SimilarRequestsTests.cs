@@ -62,15 +62,13 @@ public sealed class SimilarRequestsTests(ClockedServiceFactory service) : IClass
         Assert.Equal(1, found[0].GetProperty("supportCount").GetInt32());
     }
 
-    private Task<bool> CatchUpAsync() => service.WithServicesAsync(async s =>
-    {
-        await s.GetRequiredService<TitleIndex>().CatchUpAsync();
-        return true;
-    });
+    private Task<bool> CatchUpAsync() => WithIndexAsync(index => index.CatchUpAsync());
 
-    private Task<bool> RebuildIndexAsync() => service.WithServicesAsync(async s =>
+    private Task<bool> RebuildIndexAsync() => WithIndexAsync(index => index.RebuildAsync());
+
+    private Task<bool> WithIndexAsync(Func<TitleIndex, Task> act) => service.WithServicesAsync(async s =>
     {
-        await s.GetRequiredService<TitleIndex>().RebuildAsync();
+        await act(s.GetRequiredService<TitleIndex>());
         return true;
     });
 
