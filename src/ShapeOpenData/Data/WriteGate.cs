@@ -10,9 +10,6 @@ public sealed class WriteGate(DatabaseProvider provider) : IDisposable
 {
     private readonly SemaphoreSlim? turn = provider == DatabaseProvider.Sqlite ? new(1, 1) : null;
 
-    /// <summary>How many writers of one kind can usefully work at once: one on SQLite, a few on PostgreSQL.</summary>
-    public int Writers => turn is null ? 8 : 1;
-
     public async ValueTask<Turn> EnterAsync(CancellationToken cancellationToken)
     {
         if (turn is not null)

@@ -1,4 +1,7 @@
+using System.Data;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using ShapeOpenData.Data;
 
 namespace ShapeOpenData.Modules.DatasetRequests;
@@ -22,7 +25,7 @@ public sealed class PendingSupport(int requestId, int userId, string? use, strin
 /// Group commit for supports. When a request goes viral, thousands of people press "I need this too" in the
 /// same second; each waiting for a transaction of their own would queue behind one another (SQLite writes one
 /// at a time, and every PostgreSQL commit waits for the disk). Instead, whoever arrives while the writers are
-/// busy waits for the next batch, and each batch is one transaction (one writer on SQLite, a few on PostgreSQL). Nobody is answered before their support
+/// busy waits for the next batch, and each batch is one transaction of a handful of statements. Nobody is answered before their support
 /// is committed, and a batch that fails is retried one support at a time, so one bad row fails only itself.
 /// </summary>
 public sealed class SupportBatches(IServiceScopeFactory scopes, WriteGate gate, ILogger<SupportBatches> log)
@@ -32,7 +35,7 @@ public sealed class SupportBatches(IServiceScopeFactory scopes, WriteGate gate, 
 
     private readonly Lock sync = new();
     private readonly Queue<PendingSupport> queued = new();
-    private int writing;
+    private bool writing;
 
     /// <summary>Queues the support and answers once it is committed. Once queued, it is written even if the
     /// person stops waiting.</summary>
@@ -41,9 +44,9 @@ public sealed class SupportBatches(IServiceScopeFactory scopes, WriteGate gate, 
         lock (sync)
         {
             queued.Enqueue(support);
-            if (writing < gate.Writers)
+            if (!writing)
             {
-                writing++;
+                writing = true;
                 _ = Task.Run(WriteQueuedAsync);
             }
         }
@@ -60,7 +63,7 @@ public sealed class SupportBatches(IServiceScopeFactory scopes, WriteGate gate, 
                 while (batch.Count < MostInABatch && queued.TryDequeue(out var next)) batch.Add(next);
                 if (batch.Count == 0)
                 {
-                    writing--;
+                    writing = false;
                     return;
                 }
             }
@@ -94,15 +97,11 @@ public sealed class SupportBatches(IServiceScopeFactory scopes, WriteGate gate, 
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var written = new SupportWritten[batch.Count];
+        SupportWritten[] written;
         using (await gate.EnterAsync(CancellationToken.None))
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
-            // Batches written side by side (on PostgreSQL) lock requests in the same order, so never deadlock.
-            foreach (var i in Enumerable.Range(0, batch.Count).OrderBy(i => batch[i].RequestId))
-            {
-                written[i] = await WriteAsync(db, batch[i]);
-            }
+            written = await WriteAsync(new Statements(db.Database.GetDbConnection(), transaction.GetDbTransaction()), batch);
             await transaction.CommitAsync();
         }
         for (var i = 0; i < batch.Count; i++)
@@ -111,25 +110,99 @@ public sealed class SupportBatches(IServiceScopeFactory scopes, WriteGate gate, 
         }
     }
 
-    /// <summary>The row, the follow that comes with a new support, and the count, which moves with the row.</summary>
-    private static async Task<SupportWritten> WriteAsync(AppDbContext db, PendingSupport support)
+    /// <summary>
+    /// The rows, the follows that come with new supports, and the counts, which move with the rows: a handful of
+    /// statements for the whole batch, however many it holds.
+    /// </summary>
+    private static async Task<SupportWritten[]> WriteAsync(Statements sql, List<PendingSupport> batch)
     {
-        var (requestId, userId, use, at) = (support.RequestId, support.UserId, support.Use, support.At);
-        var added = await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "Supports" ("RequestId", "UserId", "Use", "Sector", "CreatedAt") VALUES ({requestId}, {userId}, {use}, {support.Sector}, {at})
-            ON CONFLICT ("RequestId", "UserId") DO NOTHING
-            """) == 1;
-        if (added)
+        var added = new HashSet<(int RequestId, int UserId)>();
+        await foreach (var row in sql.QueryAsync(p => $"""
+            INSERT INTO "Supports" ("RequestId", "UserId", "Use", "Sector", "CreatedAt")
+            VALUES {string.Join(", ", batch.Select(s => $"({p(s.RequestId)}, {p(s.UserId)}, {p(s.Use)}, {p(s.Sector)}, {p(s.At)})"))}
+            ON CONFLICT ("RequestId", "UserId") DO NOTHING RETURNING "RequestId", "UserId"
+            """))
         {
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "Follows" ("TargetType", "TargetId", "UserId", "CreatedAt") VALUES ({DatasetRequestsModule.ItemType}, {requestId}, {userId}, {at})
+            added.Add((row.GetInt32(0), row.GetInt32(1)));
+        }
+
+        // The same person twice in one batch: the first is the new support, the second finds it there.
+        var outcomes = batch.Select(s => added.Remove((s.RequestId, s.UserId))).ToList();
+        var isNew = batch.Where((_, i) => outcomes[i]).ToList();
+        if (isNew.Count > 0)
+        {
+            await sql.ExecuteAsync(p => $"""
+                INSERT INTO "Follows" ("TargetType", "TargetId", "UserId", "CreatedAt")
+                VALUES {string.Join(", ", isNew.Select(s => $"({p(DatasetRequestsModule.ItemType)}, {p(s.RequestId)}, {p(s.UserId)}, {p(s.At)})"))}
                 ON CONFLICT ("TargetType", "TargetId", "UserId") DO NOTHING
                 """);
         }
-        else if (use is not null)
+        foreach (var again in batch.Where((s, i) => !outcomes[i] && s.Use is not null))
         {
-            await db.Supports.Where(s => s.RequestId == requestId && s.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Use, use));
+            await sql.ExecuteAsync(p => $"""
+                UPDATE "Supports" SET "Use" = {p(again.Use)} WHERE "RequestId" = {p(again.RequestId)} AND "UserId" = {p(again.UserId)}
+                """);
         }
-        return new SupportWritten(added, await Supporting.CountAsync(db, requestId, added ? 1 : 0, CancellationToken.None));
+
+        var counts = new Dictionary<int, int>();
+        var moved = isNew.CountBy(s => s.RequestId).ToList();
+        if (moved.Count > 0)
+        {
+            await foreach (var row in sql.QueryAsync(p => $"""
+                UPDATE "DatasetRequests" SET "SupportCount" = "SupportCount" + v.column2
+                FROM (VALUES {string.Join(", ", moved.Select(m => $"({p(m.Key)}, {p(m.Value)})"))}) AS v
+                WHERE "Id" = v.column1 RETURNING "Id", "SupportCount"
+                """))
+            {
+                counts[row.GetInt32(0)] = row.GetInt32(1);
+            }
+        }
+        var unmoved = batch.Select(s => s.RequestId).Where(id => !counts.ContainsKey(id)).Distinct().ToList();
+        if (unmoved.Count > 0)
+        {
+            await foreach (var row in sql.QueryAsync(p => $"""
+                SELECT "Id", "SupportCount" FROM "DatasetRequests" WHERE "Id" IN ({string.Join(", ", unmoved.Select(id => p(id)))})
+                """))
+            {
+                counts[row.GetInt32(0)] = row.GetInt32(1);
+            }
+        }
+        return [.. batch.Select((s, i) => new SupportWritten(outcomes[i], counts[s.RequestId]))];
+    }
+
+    /// <summary>SQL whose length depends on the batch, with every value a parameter, in the batch's transaction.</summary>
+    private sealed class Statements(DbConnection connection, DbTransaction transaction)
+    {
+        public async IAsyncEnumerable<DbDataReader> QueryAsync(Func<Func<object?, string>, string> text)
+        {
+            await using var command = Create(text);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                yield return reader;
+            }
+        }
+
+        public async Task ExecuteAsync(Func<Func<object?, string>, string> text)
+        {
+            await using var command = Create(text);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        private DbCommand Create(Func<Func<object?, string>, string> text)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = text(value =>
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@p" + command.Parameters.Count;
+                parameter.Value = value ?? DBNull.Value;
+                if (value is null) parameter.DbType = DbType.String;
+                command.Parameters.Add(parameter);
+                return parameter.ParameterName;
+            });
+            return command;
+        }
     }
 }
