@@ -30,15 +30,13 @@ public sealed record RequestSummary(
 }
 
 /// <summary>Reading requests: the list with its filters and sorts, and the sector mix of supporters.</summary>
-public sealed class RequestQueries(AppDbContext db, TimeProvider clock, IMemoryCache cache)
+public sealed class RequestQueries(AppDbContext db, TimeProvider clock, IMemoryCache cache, IServiceScopeFactory scopes)
 {
     /// <summary>
     /// Counting every matching request is the one part of a list page that grows with the number of
-    /// requests. What anonymous readers see is counted at most twice a second for each filter, shared by
-    /// every page number and sort; anyone signed in gets a fresh count.
+    /// requests. What anonymous readers see is a <see cref="SharedCount"/> for each filter, shared by every page
+    /// number and sort; anyone signed in gets a fresh count.
     /// </summary>
-    private static readonly TimeSpan AnonymousCountFor = TimeSpan.FromSeconds(0.5);
-
     public async Task<Paged<RequestSummary>> ListAsync(RequestFilter filter, ClaimsPrincipal viewer, CancellationToken cancellationToken = default)
     {
         var query = Filtered(filter, viewer);
@@ -46,16 +44,22 @@ public sealed class RequestQueries(AppDbContext db, TimeProvider clock, IMemoryC
             ? await query.CountAsync(cancellationToken)
             : await cache.GetOrCreate(("anonymous-request-count", filter with { Page = 1, Sort = RequestSort.MostSupported }), entry =>
             {
-                entry.AbsoluteExpirationRelativeToNow = AnonymousCountFor;
+                entry.SlidingExpiration = TimeSpan.FromMinutes(1);
                 entry.Size = 1;
-                // Everyone arriving while it is counted waits for the same count.
-                return query.CountAsync(CancellationToken.None);
-            })!;
+                return new SharedCount(clock);
+            })!.GetAsync(() => CountForAnonymousAsync(filter));
         var items = await Sorted(query, filter.Sort)
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
             .Select(Summary)
             .ToListAsync(cancellationToken);
         return new Paged<RequestSummary>(items, filter.Page, filter.PageSize, total);
+    }
+
+    /// <summary>A recount in a scope of its own: the readers who started it may have gone by the time it ends.</summary>
+    private async Task<int> CountForAnonymousAsync(RequestFilter filter)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RequestQueries>().Filtered(filter, new ClaimsPrincipal(new ClaimsIdentity())).CountAsync();
     }
 
     /// <summary>One request with its themes and timeline, or null when it does not exist or the viewer may not see it.</summary>
