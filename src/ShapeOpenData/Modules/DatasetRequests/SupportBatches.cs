@@ -7,7 +7,7 @@ using ShapeOpenData.Data;
 namespace ShapeOpenData.Modules.DatasetRequests;
 
 /// <param name="Added">False when the person already supported it.</param>
-/// <param name="SupportCount">The request's count straight after this support was written.</param>
+/// <param name="SupportCount">The request's count once the batch holding this support was written.</param>
 public sealed record SupportWritten(bool Added, int SupportCount);
 
 /// <summary>One "I need this too", checked and waiting to be written.</summary>
@@ -24,9 +24,10 @@ public sealed class PendingSupport(int requestId, int userId, string? use, strin
 /// <summary>
 /// Group commit for supports. When a request goes viral, thousands of people press "I need this too" in the
 /// same second; each waiting for a transaction of their own would queue behind one another (SQLite writes one
-/// at a time, and every PostgreSQL commit waits for the disk). Instead, whoever arrives while the writers are
-/// busy waits for the next batch, and each batch is one transaction of a handful of statements. Nobody is answered before their support
-/// is committed, and a batch that fails is retried one support at a time, so one bad row fails only itself.
+/// at a time, and every PostgreSQL commit waits for the disk). Instead, whoever arrives while a batch is being
+/// written joins the next one, and each batch is one transaction of a handful of statements. Nobody is answered
+/// before their support is committed, and a batch that fails is retried one support at a time, so one bad row
+/// fails only itself.
 /// </summary>
 public sealed class SupportBatches(IServiceScopeFactory scopes, WriteGate gate, ILogger<SupportBatches> log)
 {

@@ -57,14 +57,14 @@ public sealed class Supporting(AppDbContext db, WriteGate gate, SupportBatches b
         using var turn = await gate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var removed = await db.Supports.Where(s => s.RequestId == requestId && s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-        var count = await CountAsync(db, requestId, -removed, cancellationToken);
+        var count = await CountAsync(requestId, -removed, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         titles.SupportCountChanged(requestId, count);
         return new SupportResult(false, removed == 1, count);
     }
 
     /// <summary>Moves the count by <paramref name="change"/> and returns it, in one statement.</summary>
-    internal static async Task<int> CountAsync(AppDbContext db, int requestId, int change, CancellationToken cancellationToken) => change == 0
+    private async Task<int> CountAsync(int requestId, int change, CancellationToken cancellationToken) => change == 0
         ? await db.DatasetRequests.Where(r => r.Id == requestId).Select(r => r.SupportCount).SingleAsync(cancellationToken)
         : (await db.Database.SqlQuery<int>($"""
             UPDATE "DatasetRequests" SET "SupportCount" = "SupportCount" + {change} WHERE "Id" = {requestId} RETURNING "SupportCount" AS "Value"
