@@ -105,6 +105,8 @@ internal sealed class DemoRequests(IServiceProvider services, AppDbContext db, O
         // Demo people are not real: what the demo "sent" them is marked sent without going anywhere.
         await db.OutboxEmails.Where(m => m.SentAt == null).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.SentAt, DateTime.UtcNow).SetProperty(m => m.LastError, "Demo content: not sent"), cancellationToken);
+        // The demo's changes are stamped weeks ago, before the title index's last build: it must build again to see them.
+        services.GetRequiredService<TitleIndex>().RebuildSoon();
     }
 
     /// <summary>Walks a request from submitted to its scenario's ending, a few days between steps.</summary>
