@@ -3,6 +3,7 @@ using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Api;
+using ShapeOpenData.Modules.Catalogue;
 using ShapeOpenData.Modules.Comments;
 using ShapeOpenData.Modules.DatasetRequests;
 using ShapeOpenData.Modules.Follows;
@@ -23,7 +24,8 @@ builder.AddWebPlatform()
     .AddFollows()
     .AddComments()
     .AddNotifications()
-    .AddDatasetRequests();
+    .AddDatasetRequests()
+    .AddCatalogue();
 
 var app = builder.Build();
 
@@ -40,7 +42,8 @@ app.MapWebPlatform()
     .MapAccounts()
     .MapOrganisations()
     .MapJurisdiction()
-    .MapDatasetRequests();
+    .MapDatasetRequests()
+    .MapCatalogue();
 
 await app.Services.PrepareDatabaseAsync(seedDemoContent: app.Environment.IsDevelopment());
 await app.RunAsync();

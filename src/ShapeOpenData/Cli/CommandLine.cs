@@ -9,7 +9,7 @@ namespace ShapeOpenData.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly HashSet<string> Commands = ["migrate", "users", "tokens", "seed-demo", "generate", "help", "--help", "-h", "-?"];
+    private static readonly HashSet<string> Commands = ["migrate", "users", "tokens", "seed-demo", "generate", "import-ckan", "help", "--help", "-h", "-?"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -22,6 +22,7 @@ public static class CommandLine
             TokensCommands.Create(services),
             SeedDemo(services),
             GenerateCommand.Create(services),
+            ImportCkanCommand.Create(services),
         };
         return await root.Parse(args).InvokeAsync();
     }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Audit;
+using ShapeOpenData.Modules.Catalogue;
 using ShapeOpenData.Modules.Comments;
 using ShapeOpenData.Modules.DatasetRequests;
 using ShapeOpenData.Modules.Follows;
@@ -39,6 +40,13 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Support> Supports => Set<Support>();
     public DbSet<RequestTitleTerm> RequestTitleTerms => Set<RequestTitleTerm>();
     public DbSet<RequestDraft> RequestDrafts => Set<RequestDraft>();
+    public DbSet<Dataset> Datasets => Set<Dataset>();
+    public DbSet<Distribution> Distributions => Set<Distribution>();
+    public DbSet<DatasetTheme> DatasetThemes => Set<DatasetTheme>();
+    public DbSet<QualityReport> QualityReports => Set<QualityReport>();
+    public DbSet<QualityReportEvent> QualityReportEvents => Set<QualityReportEvent>();
+    public DbSet<ReportAffected> ReportsAffected => Set<ReportAffected>();
+    public DbSet<CatalogueImport> CatalogueImports => Set<CatalogueImport>();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

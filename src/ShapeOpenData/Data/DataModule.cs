@@ -133,3 +133,11 @@ public interface IDemoContent
     int Order { get; }
     Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken);
 }
+
+/// <summary>The demo's own time: content is made as if over past weeks, each step stamped when it "happened".</summary>
+public sealed class DemoClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+    public override DateTimeOffset GetUtcNow() => Now;
+    public void Advance(int days) => Now = Now.AddDays(days);
+}

@@ -1,4 +1,8 @@
+using System.Globalization;
+using System.Security.Claims;
 using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using ShapeOpenData.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using ShapeOpenData.Data;
 
@@ -53,4 +57,20 @@ internal sealed partial class DemoAccounts(Onboarding onboarding, UserManager<Us
     // Demo accounts hold no personal data; their shared password is printed so a developer can sign in.
     [LoggerMessage(LogLevel.Warning, "Demo accounts created (…@{Domain}). Their password is: {Password}")]
     private static partial void LogPassword(ILogger logger, string domain, string password);
+
+    /// <summary>A demo person's roles and organisations as claims, without the two-factor check (they are not real people).</summary>
+    public static async Task<ClaimsPrincipal> PrincipalAsync(AppDbContext db, User user)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture)),
+            new(AccountClaimsFactory.DisplayName, user.DisplayName),
+        };
+        if (user.Sector is { } sector) claims.Add(new Claim(AccountClaimsFactory.SectorCode, sector.ToCode()));
+        var roles = await (from userRole in db.UserRoles join role in db.Roles on userRole.RoleId equals role.Id where userRole.UserId == user.Id select role.Name).ToListAsync();
+        claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r!)));
+        var organisations = await db.PublisherMemberships.Where(m => m.UserId == user.Id).Select(m => m.OrganisationId).ToListAsync();
+        claims.AddRange(organisations.Select(o => new Claim(AccountClaimsFactory.PublisherFor, o.ToString(CultureInfo.InvariantCulture))));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, "demo"));
+    }
 }

@@ -95,4 +95,5 @@ public enum RequestEventKind
     [Display(Name = "Deadline extended")] Extended,
     [Display(Name = "Closed")] Closed,
     [Display(Name = "Reopened")] Reopened,
+    [Display(Name = "Data found in the catalogue")] DatasetLinked,
 }

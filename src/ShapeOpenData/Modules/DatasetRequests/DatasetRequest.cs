@@ -52,6 +52,9 @@ public sealed class DatasetRequest
 
     public Outcome? Outcome { get; private set; }
     public string? OutcomeUrl { get; private set; }
+
+    /// <summary>The catalogue dataset that answers it, when released or already available.</summary>
+    public int? DatasetId { get; private set; }
     public DateOnly? ExpectedOn { get; private set; }
     public RefusalReason? RefusalReason { get; private set; }
     public string? OutcomeExplanation { get; private set; }
@@ -179,7 +182,8 @@ public sealed class DatasetRequest
         switch (closing.Outcome)
         {
             case DatasetRequests.Outcome.Released or DatasetRequests.Outcome.AlreadyAvailable:
-                Require(closing.Url is { IsAbsoluteUri: true, Scheme: "https" }, "Give the https address where the data is published");
+                Require(closing.DatasetId is not null || closing.Url is { IsAbsoluteUri: true, Scheme: "https" },
+                    "Give the catalogue dataset, or the https address where the data is published");
                 break;
             case DatasetRequests.Outcome.Scheduled:
                 Require(closing.ExpectedOn is { } expected && expected >= today, "Give the date the data is expected, today or later");
@@ -193,7 +197,8 @@ public sealed class DatasetRequest
                 break;
         }
         Outcome = closing.Outcome;
-        OutcomeUrl = closing.Url?.ToString();
+        OutcomeUrl = closing.DatasetId is null ? closing.Url?.ToString() : null;
+        DatasetId = closing.Outcome is DatasetRequests.Outcome.Released or DatasetRequests.Outcome.AlreadyAvailable ? closing.DatasetId : null;
         ExpectedOn = closing.Outcome == DatasetRequests.Outcome.Scheduled ? closing.ExpectedOn : null;
         RefusalReason = closing.Outcome == DatasetRequests.Outcome.Refused ? closing.RefusalReason : null;
         OutcomeExplanation = string.IsNullOrWhiteSpace(closing.Explanation) ? null : closing.Explanation.Trim();
@@ -214,6 +219,7 @@ public sealed class DatasetRequest
         Require(!IsOpen, "Only a closed request can be reopened");
         Outcome = null;
         OutcomeUrl = null;
+        DatasetId = null;
         ExpectedOn = null;
         RefusalReason = null;
         OutcomeExplanation = null;
@@ -223,6 +229,17 @@ public sealed class DatasetRequest
         ExtensionDays = 0;
         DueOn = regime.DueOn(calendar, today);
         return MoveTo(AssignedAt is null ? RequestState.UnderReview : RequestState.InProgress, RequestEventKind.Reopened, actorId, reason, now);
+    }
+
+    /// <summary>
+    /// A request closed with the address of data that the catalogue now holds is linked to the dataset, so its
+    /// page and the dataset's page point at each other. Nothing else about the outcome changes.
+    /// </summary>
+    public RequestEvent LinkDataset(int datasetId, string datasetTitle, DateTime now)
+    {
+        Require(Outcome is DatasetRequests.Outcome.Released or DatasetRequests.Outcome.AlreadyAvailable, "Only a request answered with data can be linked to a dataset");
+        DatasetId = datasetId;
+        return MoveTo(State, RequestEventKind.DatasetLinked, null, $"The data is in the catalogue as \"{datasetTitle}\".", now);
     }
 
     /// <summary>True when a scheduled release date has passed without the request being closed as released.</summary>

@@ -77,6 +77,7 @@ internal sealed class DatasetRequestMapping : IEntityTypeConfiguration<DatasetRe
         request.HasOne<User>().WithMany().HasForeignKey(r => r.AssignedPublisherId).OnDelete(DeleteBehavior.Restrict);
         request.HasOne<User>().WithMany().HasForeignKey(r => r.RecordedById).OnDelete(DeleteBehavior.Restrict);
         request.HasOne<DatasetRequest>().WithMany().HasForeignKey(r => r.DuplicateOfId).OnDelete(DeleteBehavior.Restrict);
+        request.HasOne<Catalogue.Dataset>().WithMany().HasForeignKey(r => r.DatasetId).OnDelete(DeleteBehavior.Restrict);
         request.HasMany(r => r.Themes).WithOne().HasForeignKey(t => t.RequestId);
         request.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.RequestId);
 
@@ -91,6 +92,7 @@ internal sealed class DatasetRequestMapping : IEntityTypeConfiguration<DatasetRe
         request.HasIndex(r => r.DueOn);
         request.HasIndex(r => r.OrganisationId);
         request.HasIndex(r => r.RequesterId);
+        request.HasIndex(r => r.DatasetId);
     }
 }
 

@@ -69,7 +69,7 @@ internal sealed class DemoRequests(IServiceProvider services, AppDbContext db, O
         var workflow = ActivatorUtilities.CreateInstance<RequestWorkflow>(services, clock);
         var supporting = ActivatorUtilities.CreateInstance<Supporting>(services, clock);
         var comments = ActivatorUtilities.CreateInstance<CommentThreads>(services, clock);
-        var programme = await PrincipalAsync(demo["programme"]);
+        var programme = await DemoAccounts.PrincipalAsync(db, demo["programme"]);
         var random = new Random(2026);
         var made = new List<int>();
 
@@ -82,7 +82,7 @@ internal sealed class DemoRequests(IServiceProvider services, AppDbContext db, O
                 "submitted" or "under_review" or "assigned" or "in_progress" or "awaiting" => DateTimeOffset.UtcNow.AddDays(-16 + index % 4),
                 _ => DateTimeOffset.UtcNow.AddDays(-95 + index * 3),
             };
-            var requester = await PrincipalAsync(demo[scenario.Requester]);
+            var requester = await DemoAccounts.PrincipalAsync(db, demo[scenario.Requester]);
             var organisation = await db.Organisations.SingleAsync(o => o.Slug == scenario.Organisation, cancellationToken);
             var request = await workflow.SubmitAsync(new NewRequest(
                 scenario.Title, Describe(scenario), organisation.Id, scenario.Themes, scenario.Use,
@@ -94,12 +94,12 @@ internal sealed class DemoRequests(IServiceProvider services, AppDbContext db, O
             {
                 await supporting.SupportAsync(request.Id, supporter, random.Next(4) == 0 ? "We need this for our own analysis too." : null, cancellationToken);
             }
-            Advance(clock, 2);
+            clock.Advance(2);
             await comments.PostAsync(DatasetRequestsModule.ItemType, request.Id, null, Comments[index % Comments.Length], supporters[index % supporters.Count], cancellationToken);
 
             var publisher = demo.Values.FirstOrDefault(u => u.Email!.StartsWith("publisher.", StringComparison.Ordinal)
                 && db.PublisherMemberships.Any(m => m.UserId == u.Id && m.OrganisationId == organisation.Id));
-            var manager = publisher is null ? programme : await PrincipalAsync(publisher);
+            var manager = publisher is null ? programme : await DemoAccounts.PrincipalAsync(db, publisher);
             await PlayAsync(scenario, request.Id, workflow, comments, clock, programme, manager, requester, organisation.Id, made, cancellationToken);
         }
         // Demo people are not real: what the demo "sent" them is marked sent without going anywhere.
@@ -116,41 +116,41 @@ internal sealed class DemoRequests(IServiceProvider services, AppDbContext db, O
         if (scenario.Ending == "submitted") return;
         if (scenario.Ending == "withdrawn")
         {
-            Advance(clock, 1);
+            clock.Advance(1);
             await workflow.WithdrawAsync(id, requester, "I found what I needed on the practice websites.", cancellationToken);
             return;
         }
-        Advance(clock, 1);
+        clock.Advance(1);
         await workflow.ReviewAsync(id, programme, "Thank you: we are checking who holds this data.", cancellationToken);
         if (scenario.Ending == "under_review") return;
         if (scenario.Ending == "not_a_data_request")
         {
-            Advance(clock, 1);
+            clock.Advance(1);
             await workflow.CloseAsync(id, programme, new Closing(Outcome.NotADataRequest,
                 Explanation: "This is a question about a specific sailing rather than a request for data. We have passed it to the operator."), cancellationToken);
             return;
         }
         if (scenario.Ending == "duplicate")
         {
-            Advance(clock, 1);
+            clock.Advance(1);
             await workflow.CloseAsync(id, programme, new Closing(Outcome.Duplicate, DuplicateOfId: made[^2],
                 Explanation: "Please support the earlier request instead."), cancellationToken);
             return;
         }
-        Advance(clock, 2);
+        clock.Advance(2);
         await workflow.AssignAsync(id, programme, organisationId, null, "The department holds this data.", cancellationToken);
         if (scenario.Ending == "assigned") return;
-        Advance(clock, 2);
+        clock.Advance(2);
         await workflow.StartAsync(id, manager, "We are looking at what we can publish.", cancellationToken);
         await comments.PostAsync(DatasetRequestsModule.ItemType, id, null,
             "We have found the source system and are checking the data for personal information before we publish.", manager, cancellationToken);
         if (scenario.Ending is "in_progress" or "overdue") return;
-        Advance(clock, 3);
+        clock.Advance(3);
         await workflow.AskAsync(id, manager, "Do you need figures for each year separately, or would a single total do?", cancellationToken);
         if (scenario.Ending == "awaiting") return;
-        Advance(clock, 4);
+        clock.Advance(4);
         await workflow.AnswerAsync(id, requester, "Each year separately, please: we want to see the trend.", cancellationToken);
-        Advance(clock, 5);
+        clock.Advance(5);
         var closing = scenario.Ending switch
         {
             "released" => new Closing(Outcome.Released, new Uri($"https://www.data.gov.uk/dataset/demo-{id}"), Explanation: "Published as CSV, updated monthly."),
@@ -172,7 +172,6 @@ internal sealed class DemoRequests(IServiceProvider services, AppDbContext db, O
         - With a data dictionary explaining each field
         """;
 
-    private static void Advance(DemoClock clock, int days) => clock.Now = clock.Now.AddDays(days);
 
     /// <summary>Forty more demo participants, so requests show a believable mix of supporters.</summary>
     private async Task<List<ClaimsPrincipal>> SupportersAsync(CancellationToken cancellationToken)
@@ -183,31 +182,9 @@ internal sealed class DemoRequests(IServiceProvider services, AppDbContext db, O
         {
             var (user, _) = await onboarding.AddAsync(new NewPerson($"supporter{i:00}@{DemoAccounts.Domain}", $"Demo supporter {i}"), cancellationToken);
             user!.Sector = sectors[i % sectors.Count];
-            principals.Add(await PrincipalAsync(user));
+            principals.Add(await DemoAccounts.PrincipalAsync(db, user));
         }
         await db.SaveChangesAsync(cancellationToken);
         return principals;
-    }
-
-    /// <summary>A demo person's roles and organisations as claims, without the two-factor check (they are not real people).</summary>
-    private async Task<ClaimsPrincipal> PrincipalAsync(User user)
-    {
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture)),
-            new(AccountClaimsFactory.DisplayName, user.DisplayName),
-        };
-        if (user.Sector is { } sector) claims.Add(new Claim(AccountClaimsFactory.SectorCode, sector.ToCode()));
-        var roles = await (from userRole in db.UserRoles join role in db.Roles on userRole.RoleId equals role.Id where userRole.UserId == user.Id select role.Name).ToListAsync();
-        claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r!)));
-        var organisations = await db.PublisherMemberships.Where(m => m.UserId == user.Id).Select(m => m.OrganisationId).ToListAsync();
-        claims.AddRange(organisations.Select(o => new Claim(AccountClaimsFactory.PublisherFor, o.ToString(CultureInfo.InvariantCulture))));
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, "demo"));
-    }
-
-    private sealed class DemoClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-        public override DateTimeOffset GetUtcNow() => Now;
     }
 }

@@ -54,11 +54,6 @@ public sealed class IndexModel(RequestQueries queries, AppDbContext db, TimeProv
         return Page();
     }
 
-    /// <summary>This page's address with another page number, keeping the filters.</summary>
-    public string PageHref(int page) =>
-        QueryString.Create(Request.Query.Where(q => q.Key != "page").SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)))
-            .Append(KeyValuePair.Create("page", (string?)page.ToString(System.Globalization.CultureInfo.InvariantCulture)))).ToString();
-
     private TEnum? Parse<TEnum>(string key, string? code, string message) where TEnum : struct, Enum
     {
         if (string.IsNullOrEmpty(code)) return null;

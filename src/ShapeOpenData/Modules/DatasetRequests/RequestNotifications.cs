@@ -4,6 +4,7 @@ using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Follows;
 using ShapeOpenData.Modules.Notifications;
+using ShapeOpenData.Modules.Organisations;
 
 namespace ShapeOpenData.Modules.DatasetRequests;
 
@@ -22,11 +23,15 @@ public sealed class RequestNotifications(AppDbContext db, Following following, N
         }
         if (happened.Kind == RequestEventKind.Assigned && request.OrganisationId is { } organisation)
         {
-            recipients.AddRange(await PublishersOfAsync(organisation, cancellationToken));
+            recipients.AddRange(await db.PublishersOfAsync(organisation, cancellationToken));
         }
 
         var due = request.IsOpen && !request.IsPaused ? $" A reply is due by {request.DueOn:d MMMM yyyy}." : "";
         var note = happened.Note is null ? "" : $"\n{happened.Note}\n";
+        if (request.DatasetId is { } datasetId && await db.Datasets.Where(d => d.Id == datasetId).Select(d => d.Slug).SingleOrDefaultAsync(cancellationToken) is { } slug)
+        {
+            note += $"\nGet the data: {links.Absolute($"/datasets/{slug}")}\n";
+        }
         var body = $"""
             {happened.Kind.ToText()} on the request "{request.Title}".
             {note}
@@ -39,11 +44,4 @@ public sealed class RequestNotifications(AppDbContext db, Following following, N
                 $"follow:{DatasetRequestsModule.ItemType}:{request.Id}"),
             recipients, actorId, cancellationToken);
     }
-
-    private Task<List<int>> PublishersOfAsync(int organisationId, CancellationToken cancellationToken) =>
-        (from membership in db.PublisherMemberships
-         join userRole in db.UserRoles on membership.UserId equals userRole.UserId
-         join role in db.Roles on userRole.RoleId equals role.Id
-         where membership.OrganisationId == organisationId && role.Name == Roles.Publisher
-         select membership.UserId).ToListAsync(cancellationToken);
 }

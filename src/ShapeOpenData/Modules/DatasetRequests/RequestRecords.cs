@@ -8,7 +8,7 @@ public sealed record NewRequest(
 /// <summary>How a request is closed, with the fields its outcome needs.</summary>
 public sealed record Closing(
     Outcome Outcome, Uri? Url = null, DateOnly? ExpectedOn = null, RefusalReason? RefusalReason = null,
-    string? Explanation = null, int? DuplicateOfId = null);
+    string? Explanation = null, int? DuplicateOfId = null, int? DatasetId = null);
 
 /// <summary>A transition the rules do not allow; the message says why, for the person who tried.</summary>
 public class RequestRuleException(string message) : Exception(message);

@@ -76,7 +76,41 @@ public sealed class RequestWorkflow(
                 {
                     throw new RequestRuleException($"There is no request {other}");
                 }
+                if (closing.DatasetId is { } dataset && !await db.Datasets.AnyAsync(d => d.Id == dataset && d.WithdrawnAt == null, cancellationToken))
+                {
+                    throw new RequestRuleException("That dataset is not in the catalogue");
+                }
             });
+    }
+
+    /// <summary>
+    /// Scheduled work after a catalogue import: requests closed with the address of data that the catalogue
+    /// now holds (a dataset's landing page) are linked to that dataset, and their followers told. Returns how many.
+    /// </summary>
+    public async Task<int> LinkAnsweredRequestsAsync(CancellationToken cancellationToken = default)
+    {
+        var answered = await db.DatasetRequests
+            .Where(r => r.State == RequestState.Closed && r.DatasetId == null && r.OutcomeUrl != null
+                        && (r.Outcome == Outcome.Released || r.Outcome == Outcome.AlreadyAvailable))
+            .Select(r => new { r.Id, Url = r.OutcomeUrl! }).ToListAsync(cancellationToken);
+        if (answered.Count == 0)
+        {
+            return 0;
+        }
+        var datasets = (await db.Datasets.Where(d => d.WithdrawnAt == null && d.LandingPage != null)
+                .Select(d => new { d.Id, d.Title, Url = d.LandingPage! }).ToListAsync(cancellationToken))
+            .GroupBy(d => SameAddress.Key(d.Url)).ToDictionary(g => g.Key, g => g.First());
+        var linked = 0;
+        foreach (var request in answered)
+        {
+            if (datasets.TryGetValue(SameAddress.Key(request.Url), out var dataset))
+            {
+                await ActAsync(request.Id, new ClaimsPrincipal(), (_, _) => true,
+                    (r, on) => r.LinkDataset(dataset.Id, dataset.Title, on.Now), cancellationToken);
+                linked++;
+            }
+        }
+        return linked;
     }
 
     public Task<DatasetRequest> ReopenAsync(int id, ClaimsPrincipal actor, string reason, CancellationToken cancellationToken = default) =>

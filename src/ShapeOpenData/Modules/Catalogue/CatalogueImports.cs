@@ -1,0 +1,179 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Text;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using ShapeOpenData.Data;
+using ShapeOpenData.Infrastructure;
+
+namespace ShapeOpenData.Modules.Catalogue;
+
+/// <summary>One run of the CKAN import, from the command line or <c>/admin/catalogue</c>, and what came of it.</summary>
+public sealed class CatalogueImport
+{
+    public int Id { get; set; }
+
+    /// <summary>The portal's address, or the name of the file.</summary>
+    public string Source { get; set; } = "";
+    public bool IsFile { get; set; }
+    public ImportState State { get; set; }
+    public int? RequestedById { get; set; }
+    public DateTime StartedAt { get; set; }
+    public DateTime? FinishedAt { get; set; }
+    public int Read { get; set; }
+    public int Added { get; set; }
+    public int Updated { get; set; }
+    public int Withdrawn { get; set; }
+    public int RequestsLinked { get; set; }
+
+    /// <summary>The problems with single records, one a line, or why the import failed.</summary>
+    public string? Outcome { get; set; }
+}
+
+public enum ImportState
+{
+    [Display(Name = "Waiting")] Queued,
+    [Display(Name = "Running")] Running,
+    [Display(Name = "Finished")] Finished,
+    [Display(Name = "Failed")] Failed,
+}
+
+/// <summary>
+/// Runs imports and keeps their record. Imports asked for on the web run here in the background, one at a
+/// time, so a slow portal never holds a page open; an uploaded file waits in a temporary file until its turn.
+/// </summary>
+public sealed partial class CatalogueImports(IServiceScopeFactory scopes, TimeProvider clock, ILogger<CatalogueImports> logger)
+    : BackgroundService
+{
+    private readonly Channel<(int Id, string? File)> _queue = Channel.CreateUnbounded<(int, string?)>();
+
+    /// <summary>Records an import and queues it; <paramref name="file"/> is an uploaded package_search response.</summary>
+    public async Task<int> QueueAsync(string source, Stream? file, int? requestedBy, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var import = new CatalogueImport
+        {
+            Source = source, IsFile = file is not null, State = ImportState.Queued, RequestedById = requestedBy, StartedAt = clock.UtcNow(),
+        };
+        db.CatalogueImports.Add(import);
+        await db.SaveChangesAsync(cancellationToken);
+        string? path = null;
+        if (file is not null)
+        {
+            path = Path.Combine(Path.GetTempPath(), $"shape-open-data-import-{Guid.NewGuid():N}.json");
+            await using var saved = File.Create(path);
+            await file.CopyToAsync(saved, cancellationToken);
+        }
+        await _queue.Writer.WriteAsync((import.Id, path), cancellationToken);
+        return import.Id;
+    }
+
+    /// <summary>Runs an import now, recording it as it goes. The command line calls this directly.</summary>
+    public async Task<(CatalogueImport Import, ImportSummary? Summary)> RunAsync(
+        string source, Func<CkanSources, IAsyncEnumerable<CkanPage>> pages, int? existingId, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<AppDbContext>();
+        var import = existingId is { } id
+            ? await db.CatalogueImports.SingleAsync(i => i.Id == id, cancellationToken)
+            : db.CatalogueImports.Add(new CatalogueImport { Source = source, StartedAt = clock.UtcNow() }).Entity;
+        import.State = ImportState.Running;
+        await db.SaveChangesAsync(cancellationToken);
+
+        ImportSummary? summary = null;
+        try
+        {
+            summary = await services.GetRequiredService<CatalogueImporter>()
+                .ImportAsync(pages(services.GetRequiredService<CkanSources>()), source, progress, cancellationToken);
+            import.State = ImportState.Finished;
+            (import.Read, import.Added, import.Updated, import.Withdrawn, import.RequestsLinked) =
+                (summary.Read, summary.Added, summary.Updated, summary.Withdrawn, summary.RequestsLinked);
+            import.Outcome = Describe(summary);
+        }
+        catch (ImportFailedException failure)
+        {
+            import.State = ImportState.Failed;
+            import.Outcome = failure.Message;
+        }
+        import.FinishedAt = clock.UtcNow();
+        db.ChangeTracker.Clear();
+        db.CatalogueImports.Update(import);
+        await db.SaveChangesAsync(CancellationToken.None);
+        return (import, summary);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await MarkInterruptedAsync(stoppingToken);
+        await foreach (var (id, file) in _queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await RunQueuedAsync(id, file, stoppingToken);
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException)
+            {
+                LogFailed(logger, id, failure);
+            }
+        }
+    }
+
+    private async Task RunQueuedAsync(int id, string? path, CancellationToken stoppingToken)
+    {
+        string source;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            source = await scope.ServiceProvider.GetRequiredService<AppDbContext>().CatalogueImports.Where(i => i.Id == id).Select(i => i.Source).SingleAsync(stoppingToken);
+        }
+        try
+        {
+            if (path is not null)
+            {
+                await using var file = File.OpenRead(path);
+                await RunAsync(source, _ => CkanSources.FromFileAsync(file, stoppingToken), id, null, stoppingToken);
+            }
+            else
+            {
+                await RunAsync(source, sources => sources.FromPortalAsync(new Uri(source), stoppingToken), id, null, stoppingToken);
+            }
+        }
+        finally
+        {
+            if (path is not null) File.Delete(path);
+        }
+    }
+
+    /// <summary>An import that was waiting or running when the service stopped will not finish: say so.</summary>
+    private async Task MarkInterruptedAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.CatalogueImports.Where(i => i.State == ImportState.Queued || i.State == ImportState.Running)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.State, ImportState.Failed)
+                .SetProperty(i => i.Outcome, "The service restarted before this import finished. Run it again.")
+                .SetProperty(i => i.FinishedAt, clock.UtcNow()), cancellationToken);
+    }
+
+    public static string Describe(ImportSummary summary)
+    {
+        var text = new StringBuilder();
+        if (!summary.Complete)
+        {
+            text.AppendLine("The source has more datasets than were read, so none were marked withdrawn.");
+        }
+        foreach (var problem in summary.Problems.Take(500))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"Record {problem.Record}{(problem.Name is null ? "" : $" ({problem.Name})")}: {problem.Message}");
+        }
+        if (summary.Problems.Count > 500)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"… and {summary.Problems.Count - 500:N0} more problems.");
+        }
+        return text.ToString().TrimEnd();
+    }
+
+    [LoggerMessage(LogLevel.Error, "Catalogue import {Id} failed")]
+    private static partial void LogFailed(ILogger logger, int id, Exception failure);
+}

@@ -1,0 +1,116 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace ShapeOpenData.Modules.Catalogue;
+
+public sealed class CatalogueOptions
+{
+    /// <summary>Working days a publisher has to respond to a quality report (the service standard).</summary>
+    public int ReportResponseWorkingDays { get; set; } = 10;
+
+    /// <summary>Datasets asked for per page when paging a portal (CKAN allows up to 1,000).</summary>
+    public int ImportPageSize { get; set; } = 100;
+
+    /// <summary>An import stops after this many datasets, however many the portal says it has.</summary>
+    public int ImportMaxDatasets { get; set; } = 200_000;
+
+    /// <summary>Tries per page before giving up; the wait doubles from <see cref="ImportRetryDelay"/> each time.</summary>
+    public int ImportAttempts { get; set; } = 4;
+    public TimeSpan ImportRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+}
+
+/// <summary>Where CKAN records come from: a saved <c>package_search</c> response, or a portal paged through.</summary>
+public sealed class CkanSources(IHttpClientFactory clients, IOptions<CatalogueOptions> options)
+{
+    public const string HttpClientName = "ckan";
+
+    /// <summary>A file holding one <c>package_search</c> response.</summary>
+    public static async IAsyncEnumerable<CkanPage> FromFileAsync(Stream file, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(file, default, cancellationToken);
+        }
+        catch (JsonException invalid)
+        {
+            throw new ImportFailedException($"The file is not valid JSON: {invalid.Message}");
+        }
+        using (document)
+        {
+            yield return CkanPackages.Read(document);
+        }
+    }
+
+    /// <summary>
+    /// Pages through a portal's <c>/api/3/action/package_search</c> with <c>rows</c> and <c>start</c>, oldest
+    /// first so that datasets added meanwhile do not shift the pages, until it has every record or reaches the
+    /// limit. A page that fails is tried again after a growing wait.
+    /// </summary>
+    public async IAsyncEnumerable<CkanPage> FromPortalAsync(Uri portal, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var settings = options.Value;
+        var endpoint = SearchEndpoint(portal);
+        var http = clients.CreateClient(HttpClientName);
+        var start = 0;
+        while (start < settings.ImportMaxDatasets)
+        {
+            var rows = Math.Min(settings.ImportPageSize, settings.ImportMaxDatasets - start);
+            var url = new Uri($"{endpoint}?rows={rows}&start={start}&sort=metadata_created%20asc");
+            using var document = await FetchAsync(http, url, settings, cancellationToken);
+            var page = CkanPackages.Read(document, firstRecord: start + 1);
+            yield return page;
+            start += page.Read;
+            if (page.Read == 0 || start >= page.Count)
+            {
+                yield break;
+            }
+        }
+    }
+
+    /// <summary>The search endpoint of a portal given by its address or by the endpoint itself.</summary>
+    public static Uri SearchEndpoint(Uri portal)
+    {
+        var path = portal.GetLeftPart(UriPartial.Path).TrimEnd('/');
+        return new Uri(path.EndsWith("/api/3/action/package_search", StringComparison.Ordinal) ? path : $"{path}/api/3/action/package_search");
+    }
+
+    private static async Task<JsonDocument> FetchAsync(HttpClient http, Uri url, CatalogueOptions settings, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                if (IsWorthRetrying(response.StatusCode) && attempt < settings.ImportAttempts)
+                {
+                    await Task.Delay(settings.ImportRetryDelay * Math.Pow(2, attempt - 1), cancellationToken);
+                    continue;
+                }
+                // CKAN answers a bad query with 400 or 409 and its error in the body, which Read turns into a message.
+                await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+                try
+                {
+                    return await JsonDocument.ParseAsync(body, default, cancellationToken);
+                }
+                catch (JsonException)
+                {
+                    throw new ImportFailedException($"{url} answered {(int)response.StatusCode} {response.ReasonPhrase} with something that is not JSON");
+                }
+            }
+            catch (Exception failure) when (failure is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                if (attempt >= settings.ImportAttempts)
+                {
+                    throw new ImportFailedException($"Could not get {url} after {attempt} tries: {failure.Message}");
+                }
+                await Task.Delay(settings.ImportRetryDelay * Math.Pow(2, attempt - 1), cancellationToken);
+            }
+        }
+    }
+
+    private static bool IsWorthRetrying(HttpStatusCode status) =>
+        status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int)status >= 500;
+}
