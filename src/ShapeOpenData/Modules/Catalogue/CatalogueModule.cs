@@ -32,6 +32,7 @@ public static class CatalogueModule
         services.AddSingleton<CatalogueImports>();
         services.AddHostedService(s => s.GetRequiredService<CatalogueImports>());
         services.AddScoped<DatasetQueries>();
+        services.AddScoped<DatasetPicker>();
         services.AddScoped<QualityReports>();
         services.AddScoped<ReportItems>();
         services.AddScoped<IFollowable>(s => s.GetRequiredService<ReportItems>());

@@ -25,7 +25,8 @@ public static partial class DatasetRequestsApi
     public sealed record QuestionBody(string? Question);
     public sealed record AnswerBody(string? Answer);
     public sealed record ExtendBody(int? Days, string? Reason);
-    public sealed record CloseBody(string? Outcome, string? Url, DateOnly? ExpectedOn, string? RefusalReason, string? Explanation, int? DuplicateOf);
+    /// <param name="Dataset">For released or already available: the catalogue dataset's slug, instead of a url.</param>
+    public sealed record CloseBody(string? Outcome, string? Url, DateOnly? ExpectedOn, string? RefusalReason, string? Explanation, int? DuplicateOf, string? Dataset = null);
     public sealed record ReasonBody(string? Reason);
 
     public static void Map(RouteGroupBuilder group)
@@ -51,7 +52,8 @@ public static partial class DatasetRequestsApi
         MapAction<ExtendBody>(group, "extend", "Extend the deadline within the regime's limit", (w, id, u, b, c) => w.ExtendAsync(id, u,
             b.Days is > 0 and <= 365 ? b.Days.Value : throw new FieldException("days", "Give the number of days to extend by, from 1 to 365"),
             Required(b.Reason, "reason", "Give the reason for the extension"), c));
-        MapAction<CloseBody>(group, "close", "Close with an outcome", (w, id, u, b, c) => w.CloseAsync(id, u, ClosingFrom(b), c));
+        MapAction<CloseBody>(group, "close", "Close with an outcome", async (w, id, u, b, c) =>
+            await w.CloseAsync(id, u, ClosingFrom(b) with { DatasetId = await w.DatasetIdAsync(b.Dataset, c) }, c));
         MapAction<ReasonBody>(group, "reopen", "Reopen a closed request", (w, id, u, b, c) =>
             w.ReopenAsync(id, u, Required(b.Reason, "reason", "Give the reason for reopening"), c));
         MapAction<ReasonBody>(group, "withdraw", "Withdraw your own request", (w, id, u, b, c) => w.WithdrawAsync(id, u, b.Reason, c));
@@ -180,7 +182,8 @@ public static partial class DatasetRequestsApi
     private static async Task<RequestDetail> DetailAsync(DatasetRequest request, RequestQueries queries, TimeProvider clock, CancellationToken cancellationToken)
     {
         var mix = await queries.SectorMixAsync([request.Id], cancellationToken);
-        return RequestDetail.From(request, mix.GetValueOrDefault(request.Id) ?? [], clock.Today());
+        var dataset = await queries.AnsweringDatasetAsync(request, cancellationToken);
+        return RequestDetail.From(request, mix.GetValueOrDefault(request.Id) ?? [], clock.Today(), dataset?.Slug);
     }
 
     private static Closing ClosingFrom(CloseBody body)

@@ -15,11 +15,12 @@ namespace ShapeOpenData.Modules.DatasetRequests;
 /// </summary>
 internal sealed class DemoRequests(IServiceProvider services, AppDbContext db, Onboarding onboarding) : IDemoContent
 {
-    private sealed record Scenario(string Title, string Organisation, Theme[] Themes, IntendedUse Use, string Regime, string Requester, string Ending);
+    /// <param name="Dataset">The demo catalogue's dataset that answers it, for one released with data in the catalogue.</param>
+    private sealed record Scenario(string Title, string Organisation, Theme[] Themes, IntendedUse Use, string Regime, string Requester, string Ending, string? Dataset = null);
 
     private static readonly Scenario[] Scenarios =
     [
-        new("Bus punctuality by route for every English bus operator", "department-for-transport", [Theme.Transport], IntendedUse.Business, "none", "startup", "released"),
+        new("Bus punctuality by route for every English bus operator", "department-for-transport", [Theme.Transport], IntendedUse.Business, "none", "startup", "released", "bus-punctuality-by-operator"),
         new("Real-time availability of public electric vehicle chargepoints", "department-for-transport", [Theme.Transport, Theme.Environment], IntendedUse.Business, "none", "startup", "in_progress"),
         new("School-level exclusion figures by reason", "department-for-education", [Theme.Education], IntendedUse.Research, "foi", "researcher", "refused"),
         new("Planning application decisions by local authority, monthly", "ministry-of-housing-communities-local-government", [Theme.TownsAndCities], IntendedUse.Community, "none", "council", "assigned"),
@@ -153,6 +154,8 @@ internal sealed class DemoRequests(IServiceProvider services, AppDbContext db, O
         clock.Advance(5);
         var closing = scenario.Ending switch
         {
+            "released" when await workflow.DatasetIdAsync(scenario.Dataset, cancellationToken) is { } dataset =>
+                new Closing(Outcome.Released, DatasetId: dataset, Explanation: "Published as CSV, updated monthly."),
             "released" => new Closing(Outcome.Released, new Uri($"https://www.data.gov.uk/dataset/demo-{id}"), Explanation: "Published as CSV, updated monthly."),
             "already_available" => new Closing(Outcome.AlreadyAvailable, new Uri("https://data.police.uk/data/"), Explanation: "These figures are already published each month."),
             "scheduled" => new Closing(Outcome.Scheduled, ExpectedOn: DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)), Explanation: "We will publish this with the next quarterly release."),

@@ -63,6 +63,12 @@ public sealed class RequestQueries(AppDbContext db, TimeProvider clock, IMemoryC
     }
 
     /// <summary>One request with its themes and timeline, or null when it does not exist or the viewer may not see it.</summary>
+    /// <summary>The catalogue dataset that answers a request, as its slug and title.</summary>
+    public async Task<(string Slug, string Title)?> AnsweringDatasetAsync(DatasetRequest request, CancellationToken cancellationToken) =>
+        request.DatasetId is { } id && await db.Datasets.Where(d => d.Id == id).Select(d => new { d.Slug, d.Title }).SingleOrDefaultAsync(cancellationToken) is { } found
+            ? (found.Slug, found.Title)
+            : null;
+
     public async Task<DatasetRequest?> FindAsync(int id, ClaimsPrincipal viewer, CancellationToken cancellationToken = default)
     {
         var request = await db.DatasetRequests.AsNoTracking()

@@ -23,15 +23,16 @@ public sealed record RequestDetail(
     IReadOnlyList<string> Themes, string IntendedUse, string? Benefits, IReadOnlyList<string> Barriers, string Regime, bool Confidential,
     string ReceivedVia, DateOnly ReceivedOn, DateOnly DueOn, bool Overdue, bool ClockPaused, int ExtensionDays, int SupportCount,
     IReadOnlyDictionary<string, int> SupportersBySector, DateTime CreatedAt, DateTime UpdatedAt, DateTime? ClosedAt,
-    string? OutcomeUrl, DateOnly? ExpectedOn, string? RefusalReason, string? Explanation, string? ComplaintRoute, int? DuplicateOf,
+    string? OutcomeUrl, string? Dataset, DateOnly? ExpectedOn, string? RefusalReason, string? Explanation, string? ComplaintRoute, int? DuplicateOf,
     IReadOnlyList<TimelineItem> Timeline, string Url)
 {
-    public static RequestDetail From(DatasetRequest r, IReadOnlyDictionary<Accounts.Sector, int> sectors, DateOnly today) => new(
+    /// <param name="datasetSlug">The catalogue dataset that answers the request, if any.</param>
+    public static RequestDetail From(DatasetRequest r, IReadOnlyDictionary<Accounts.Sector, int> sectors, DateOnly today, string? datasetSlug) => new(
         r.Id, r.Title, r.Description, r.State.ToCode(), r.Outcome?.ToCode(), r.Organisation?.Slug, r.Organisation?.Name,
         [.. r.Themes.Select(t => t.Theme.ToCode()).Order()], r.IntendedUse.ToCode(), r.Benefits, [.. r.Barriers.Select(b => b.ToCode())],
         r.RegimeCode, r.IsConfidential, r.ReceivedVia.ToCode(), r.ReceivedOn, r.DueOn, r.IsOverdue(today), r.IsPaused, r.ExtensionDays,
         r.SupportCount, sectors.ToDictionary(s => s.Key.ToCode(), s => s.Value), r.CreatedAt, r.UpdatedAt, r.ClosedAt,
-        r.OutcomeUrl, r.ExpectedOn, r.RefusalReason?.ToCode(), r.OutcomeExplanation, r.ComplaintRoute, r.DuplicateOfId,
+        r.OutcomeUrl, datasetSlug, r.ExpectedOn, r.RefusalReason?.ToCode(), r.OutcomeExplanation, r.ComplaintRoute, r.DuplicateOfId,
         [.. r.Events.OrderBy(e => e.Id).Select(e => new TimelineItem(e.Kind.ToCode(), e.State.ToCode(), e.At, e.DueOn, e.Note))],
         $"/requests/{r.Id}");
 }

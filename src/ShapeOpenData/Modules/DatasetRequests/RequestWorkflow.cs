@@ -83,6 +83,17 @@ public sealed class RequestWorkflow(
             });
     }
 
+    /// <summary>The id of a dataset in the catalogue (not withdrawn), by its slug; null for none.</summary>
+    public async Task<int?> DatasetIdAsync(string? slug, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(slug))
+        {
+            return null;
+        }
+        return await db.Datasets.Where(d => d.Slug == slug.Trim() && d.WithdrawnAt == null).Select(d => (int?)d.Id).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new RequestRuleException($"There is no dataset '{slug.Trim()}' in the catalogue");
+    }
+
     /// <summary>
     /// Scheduled work after a catalogue import: requests closed with the address of data that the catalogue
     /// now holds (a dataset's landing page) are linked to that dataset, and their followers told. Returns how many.

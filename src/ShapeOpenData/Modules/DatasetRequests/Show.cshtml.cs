@@ -25,6 +25,7 @@ public sealed class ShowModel(
     public CommentPage Comments { get; private set; } = null!;
     public IReadOnlyDictionary<int, string> Names { get; private set; } = new Dictionary<int, string>();
     public string? DuplicateOfTitle { get; private set; }
+    public (string Slug, string Title)? Dataset { get; private set; }
     public DateOnly Today { get; private set; }
 
     public bool CanManage => DatasetRequestPermissions.CanManage(User, DatasetRequest);
@@ -106,6 +107,7 @@ public sealed class ShowModel(
         var actors = request.Events.Where(e => e.ActorId is not null).Select(e => e.ActorId!.Value).Distinct().ToList();
         Names = await db.Users.Where(u => actors.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DeletedAt == null ? u.DisplayName : Accounts.User.FormerParticipant, cancellationToken);
+        Dataset = await queries.AnsweringDatasetAsync(request, cancellationToken);
         if (request.DuplicateOfId is { } other)
         {
             DuplicateOfTitle = await db.DatasetRequests.Where(r => r.Id == other).Select(r => r.Title).SingleOrDefaultAsync(cancellationToken);

@@ -5,10 +5,12 @@ using ShapeOpenData.Data;
 
 namespace ShapeOpenData.Modules.Organisations;
 
-public sealed class ShowModel(AppDbContext db) : PageModel
+public sealed class ShowModel(AppDbContext db, PublisherRecord record) : PageModel
 {
     public Organisation Organisation { get; private set; } = null!;
     public IReadOnlyList<(string Slug, string Name)> Children { get; private set; } = [];
+    public PublisherRecordFigures Record { get; private set; } = null!;
+    public int Datasets { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -21,6 +23,8 @@ public sealed class ShowModel(AppDbContext db) : PageModel
         Organisation = organisation;
         Children = [.. (await db.Organisations.Where(o => o.ParentId == organisation.Id).OrderBy(o => o.Name)
             .Select(o => new { o.Slug, o.Name }).ToListAsync(cancellationToken)).Select(o => (o.Slug, o.Name))];
+        Record = await record.ForAsync(organisation.Id, cancellationToken);
+        Datasets = await db.Datasets.CountAsync(d => d.OrganisationId == organisation.Id && d.WithdrawnAt == null, cancellationToken);
         return Page();
     }
 }

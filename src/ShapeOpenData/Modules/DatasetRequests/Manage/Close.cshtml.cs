@@ -1,17 +1,21 @@
 using Microsoft.AspNetCore.Mvc;
 using ShapeOpenData.Infrastructure;
+using ShapeOpenData.Modules.Catalogue;
 using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.DatasetRequests.Manage;
 
 /// <summary>Closes a request with an outcome and the fields that outcome needs (DESIGN §4.2).</summary>
-public sealed class CloseModel(RequestQueries queries, RequestWorkflow workflow, Jurisdiction.Jurisdiction jurisdiction) : ManagePage(queries)
+public sealed class CloseModel(RequestQueries queries, RequestWorkflow workflow, Jurisdiction.Jurisdiction jurisdiction, Catalogue.DatasetPicker datasets)
+    : ManagePage(queries)
 {
     /// <summary>Every outcome but "withdrawn", which only the requester chooses.</summary>
     public static readonly IReadOnlyList<GovukOption> Outcomes = [.. GovukOption.FromEnum<Outcome>().Where(o => o.Value != DatasetRequests.Outcome.Withdrawn.ToCode())];
     public static readonly IReadOnlyList<GovukOption> Reasons = GovukOption.FromEnum<RefusalReason>();
 
     [BindProperty] public string? Outcome { get; set; }
+    [BindProperty] public string? DatasetSearch { get; set; }
+    [BindProperty] public string? DatasetSlug { get; set; }
     [BindProperty] public string? DataUrl { get; set; }
     [BindProperty] public DateInput ExpectedOn { get; set; } = new();
     [BindProperty] public string? RefusalReason { get; set; }
@@ -19,6 +23,9 @@ public sealed class CloseModel(RequestQueries queries, RequestWorkflow workflow,
     [BindProperty] public string? Explanation { get; set; }
 
     public string ComplaintRoute { get; private set; } = "";
+
+    /// <summary>Datasets that match what was typed, when it was not clear which one was meant.</summary>
+    public IReadOnlyList<GovukOption> DatasetCandidates { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -29,7 +36,7 @@ public sealed class CloseModel(RequestQueries queries, RequestWorkflow workflow,
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        var closing = Read();
+        var closing = await ReadAsync(cancellationToken);
         var result = await RunAsync(id, "The request has been closed", () => workflow.CloseAsync(id, User, closing!, cancellationToken),
             cancellationToken, FieldFor(closing?.Outcome));
         await LoadComplaintRouteAsync(cancellationToken);
@@ -37,19 +44,21 @@ public sealed class CloseModel(RequestQueries queries, RequestWorkflow workflow,
     }
 
     /// <summary>The outcome and its fields, with a message on each field that is missing or wrong.</summary>
-    private Closing? Read()
+    private async Task<Closing?> ReadAsync(CancellationToken cancellationToken)
     {
         var outcome = ModelState.Choice<Outcome>(nameof(Outcome), Outcome, "Select the outcome");
         Uri? url = null;
         DateOnly? expected = null;
         RefusalReason? reason = null;
         int? duplicateOf = null;
+        int? dataset = null;
         switch (outcome)
         {
             case DatasetRequests.Outcome.Released or DatasetRequests.Outcome.AlreadyAvailable:
-                if (!Uri.TryCreate(DataUrl?.Trim(), UriKind.Absolute, out url) || url.Scheme != "https")
+                dataset = await ReadDatasetAsync(cancellationToken);
+                if (dataset is null && ModelState.IsValid && (!Uri.TryCreate(DataUrl?.Trim(), UriKind.Absolute, out url) || url.Scheme != "https"))
                 {
-                    ModelState.AddModelError(nameof(DataUrl), "Enter the address where the data is published, starting with https://");
+                    ModelState.AddModelError(nameof(DatasetSearch), "Find the dataset in the catalogue, or enter the address where the data is published, starting with https://");
                 }
                 break;
             case DatasetRequests.Outcome.Scheduled:
@@ -65,12 +74,42 @@ public sealed class CloseModel(RequestQueries queries, RequestWorkflow workflow,
                 break;
         }
         var explanation = ModelState.Optional(nameof(Explanation), Explanation, 5_000, "The explanation");
-        return outcome is null ? null : new Closing(outcome.Value, url, expected, reason, explanation, duplicateOf);
+        return outcome is null ? null : new Closing(outcome.Value, url, expected, reason, explanation, duplicateOf, dataset);
+    }
+
+    /// <summary>
+    /// The dataset chosen from the matches, or the one dataset that what was typed names. When several match,
+    /// the page shows them to choose from; this is what search-as-you-type shows too, without JavaScript.
+    /// </summary>
+    private async Task<int?> ReadDatasetAsync(CancellationToken cancellationToken)
+    {
+        DatasetChoice? chosen = null;
+        if (!string.IsNullOrEmpty(DatasetSlug))
+        {
+            chosen = await datasets.FindBySlugAsync(DatasetSlug, cancellationToken);
+            if (chosen is null) ModelState.AddModelError(nameof(DatasetSearch), "That dataset is not in the catalogue. Search again");
+        }
+        else if (!string.IsNullOrWhiteSpace(DatasetSearch))
+        {
+            (chosen, var candidates) = await datasets.FindAsync(DatasetSearch, cancellationToken);
+            if (chosen is null)
+            {
+                DatasetCandidates = [.. candidates.Select(c => new GovukOption(c.Slug, c.Title, c.Publisher))];
+                ModelState.AddModelError(nameof(DatasetSearch), candidates.Count == 0
+                    ? $"No dataset in the catalogue matches \"{DatasetSearch.Trim()}\". Try other words, or give the address of the data"
+                    : "Several datasets match. Select the one that answers the request");
+            }
+        }
+        if (chosen is not null && !string.IsNullOrWhiteSpace(DataUrl))
+        {
+            ModelState.AddModelError(nameof(DataUrl), "Leave the address empty when you choose a dataset from the catalogue");
+        }
+        return chosen?.Id;
     }
 
     private static string FieldFor(Outcome? outcome) => outcome switch
     {
-        DatasetRequests.Outcome.Released or DatasetRequests.Outcome.AlreadyAvailable => nameof(DataUrl),
+        DatasetRequests.Outcome.Released or DatasetRequests.Outcome.AlreadyAvailable => nameof(DatasetSearch),
         DatasetRequests.Outcome.Scheduled => nameof(ExpectedOn),
         DatasetRequests.Outcome.Duplicate => nameof(DuplicateOf),
         _ => nameof(Outcome),
