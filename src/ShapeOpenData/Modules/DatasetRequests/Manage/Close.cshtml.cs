@@ -56,9 +56,17 @@ public sealed class CloseModel(RequestQueries queries, RequestWorkflow workflow,
         {
             case DatasetRequests.Outcome.Released or DatasetRequests.Outcome.AlreadyAvailable:
                 dataset = await ReadDatasetAsync(cancellationToken);
-                if (dataset is null && ModelState.IsValid && (!Uri.TryCreate(DataUrl?.Trim(), UriKind.Absolute, out url) || url.Scheme != "https"))
+                if (dataset is not null || !ModelState.IsValid)
                 {
-                    ModelState.AddModelError(nameof(DatasetSearch), "Find the dataset in the catalogue, or enter the address where the data is published, starting with https://");
+                    break;
+                }
+                if (string.IsNullOrWhiteSpace(DataUrl))
+                {
+                    ModelState.AddModelError(nameof(DatasetSearch), "Find the dataset in the catalogue, or enter the address where the data is published");
+                }
+                else if (!Uri.TryCreate(DataUrl.Trim(), UriKind.Absolute, out url) || url.Scheme != "https")
+                {
+                    ModelState.AddModelError(nameof(DataUrl), "Enter the address where the data is published, starting with https://");
                 }
                 break;
             case DatasetRequests.Outcome.Scheduled:
