@@ -96,6 +96,41 @@ public sealed class AccessibilityTests(BrowserFixture service) : IClassFixture<B
     }
 
     [Fact]
+    public async Task CataloguePages_HaveNoSeriousAccessibilityProblems()
+    {
+        await service.ImportDemoCatalogueAsync();
+        var reporter = await service.CreatePersonAsync();
+        var number = await service.FileReportAsync(reporter, "bathing-water-quality");
+        var anyone = await service.NewPageAsync();
+        foreach (var path in new[] { "/datasets", "/datasets?Q=water&Format=CSV&Openness=open_format", "/datasets?Theme=astrology",
+                     "/datasets/bathing-water-quality", $"/datasets/bathing-water-quality/reports/{number}", "/quality-reports", "/organisations/met-office" })
+        {
+            await anyone.GotoAsync(path);
+            await anyone.AssertAccessibleAsync();
+        }
+
+        var signedIn = await SignedInAsync(reporter);
+        await signedIn.GotoAsync("/datasets/bathing-water-quality/reports/new");
+        await signedIn.AssertAccessibleAsync();
+        await signedIn.GetByRole(AriaRole.Button, new() { Name = "Send report" }).ClickToNavigateAsync();
+        await Assertions.Expect(signedIn.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+        await signedIn.AssertAccessibleAsync();
+
+        var publisher = await SignedInAsync(await service.CreatePersonAsync(Roles.Publisher, "department-for-environment-food-rural-affairs", twoFactor: true));
+        await publisher.GotoAsync($"/datasets/bathing-water-quality/reports/{number}/manage");
+        await publisher.AssertAccessibleAsync();
+        await publisher.GotoAsync("/quality-reports?Mine=true");
+        await publisher.AssertAccessibleAsync();
+
+        var administrator = await SignedInAsync(await service.CreatePersonAsync(Roles.Administrator, twoFactor: true));
+        await administrator.GotoAsync("/admin/catalogue");
+        await administrator.AssertAccessibleAsync();
+        await administrator.GetByRole(AriaRole.Button, new() { Name = "Import the file" }).ClickToNavigateAsync();
+        await Assertions.Expect(administrator.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+        await administrator.AssertAccessibleAsync();
+    }
+
+    [Fact]
     public async Task SkipLink_IsTheFirstThingTheKeyboardReaches()
     {
         var page = await service.NewPageAsync();

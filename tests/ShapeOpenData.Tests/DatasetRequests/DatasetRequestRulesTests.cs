@@ -124,8 +124,8 @@ public sealed class DatasetRequestRulesTests
     }
 
     [Theory]
-    [InlineData(Outcome.Released, "Give the https address where the data is published")]
-    [InlineData(Outcome.AlreadyAvailable, "Give the https address where the data is published")]
+    [InlineData(Outcome.Released, "Give the catalogue dataset, or the https address where the data is published")]
+    [InlineData(Outcome.AlreadyAvailable, "Give the catalogue dataset, or the https address where the data is published")]
     [InlineData(Outcome.Scheduled, "Give the date the data is expected, today or later")]
     [InlineData(Outcome.Refused, "Give the reason for refusing")]
     [InlineData(Outcome.Duplicate, "Give the other request this one duplicates")]

@@ -9,7 +9,7 @@ public static class DemoCatalogueData
     /// <summary>Imports the demo catalogue; importing again only updates, so every test in a class may call it.</summary>
     public static Task<ImportSummary> ImportDemoCatalogueAsync(this ServiceFactory service) => service.WithServicesAsync(async s =>
     {
-        await using var file = typeof(CatalogueImporter).Assembly.GetManifestResourceStream(DemoCatalogue.Resource)!;
+        await using var file = typeof(CatalogueImporter).Assembly.GetManifestResourceStream(CatalogueModule.DemoCatalogueResource)!;
         return await s.GetRequiredService<CatalogueImporter>().ImportAsync(CkanSources.FromFileAsync(file), "demo catalogue");
     });
 

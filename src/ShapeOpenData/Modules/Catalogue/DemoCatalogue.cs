@@ -12,8 +12,6 @@ namespace ShapeOpenData.Modules.Catalogue;
 /// </summary>
 internal sealed class DemoCatalogue(IServiceProvider services, AppDbContext db, CatalogueImports imports) : IDemoContent
 {
-    public const string Resource = "ShapeOpenData.Modules.Catalogue.demo-catalogue.json";
-
     private sealed record Scenario(string Dataset, ReportCategory Category, string Details, string Reporter, string Ending);
 
     private static readonly Scenario[] Scenarios =
@@ -44,7 +42,7 @@ internal sealed class DemoCatalogue(IServiceProvider services, AppDbContext db, 
         {
             return;
         }
-        await using (var file = Assembly.GetExecutingAssembly().GetManifestResourceStream(Resource)!)
+        await using (var file = Assembly.GetExecutingAssembly().GetManifestResourceStream(CatalogueModule.DemoCatalogueResource)!)
         {
             await imports.RunAsync("demo catalogue", _ => CkanSources.FromFileAsync(file, cancellationToken), null, null, cancellationToken);
         }
