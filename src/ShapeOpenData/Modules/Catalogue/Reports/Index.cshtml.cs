@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Accounts;
@@ -14,7 +15,7 @@ namespace ShapeOpenData.Modules.Catalogue.Reports;
 /// Quality reports across the catalogue, open ones oldest first with overdue ones marked: what publishers work
 /// through, and what everyone can hold them to. Publishers can narrow it to their own organisations.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, TimeProvider clock, IOptions<CatalogueOptions> options) : PageModel
 {
     public sealed record ReportLine(
         string Slug, string DatasetTitle, string Publisher, int Number, ReportCategory Category, ReportState State,
@@ -30,6 +31,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     public Paged<ReportLine> Results { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
     public IReadOnlyList<GovukOption> Organisations { get; private set; } = [];
     public DateOnly Today { get; private set; }
+    public int ResponseWorkingDays => options.Value.ReportResponseWorkingDays;
     public bool IsPublisher => User.HasClaim(c => c.Type == AccountClaimsFactory.PublisherFor);
 
     public static readonly IReadOnlyList<GovukOption> States = [new("", "Open"), new("closed", "Closed"), new("all", "Any state")];

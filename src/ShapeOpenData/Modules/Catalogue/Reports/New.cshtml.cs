@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Shared;
@@ -10,7 +11,7 @@ namespace ShapeOpenData.Modules.Catalogue.Reports;
 
 /// <summary>Reporting a problem with a dataset, or with one of its files or links.</summary>
 [Authorize]
-public sealed class NewModel(AppDbContext db, QualityReports reports) : PageModel
+public sealed class NewModel(AppDbContext db, QualityReports reports, IOptions<CatalogueOptions> options) : PageModel
 {
     public static readonly IReadOnlyList<GovukOption> Categories = [.. GovukOption.FromEnum<ReportCategory>().Select(o =>
         o.Value == ReportCategory.PersonalDataExposed.ToCode() ? o with { Hint = "The report stays hidden from the public until the publisher or a moderator has reviewed it, and the publisher is told at once." } : o)];
@@ -20,6 +21,7 @@ public sealed class NewModel(AppDbContext db, QualityReports reports) : PageMode
     [BindProperty] public string? Details { get; set; }
 
     public Dataset Dataset { get; private set; } = null!;
+    public int ResponseWorkingDays => options.Value.ReportResponseWorkingDays;
     public IReadOnlyList<GovukOption> Distributions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken) =>
