@@ -55,6 +55,23 @@ public sealed class QualityReportTests(ServiceFactory service) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Reports_AreCommentedOnAndInTheReportersDataDownload()
+    {
+        var reporter = await service.CreatePersonAsync();
+        var number = await service.FileReportAsync(reporter, "bathing-water-quality", ReportCategory.ErrorsInData, "Negative readings in 2023.");
+        var session = await SignedInAsync(reporter);
+        var url = $"/datasets/bathing-water-quality/reports/{number}";
+
+        var commented = await session.SubmitAsync(await session.GetAsync(url), [new("Body", "The readings at Whitby look wrong too.")], "form[action='/comments/new']");
+        var download = System.Text.Json.JsonDocument.Parse(await session.Http.GetStringAsync("/account/download-data")).RootElement;
+
+        Assert.Equal(url, commented.Url.Split('#')[0]);
+        Assert.Contains("The readings at Whitby look wrong too.", commented.Text, StringComparison.Ordinal);
+        var reported = download.GetProperty("quality_reports").GetProperty("reported");
+        Assert.Contains(reported.EnumerateArray(), r => r.GetProperty("details").GetString() == "Negative readings in 2023.");
+    }
+
+    [Fact]
     public async Task New_WithNothingChosen_ShowsWhatIsMissing()
     {
         var session = await SignedInAsync(await service.CreatePersonAsync());

@@ -40,6 +40,7 @@ public static class CatalogueModule
         services.AddScoped<ReportItems>();
         services.AddScoped<IFollowable>(s => s.GetRequiredService<ReportItems>());
         services.AddScoped<ICommentable>(s => s.GetRequiredService<ReportItems>());
+        services.AddScoped<IPersonalData, ReportsPersonalData>();
         services.AddScoped<IDemoContent, DemoCatalogue>();
         services.AddSingleton(new NavigationItem("Datasets", "/datasets", 20));
         return builder;

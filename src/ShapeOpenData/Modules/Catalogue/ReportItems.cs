@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
+using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Comments;
 using ShapeOpenData.Modules.Follows;
@@ -27,4 +28,17 @@ public sealed class ReportItems(AppDbContext db) : IFollowable, ICommentable
         return new CommentableItem($"Report {report.Number} on {report.Dataset.Title}", QualityReports.UrlOf(report.Dataset.Slug, report.Number),
             reader.IsSignedIn(), QualityReportPermissions.CanManage(reader, report.Dataset.OrganisationId));
     }
+}
+
+internal sealed class ReportsPersonalData(AppDbContext db) : IPersonalData
+{
+    public string Section => "quality_reports";
+
+    public async Task<object?> ExportAsync(int userId, CancellationToken cancellationToken) => new
+    {
+        Reported = await db.QualityReports.Where(r => r.ReporterId == userId).OrderBy(r => r.Id)
+            .Select(r => new { Dataset = r.Dataset!.Slug, r.Number, Category = r.Category.ToCode(), r.Details, r.CreatedAt }).ToListAsync(cancellationToken),
+        HadTheProblemToo = await db.ReportsAffected.Where(a => a.UserId == userId).OrderBy(a => a.Id)
+            .Select(a => new { a.ReportId, a.CreatedAt }).ToListAsync(cancellationToken),
+    };
 }
