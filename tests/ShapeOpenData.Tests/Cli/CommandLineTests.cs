@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -9,36 +8,7 @@ namespace ShapeOpenData.Tests.Cli;
 /// <summary>The real program, run as a process against the same database as the service under test.</summary>
 public sealed class CommandLineTests(ServiceFactory service) : IClassFixture<ServiceFactory>
 {
-    private sealed record Run(int ExitCode, string Output, string Error)
-    {
-        public string LastLine => Output.TrimEnd().Split('\n')[^1].Trim();
-    }
-
-    private async Task<Run> RunAsync(params string[] args)
-    {
-        var program = typeof(Program).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(program)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(program);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (key, value) in service.DatabaseSettings)
-        {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        // Only a guard against a hung process: seeding demo content on a busy CI machine can take minutes.
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        await process.WaitForExitAsync(timeout.Token);
-        return new Run(process.ExitCode, await output, await error);
-    }
+    private Task<ProgramRun> RunAsync(params string[] args) => ProgramRun.RunAsync(service.DatabaseSettings, args);
 
     private HttpClient ApiClient(string token)
     {
@@ -167,7 +137,7 @@ public sealed class CommandLineTests(ServiceFactory service) : IClassFixture<Ser
         var run = await RunAsync("--help");
 
         Assert.Equal(0, run.ExitCode);
-        foreach (var command in new[] { "migrate", "users", "tokens", "seed-demo" })
+        foreach (var command in new[] { "migrate", "users", "tokens", "seed-demo", "import-ckan" })
         {
             Assert.Contains(command, run.Output, StringComparison.Ordinal);
         }

@@ -28,6 +28,7 @@ public sealed class CatalogueImporter(AppDbContext db, TimeProvider clock, Reque
         var organisations = await OrganisationMatcher.LoadAsync(db, cancellationToken);
         var slugs = (await db.Datasets.Select(d => d.Slug).ToListAsync(cancellationToken)).ToHashSet();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var leftOut = new HashSet<string>(StringComparer.Ordinal);
         var problems = new List<ImportProblem>();
         string? source = null;
         int read = 0, total = 0, added = 0, updated = 0;
@@ -38,9 +39,10 @@ public sealed class CatalogueImporter(AppDbContext db, TimeProvider clock, Reque
             total = page.Count;
             read += page.Read;
             problems.AddRange(page.Problems);
+            leftOut.UnionWith(page.LeftOut);
             var fresh = page.Datasets.Where(d => seen.Add(d.SourceId)).ToList();
             var ids = fresh.Select(d => d.SourceId).ToList();
-            var existing = await db.Datasets.Include(d => d.Distributions).Include(d => d.Themes)
+            var existing = await db.Datasets.Include(d => d.Distributions).Include(d => d.Themes).AsSplitQuery()
                 .Where(d => ids.Contains(d.SourceId)).ToDictionaryAsync(d => d.SourceId, cancellationToken);
             await organisations.EnsureAsync(db, fresh, cancellationToken);
             var now = clock.UtcNow();
@@ -65,6 +67,8 @@ public sealed class CatalogueImporter(AppDbContext db, TimeProvider clock, Reque
 
         source ??= fallbackSource;
         var complete = read >= total;
+        // A record the source lists but that could not be used is reported, not taken as gone.
+        seen.UnionWith(leftOut);
         var withdrawn = complete ? await WithdrawMissingAsync(source, seen, cancellationToken) : 0;
         var linked = await requests.LinkAnsweredRequestsAsync(cancellationToken);
         return new ImportSummary(source, read, added, updated, withdrawn, linked, complete, problems);

@@ -45,6 +45,9 @@ public enum ImportState
 public sealed partial class CatalogueImports(IServiceScopeFactory scopes, TimeProvider clock, ILogger<CatalogueImports> logger)
     : BackgroundService
 {
+    /// <summary>The longest <see cref="CatalogueImport.Outcome"/> the database keeps (its column in <c>CatalogueImportMapping</c>).</summary>
+    public const int OutcomeMaxLength = 40_000;
+
     private readonly Channel<(int Id, string? File)> _queue = Channel.CreateUnbounded<(int, string?)>();
 
     /// <summary>Records an import and queues it; <paramref name="file"/> is an uploaded package_search response.</summary>
@@ -95,13 +98,26 @@ public sealed partial class CatalogueImports(IServiceScopeFactory scopes, TimePr
         catch (ImportFailedException failure)
         {
             import.State = ImportState.Failed;
-            import.Outcome = failure.Message;
+            import.Outcome = Fit(failure.Message);
         }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            // Recorded, so the run does not show as running for ever; then raised, for the log or the command line.
+            import.State = ImportState.Failed;
+            import.Outcome = Fit($"The import stopped because of an unexpected error: {failure.Message}");
+            await FinishAsync(db, import);
+            throw;
+        }
+        await FinishAsync(db, import);
+        return (import, summary);
+    }
+
+    private async Task FinishAsync(AppDbContext db, CatalogueImport import)
+    {
         import.FinishedAt = clock.UtcNow();
         db.ChangeTracker.Clear();
         db.CatalogueImports.Update(import);
         await db.SaveChangesAsync(CancellationToken.None);
-        return (import, summary);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -156,6 +172,7 @@ public sealed partial class CatalogueImports(IServiceScopeFactory scopes, TimePr
                 .SetProperty(i => i.FinishedAt, clock.UtcNow()), cancellationToken);
     }
 
+    /// <summary>What a run left to be done, as many problems as fit in the record's column (it holds 40,000 characters).</summary>
     public static string Describe(ImportSummary summary)
     {
         var text = new StringBuilder();
@@ -163,16 +180,27 @@ public sealed partial class CatalogueImports(IServiceScopeFactory scopes, TimePr
         {
             text.AppendLine("The source has more datasets than were read, so none were marked withdrawn.");
         }
+        var shown = 0;
         foreach (var problem in summary.Problems.Take(500))
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"Record {problem.Record}{(problem.Name is null ? "" : $" ({problem.Name})")}: {problem.Message}");
+            var name = problem.Name is null ? "" : $" ({(problem.Name.Length > 200 ? problem.Name[..200] + "…" : problem.Name)})";
+            var line = string.Create(CultureInfo.InvariantCulture, $"Record {problem.Record}{name}: {problem.Message}");
+            // Room is kept for the closing line.
+            if (text.Length + line.Length + 100 > OutcomeMaxLength)
+            {
+                break;
+            }
+            text.AppendLine(line);
+            shown++;
         }
-        if (summary.Problems.Count > 500)
+        if (summary.Problems.Count > shown)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"… and {summary.Problems.Count - 500:N0} more problems.");
+            text.AppendLine(CultureInfo.InvariantCulture, $"… and {summary.Problems.Count - shown:N0} more problems.");
         }
         return text.ToString().TrimEnd();
     }
+
+    private static string Fit(string text) => text.Length <= OutcomeMaxLength ? text : text[..(OutcomeMaxLength - 1)] + "…";
 
     [LoggerMessage(LogLevel.Error, "Catalogue import {Id} failed")]
     private static partial void LogFailed(ILogger logger, int id, Exception failure);

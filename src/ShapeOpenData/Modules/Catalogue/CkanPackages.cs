@@ -9,7 +9,9 @@ namespace ShapeOpenData.Modules.Catalogue;
 /// <param name="Source">Which portal it came from (the host of its <c>help</c> link), when it says.</param>
 /// <param name="Count">How many datasets the portal says match, in all pages.</param>
 /// <param name="Read">How many records the page held.</param>
-public sealed record CkanPage(string? Source, int Count, int Read, IReadOnlyList<DatasetMetadata> Datasets, IReadOnlyList<ImportProblem> Problems);
+/// <param name="LeftOut">The ids of records that could not be used: still listed by the source, so not gone from it.</param>
+public sealed record CkanPage(
+    string? Source, int Count, int Read, IReadOnlyList<DatasetMetadata> Datasets, IReadOnlyList<ImportProblem> Problems, IReadOnlyList<string> LeftOut);
 
 /// <param name="Record">Which record, counting from 1 across all pages.</param>
 public sealed record ImportProblem(int Record, string? Name, string Message);
@@ -35,14 +37,14 @@ public static class CkanPackages
     public static CkanPage Read(JsonDocument document, int firstRecord = 1)
     {
         var root = document.RootElement;
+        // Before looking for "result": CKAN's error responses have none.
+        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("success", out var success) && success.ValueKind == JsonValueKind.False)
+        {
+            throw new ImportFailedException($"The portal answered with an error: {ErrorOf(root)}");
+        }
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("result", out var result))
         {
             throw new ImportFailedException("This is not CKAN Action API output: there is no \"result\"");
-        }
-        if (root.TryGetProperty("success", out var success) && success.ValueKind == JsonValueKind.False)
-        {
-            var message = root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object ? Text(error, "message") : null;
-            throw new ImportFailedException($"The portal answered with an error: {message ?? "no message"}");
         }
         if (result.ValueKind != JsonValueKind.Object || !result.TryGetProperty("results", out var results) || results.ValueKind != JsonValueKind.Array)
         {
@@ -53,6 +55,7 @@ public static class CkanPackages
 
         var datasets = new List<DatasetMetadata>();
         var problems = new List<ImportProblem>();
+        var leftOut = new List<string>();
         var index = firstRecord;
         foreach (var package in results.EnumerateArray())
         {
@@ -62,8 +65,35 @@ public static class CkanPackages
             {
                 datasets.Add(dataset);
             }
+            else if (Text(package, "id") is { } id)
+            {
+                leftOut.Add(id);
+            }
         }
-        return new CkanPage(source, count, results.GetArrayLength(), datasets, problems);
+        return new CkanPage(source, count, results.GetArrayLength(), datasets, problems, leftOut);
+    }
+
+    /// <summary>CKAN's error: its message, or for a validation error (no message) its type and the fields at fault.</summary>
+    private static string ErrorOf(JsonElement root)
+    {
+        if (!root.TryGetProperty("error", out var error) || error.ValueKind != JsonValueKind.Object)
+        {
+            return "no message";
+        }
+        if (Text(error, "message") is { } message)
+        {
+            return message;
+        }
+        var fields = string.Join("; ", error.EnumerateObject().Where(f => !f.Name.StartsWith("__", StringComparison.Ordinal)).Select(f =>
+            $"{f.Name}: {(f.Value.ValueKind == JsonValueKind.Array ? string.Join(" ", f.Value.EnumerateArray()) : f.Value.ToString())}"));
+        var type = Text(error, "__type");
+        return (type, fields) switch
+        {
+            (null, "") => "no message",
+            (null, _) => fields,
+            (_, "") => type,
+            _ => $"{type}: {fields}",
+        };
     }
 
     private static (DatasetMetadata?, List<ImportProblem>) ReadPackage(JsonElement package, int record)
@@ -116,8 +146,8 @@ public static class CkanPackages
         return (new DatasetMetadata(
             id!, name!, title!.Trim(), description.Trim(), organisationName!, Text(organisation, "title") ?? organisationName!,
             licenceId, Text(package, "license_title"), HttpUrl(Text(package, "license_url")), isOpen,
-            [.. Names(package, "groups").Select(ThemeOf).OfType<Theme>()],
-            [.. Names(package, "tags").Where(t => t.Length <= 100).Take(50)],
+            [.. Names(package, "groups", "name").Select(ThemeOf).OfType<Theme>()],
+            [.. Names(package, "tags", "display_name").Where(t => t.Length <= 100).Take(50)],
             HttpUrl(Text(package, "url")), Date(package, "metadata_created"), Date(package, "metadata_modified"),
             distributions), problems);
     }
@@ -154,9 +184,10 @@ public static class CkanPackages
     private static Theme? ThemeOf(string group) =>
         Codes.TryParse<Theme>(group.Replace('-', '_'), out var theme) ? theme : null;
 
-    private static IEnumerable<string> Names(JsonElement package, string property) =>
+    /// <summary>A group's <c>name</c> is its code (<c>government-spending</c>), its display name is for people; a tag's are the same.</summary>
+    private static IEnumerable<string> Names(JsonElement package, string property, string preferred) =>
         package.TryGetProperty(property, out var list) && list.ValueKind == JsonValueKind.Array
-            ? list.EnumerateArray().Select(item => item.ValueKind == JsonValueKind.Object ? Text(item, "display_name") ?? Text(item, "name") : null).OfType<string>()
+            ? list.EnumerateArray().Select(item => Text(item, preferred) ?? Text(item, "name")).OfType<string>()
             : [];
 
     private static string? Text(JsonElement element, string property) =>

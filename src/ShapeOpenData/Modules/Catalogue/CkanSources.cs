@@ -84,7 +84,8 @@ public sealed class CkanSources(IHttpClientFactory clients, IOptions<CatalogueOp
             try
             {
                 using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-                if (IsWorthRetrying(response.StatusCode) && attempt < settings.ImportAttempts)
+                var worthRetrying = IsWorthRetrying(response.StatusCode);
+                if (worthRetrying && attempt < settings.ImportAttempts)
                 {
                     await Task.Delay(settings.ImportRetryDelay * Math.Pow(2, attempt - 1), cancellationToken);
                     continue;
@@ -97,19 +98,24 @@ public sealed class CkanSources(IHttpClientFactory clients, IOptions<CatalogueOp
                 }
                 catch (JsonException)
                 {
-                    throw new ImportFailedException($"{url} answered {(int)response.StatusCode} {response.ReasonPhrase} with something that is not JSON");
+                    var answered = $"{(int)response.StatusCode} {response.ReasonPhrase}";
+                    throw new ImportFailedException(worthRetrying
+                        ? $"Could not get {url} after {Tries(attempt)}: it answered {answered}"
+                        : $"{url} answered {answered} with something that is not JSON");
                 }
             }
             catch (Exception failure) when (failure is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 if (attempt >= settings.ImportAttempts)
                 {
-                    throw new ImportFailedException($"Could not get {url} after {attempt} tries: {failure.Message}");
+                    throw new ImportFailedException($"Could not get {url} after {Tries(attempt)}: {failure.Message}");
                 }
                 await Task.Delay(settings.ImportRetryDelay * Math.Pow(2, attempt - 1), cancellationToken);
             }
         }
     }
+
+    private static string Tries(int attempts) => attempts == 1 ? "1 try" : $"{attempts} tries";
 
     private static bool IsWorthRetrying(HttpStatusCode status) =>
         status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int)status >= 500;
