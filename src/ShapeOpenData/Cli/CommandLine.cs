@@ -13,6 +13,13 @@ public static class CommandLine
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
+    /// <summary>A command's standard output is its answer (a summary, tokens, CSV): logs go to standard error.</summary>
+    public static WebApplicationBuilder LogToStandardError(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        return builder;
+    }
+
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
         var root = new RootCommand("Shape open data: run with no command to serve the web.")

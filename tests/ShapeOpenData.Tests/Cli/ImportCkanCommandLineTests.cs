@@ -56,7 +56,7 @@ public sealed class ImportCkanCommandLineTests(ServiceFactory service) : IClassF
         var run = await RunAsync([new("Catalogue:ImportPageSize", "2")], "import-ckan", portal.Address.ToString());
 
         Assert.True(run.ExitCode == 0, run.Error);
-        Assert.Equal(["Read 5 datasets from 127.0.0.1: 5 added, 0 updated, 0 withdrawn, 0 answered requests linked, 0 problems."], Printed(run));
+        Assert.Equal([$"Read 5 datasets from {portal.Address.Authority}: 5 added, 0 updated, 0 withdrawn, 0 answered requests linked, 0 problems."], Printed(run));
         Assert.Equal([(2, 0), (2, 2), (2, 4)], portal.Calls.Select(c => (c.Rows ?? 0, c.Start ?? 0)));
         Assert.Equal(HttpStatusCode.OK, (await service.NewSession().GetAsync("/datasets/cli-portal-5")).Status);
     }
@@ -71,7 +71,7 @@ public sealed class ImportCkanCommandLineTests(ServiceFactory service) : IClassF
 
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Equal(
-            ["Read 3 datasets from 127.0.0.1: 3 added, 0 updated, 0 withdrawn, 0 answered requests linked, 0 problems.",
+            [$"Read 3 datasets from {portal.Address.Authority}: 3 added, 0 updated, 0 withdrawn, 0 answered requests linked, 0 problems.",
              "The source has more datasets than were read, so none were marked withdrawn."],
             Printed(run));
         Assert.Equal([(2, 0), (1, 2)], portal.Calls.Select(c => (c.Rows ?? 0, c.Start ?? 0)));

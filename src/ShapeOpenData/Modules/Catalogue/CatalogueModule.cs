@@ -149,7 +149,7 @@ internal sealed class CatalogueImportMapping : IEntityTypeConfiguration<Catalogu
     {
         import.Property(i => i.Source).HasMaxLength(CkanPackages.UrlMaxLength).IsRequired();
         import.Property(i => i.State).HasConversion<CodeConverter<ImportState>>().HasMaxLength(20);
-        import.Property(i => i.Outcome).HasMaxLength(40_000);
+        import.Property(i => i.Outcome).HasMaxLength(CatalogueImports.OutcomeMaxLength);
         import.HasIndex(i => i.StartedAt);
         import.HasOne<User>().WithMany().HasForeignKey(i => i.RequestedById).OnDelete(DeleteBehavior.SetNull);
     }

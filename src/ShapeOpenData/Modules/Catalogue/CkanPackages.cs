@@ -51,7 +51,7 @@ public static class CkanPackages
             throw new ImportFailedException("This is not a package_search response: \"result\" has no \"results\" list");
         }
         var count = result.TryGetProperty("count", out var c) && c.TryGetInt32(out var n) ? n : results.GetArrayLength();
-        var source = Text(root, "help") is { } help && Uri.TryCreate(help, UriKind.Absolute, out var helpUri) ? helpUri.Host : null;
+        var source = Text(root, "help") is { } help && Uri.TryCreate(help, UriKind.Absolute, out var helpUri) ? helpUri.Authority : null;
 
         var datasets = new List<DatasetMetadata>();
         var problems = new List<ImportProblem>();
