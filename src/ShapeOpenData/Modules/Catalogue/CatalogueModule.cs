@@ -41,7 +41,11 @@ public static class CatalogueModule
         return builder;
     }
 
-    public static WebApplication MapCatalogue(this WebApplication app) => app;
+    public static WebApplication MapCatalogue(this WebApplication app)
+    {
+        DatasetsApi.Map(app.MapGroup("/api/v1/datasets").WithTags("Datasets"));
+        return app;
+    }
 }
 
 internal sealed class DatasetMapping : IEntityTypeConfiguration<Dataset>
