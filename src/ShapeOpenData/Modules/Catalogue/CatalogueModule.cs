@@ -44,6 +44,7 @@ public static class CatalogueModule
     public static WebApplication MapCatalogue(this WebApplication app)
     {
         DatasetsApi.Map(app.MapGroup("/api/v1/datasets").WithTags("Datasets"));
+        CkanApi.Map(app);
         return app;
     }
 }
