@@ -45,6 +45,7 @@ public static class CatalogueModule
     {
         DatasetsApi.Map(app.MapGroup("/api/v1/datasets").WithTags("Datasets"));
         CkanApi.Map(app);
+        CatalogueDcat.Map(app);
         return app;
     }
 }
