@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using ShapeOpenData.Modules.Catalogue;
 
 namespace ShapeOpenData.Tests.Catalogue;
 
@@ -82,6 +83,31 @@ public sealed class CkanApiTests(ServiceFactory service) : IClassFixture<Service
         Assert.Equal([0, 1], resources.Select(r => r.GetProperty("position").GetInt32()));
         Assert.Equal(JsonValueKind.Null, resources[1].GetProperty("size").ValueKind);
         Assert.Equal("active", resources[1].GetProperty("state").GetString());
+    }
+
+    /// <summary>Our own importer is a CKAN client too: it reads what we serve as it reads any portal.</summary>
+    [Fact]
+    public async Task PackageSearch_IsReadBackWholeByOurOwnCkanImporter()
+    {
+        var organisation = TestCatalogue.NewOrganisation();
+        var package = new TestPackage(TestCatalogue.Unique("trip"), "Round trip", organisation, Tags: ["ports"], Groups: ["transport", "mapping"],
+            Resources: [new TestResource("CSV"), new TestResource("JSON", "application/json", 99)]);
+        await service.ImportAsync(package);
+
+        await using var served = await service.CreateClient().GetStreamAsync($"/api/3/action/package_search?fq=organization:{organisation}");
+        var pages = new List<CkanPage>();
+        await foreach (var page in CkanSources.FromFileAsync(served))
+        {
+            pages.Add(page);
+        }
+
+        var read = pages.Single();
+        Assert.Empty(read.Problems);
+        var dataset = read.Datasets.Single();
+        Assert.Equal((package.Id, package.Name, "Round trip", organisation), (dataset.SourceId, dataset.Name, dataset.Title, dataset.OrganisationName));
+        Assert.Equal(["ports"], dataset.Keywords);
+        Assert.Equal(package.Resources!.Select(r => r.Id), dataset.Distributions.Select(d => d.SourceId));
+        Assert.Equal(99, dataset.Distributions[1].SizeBytes);
     }
 
     [Fact]
@@ -167,6 +193,28 @@ public sealed class CkanApiTests(ServiceFactory service) : IClassFixture<Service
         Assert.Equal([alpha.Name, bravo.Name, charlie.Name], await Sorted("title_string asc"));
         Assert.Equal([charlie.Name, bravo.Name, alpha.Name], await Sorted("name desc"));
         Assert.Equal([bravo.Name, charlie.Name, alpha.Name], await Sorted("score desc, metadata_modified desc"));
+    }
+
+    /// <summary>CKAN's own harvester asks for what changed since its last run and pages in id order.</summary>
+    [Fact]
+    public async Task PackageSearch_TakesTheHarvestersDateRangesAndIdSort()
+    {
+        var organisation = TestCatalogue.NewOrganisation();
+        var old = new TestPackage(TestCatalogue.Unique("old"), "Old", organisation, Modified: "2025-01-01T00:00:00.000000");
+        var recent = Enumerable.Range(0, 3).Select(i => new TestPackage(TestCatalogue.Unique("new"), $"New {i}", organisation, Modified: "2026-06-01T00:00:00.000000")).ToArray();
+        await service.ImportAsync([old, .. recent]);
+
+        async Task<JsonElement[]> Search(string fq) => [.. (await CallAsync(
+            $"/api/3/action/package_search?fq={Uri.EscapeDataString($"organization:{organisation} {fq}")}&sort=id%20asc")).Body
+            .GetProperty("result").GetProperty("results").EnumerateArray()];
+
+        var changed = await Search("metadata_modified:[2026-01-01T00:00:00Z TO *]");
+        Assert.Equal(recent.Select(p => p.Id).Order(StringComparer.Ordinal), changed.Select(p => p.GetProperty("id").GetString()));
+        Assert.Equal([old.Name], (await Search("metadata_modified:[* TO 2025-12-31T23:59:59.999Z]")).Select(p => p.GetProperty("name").GetString()));
+        Assert.Equal(4, (await Search("metadata_created:[* TO *]")).Length);
+        var (status, body) = await CallAsync("/api/3/action/package_search?fq=metadata_modified:[NOW-1DAY%20TO%20*]");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("Search Query Error", body.GetProperty("error").GetProperty("__type").GetString());
     }
 
     [Fact]

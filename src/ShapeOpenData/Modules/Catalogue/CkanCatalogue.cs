@@ -50,7 +50,7 @@ public sealed class CkanCatalogue(AppDbContext db, DatasetQueries queries)
     /// <summary>The names of every dataset that is not withdrawn, in name order.</summary>
     public async Task<object> PackageListAsync(CkanParameters parameters, CancellationToken cancellationToken)
     {
-        var (limit, offset) = LimitAndOffset(parameters, int.MaxValue, int.MaxValue);
+        var (limit, offset) = LimitAndOffset(parameters, int.MaxValue);
         return await db.Datasets.Where(d => d.WithdrawnAt == null).OrderBy(d => d.Slug).Select(d => d.Slug)
             .Skip(offset).Take(limit).ToListAsync(cancellationToken);
     }
@@ -60,18 +60,18 @@ public sealed class CkanCatalogue(AppDbContext db, DatasetQueries queries)
     {
         var allFields = parameters.Boolean("all_fields") == true;
         var maximum = allFields ? MaxOrganisationsWithFields : MaxOrganisations;
-        var (limit, offset) = LimitAndOffset(parameters, maximum, maximum);
+        var (limit, offset) = LimitAndOffset(parameters, maximum);
         var sort = (parameters.Text("sort") ?? "name asc").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var descending = sort.Length > 1 && sort[1] == "desc";
         var organisations = Organisations();
-        organisations = sort[0] switch
+        var ordered = sort[0] switch
         {
             "name" => descending ? organisations.OrderByDescending(o => o.Slug) : organisations.OrderBy(o => o.Slug),
             "title" => descending ? organisations.OrderByDescending(o => o.Title) : organisations.OrderBy(o => o.Title),
             "package_count" => descending ? organisations.OrderByDescending(o => o.PackageCount) : organisations.OrderBy(o => o.PackageCount),
             _ => throw CkanValidationException.Field("sort", $"Cannot sort by field `{sort[0]}`"),
         };
-        var page = organisations.Skip(offset).Take(limit);
+        var page = ordered.ThenBy(o => o.Slug).Skip(offset).Take(limit);
         return allFields
             ? (await page.ToListAsync(cancellationToken)).Select(o => o.Shown()).ToList()
             : await page.Select(o => o.Slug).ToListAsync(cancellationToken);
@@ -99,10 +99,11 @@ public sealed class CkanCatalogue(AppDbContext db, DatasetQueries queries)
         Slug = o.Slug, Title = o.Name, PackageCount = db.Datasets.Count(d => d.OrganisationId == o.Id && d.WithdrawnAt == null),
     });
 
-    private static (int Limit, int Offset) LimitAndOffset(CkanParameters parameters, int fallback, int maximum)
+    /// <summary>CKAN's paging of lists: everything up to <paramref name="maximum"/> when no limit is given.</summary>
+    private static (int Limit, int Offset) LimitAndOffset(CkanParameters parameters, int maximum)
     {
         var errors = new Dictionary<string, object>();
-        var limit = parameters.NaturalNumber("limit", fallback, errors);
+        var limit = parameters.NaturalNumber("limit", maximum, errors);
         var offset = parameters.NaturalNumber("offset", 0, errors);
         return errors.Count > 0 ? throw new CkanValidationException(errors) : (Math.Min(limit, maximum), offset);
     }

@@ -20,7 +20,7 @@ public sealed class CkanParameters(IReadOnlyDictionary<string, string> values)
             var form = await request.ReadFormAsync(cancellationToken);
             return new(form.ToDictionary(f => f.Key, f => f.Value.FirstOrDefault() ?? "", StringComparer.Ordinal));
         }
-        using var body = new StreamReader(request.Body);
+        using var body = new StreamReader(request.Body, leaveOpen: true);
         var text = await body.ReadToEndAsync(cancellationToken);
         if (string.IsNullOrWhiteSpace(text))
         {

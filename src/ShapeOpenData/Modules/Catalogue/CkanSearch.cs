@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq.Expressions;
 using System.Text.RegularExpressions;
 using ShapeOpenData.Infrastructure;
@@ -11,24 +12,28 @@ namespace ShapeOpenData.Modules.Catalogue;
 /// <summary>
 /// A <c>package_search</c> as CKAN clients write it, turned into a query on the catalogue. CKAN hands
 /// <c>q</c> and <c>fq</c> to Solr; we understand the part clients use: words, quoted phrases, <c>field:value</c>
-/// for the fields below, <c>-</c> or <c>NOT</c> to exclude, <c>AND</c> between terms, <c>*:*</c> for everything.
-/// Terms are all required (there is no OR). In <c>q</c> an unknown field is read as words, as Solr's edismax
-/// does; in <c>fq</c> it is an error, as it is in Solr.
+/// for the fields below, <c>-</c> or <c>NOT</c> to exclude, <c>AND</c> between terms, <c>*:*</c> for everything,
+/// and the date ranges and <c>id</c> sort that CKAN's own harvester sends
+/// (<c>fq=metadata_modified:[2026-01-01T00:00:00Z TO *]&amp;sort=id asc</c>). Terms are all required (there is
+/// no OR). In <c>q</c> an unknown field is read as words, as Solr's edismax does; in <c>fq</c> it is an error,
+/// as it is in Solr.
 /// </summary>
-public sealed partial record CkanSearch(IReadOnlyList<string> Words, IReadOnlyList<Expression<Func<Dataset, bool>>> Conditions, string Sort)
+/// <param name="Sort">As asked for, which CKAN echoes in its answer.</param>
+/// <param name="Order">The same, read: each field and whether it is descending.</param>
+public sealed partial record CkanSearch(
+    IReadOnlyList<string> Words, IReadOnlyList<Expression<Func<Dataset, bool>>> Conditions, string Sort, IReadOnlyList<(string Field, bool Descending)> Order)
 {
     public const string DefaultSort = "score desc, metadata_modified desc";
 
-    /// <exception cref="CkanSearchException">An unknown field in <c>fq</c>, or a sort Solr would refuse.</exception>
+    /// <exception cref="CkanSearchException">An unknown field in <c>fq</c>, a range it cannot read, or a sort Solr would refuse.</exception>
     public static CkanSearch Parse(string? q, string? fq, string? sort)
     {
         var words = new List<string>();
         var conditions = new List<Expression<Func<Dataset, bool>>>();
         Read(q ?? "", words, conditions, filter: false);
         Read(fq ?? "", words, conditions, filter: true);
-        var search = new CkanSearch(words, conditions, sort ?? DefaultSort);
-        search.SortKeys();  // refuse a bad sort now, before any query runs
-        return search;
+        sort ??= DefaultSort;
+        return new CkanSearch(words, conditions, sort, SortKeys(sort));
     }
 
     /// <summary>The matching datasets, in the order asked for. Withdrawn datasets are never found, like CKAN's deleted ones.</summary>
@@ -41,7 +46,7 @@ public sealed partial record CkanSearch(IReadOnlyList<string> Words, IReadOnlyLi
             ? descending ? datasets.OrderByDescending(key) : datasets.OrderBy(key)
             : descending ? ordered.ThenByDescending(key) : ordered.ThenBy(key);
 
-        foreach (var (field, descending) in SortKeys())
+        foreach (var (field, descending) in Order)
         {
             switch (field)
             {
@@ -56,24 +61,28 @@ public sealed partial record CkanSearch(IReadOnlyList<string> Words, IReadOnlyLi
                 case "metadata_created": By(d => d.IssuedAt ?? d.ImportedAt, descending); break;
                 case "title_string": By(d => d.Title.ToLower(), descending); break;
                 case "name": By(d => d.Slug, descending); break;
+                // A stable order to page by, which is all the harvester wants of it.
+                case "id": By(d => d.SourceId, descending); break;
             }
         }
         By(d => d.Id, false);
         return ordered!;
     }
 
-    private IEnumerable<(string Field, bool Descending)> SortKeys()
+    private static List<(string Field, bool Descending)> SortKeys(string sort)
     {
-        foreach (var clause in Sort.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var keys = new List<(string, bool)>();
+        foreach (var clause in sort.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var parts = clause.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length != 2 || parts[1] is not ("asc" or "desc")
-                || parts[0] is not ("score" or "metadata_modified" or "metadata_created" or "title_string" or "name"))
+                || parts[0] is not ("score" or "metadata_modified" or "metadata_created" or "title_string" or "name" or "id"))
             {
                 throw new CkanSearchException("Search Query Error", "Search Query is invalid: ('Invalid \"sort\" parameter',)");
             }
-            yield return (parts[0], parts[1] == "desc");
+            keys.Add((parts[0], parts[1] == "desc"));
         }
+        return keys;
     }
 
     private static void Read(string text, List<string> words, List<Expression<Func<Dataset, bool>>> conditions, bool filter)
@@ -96,7 +105,12 @@ public sealed partial record CkanSearch(IReadOnlyList<string> Words, IReadOnlyLi
             var field = term.Groups["field"].Value;
             var value = term.Groups["quoted"].Success ? term.Groups["quoted"].Value : term.Groups["value"].Value;
             var phrase = term.Groups["phrase"].Success ? term.Groups["phrase"].Value : word;
-            if (field.Length > 0 && Condition(field, value) is { } condition)
+            if (term.Groups["from"].Success)
+            {
+                var range = Range(field, term.Groups["from"].Value, term.Groups["to"].Value);
+                conditions.Add(negated ? Not(range) : range);
+            }
+            else if (field.Length > 0 && Condition(field, value) is { } condition)
             {
                 conditions.Add(negated ? Not(condition) : condition);
             }
@@ -107,7 +121,7 @@ public sealed partial record CkanSearch(IReadOnlyList<string> Words, IReadOnlyLi
             else
             {
                 var plain = field.Length > 0 ? value : phrase;
-                foreach (var part in plain.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                foreach (var part in plain.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(p => p.Any(char.IsLetterOrDigit)))
                 {
                     if (negated) conditions.Add(d => !d.SearchText.Contains(part));
                     else words.Add(part);
@@ -119,13 +133,9 @@ public sealed partial record CkanSearch(IReadOnlyList<string> Words, IReadOnlyLi
     /// <summary>The fields CKAN indexes that the catalogue holds. Null for a field we do not know.</summary>
     private static Expression<Func<Dataset, bool>>? Condition(string field, string value)
     {
-        if (value == "*")
-        {
-            return _ => true;
-        }
         var lower = value.ToLowerInvariant();
         var upper = value.ToUpperInvariant();
-        return field switch
+        Expression<Func<Dataset, bool>>? condition = field switch
         {
             "organization" or "owner_org" => d => d.Organisation!.Slug == value,
             "res_format" => d => d.Distributions.Any(x => x.Format == upper),
@@ -142,11 +152,30 @@ public sealed partial record CkanSearch(IReadOnlyList<string> Words, IReadOnlyLi
             "capacity" => value == "public" ? _ => true : _ => false,
             _ => null,
         };
+        return condition is not null && value == "*" ? _ => true : condition;
     }
+
+    /// <summary>A Solr range, <c>[from TO to]</c> with <c>*</c> for an open end, on one of the two dates CKAN indexes.</summary>
+    private static Expression<Func<Dataset, bool>> Range(string field, string from, string to)
+    {
+        var (after, before) = (Date(from), Date(to));
+        return field switch
+        {
+            "metadata_modified" => d => (after == null || (d.ModifiedAt ?? d.ImportedAt) >= after) && (before == null || (d.ModifiedAt ?? d.ImportedAt) <= before),
+            "metadata_created" => d => (after == null || (d.IssuedAt ?? d.ImportedAt) >= after) && (before == null || (d.IssuedAt ?? d.ImportedAt) <= before),
+            _ => throw new CkanSearchException("Search Query Error", $"Search Query is invalid: ('Cannot search a range of \"{field}\"',)"),
+        };
+    }
+
+    /// <summary>A Solr date, which is UTC (<c>2026-01-01T00:00:00Z</c>); null for <c>*</c>. Solr's date maths (<c>NOW-1DAY</c>) is not understood.</summary>
+    private static DateTime? Date(string text) =>
+        text == "*" ? null
+        : DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date) ? date
+        : throw new CkanSearchException("Search Query Error", $"Search Query is invalid: ('Invalid date \"{text}\"',)");
 
     private static Expression<Func<Dataset, bool>> Not(Expression<Func<Dataset, bool>> condition) =>
         Expression.Lambda<Func<Dataset, bool>>(Expression.Not(condition.Body), condition.Parameters);
 
-    [GeneratedRegex("""(?<sign>[+-]?)(?:(?<field>[A-Za-z_][A-Za-z0-9_]*):(?:"(?<quoted>[^"]*)"|(?<value>[^\s"]+))|"(?<phrase>[^"]*)"|(?<word>[^\s"]+))""")]
+    [GeneratedRegex("""(?<sign>[+-]?)(?:(?<field>[A-Za-z_][A-Za-z0-9_]*):(?:"(?<quoted>[^"]*)"|\[(?<from>\S+)\s+TO\s+(?<to>[^\]\s]+)\]|(?<value>[^\s"]+))|"(?<phrase>[^"]*)"|(?<word>[^\s"]+))""")]
     private static partial Regex Terms();
 }
