@@ -46,7 +46,13 @@ public static class CatalogueModule
         return builder;
     }
 
-    public static WebApplication MapCatalogue(this WebApplication app) => app;
+    public static WebApplication MapCatalogue(this WebApplication app)
+    {
+        DatasetsApi.Map(app.MapGroup("/api/v1/datasets").WithTags("Datasets"));
+        CkanApi.Map(app);
+        CatalogueDcat.Map(app);
+        return app;
+    }
 }
 
 internal sealed class DatasetMapping : IEntityTypeConfiguration<Dataset>

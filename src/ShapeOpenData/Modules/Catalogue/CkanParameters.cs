@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace ShapeOpenData.Modules.Catalogue;
+
+/// <summary>
+/// The parameters of one CKAN action call, read as CKAN reads them: from the query string of a GET, or from
+/// the JSON object (or form) posted. Values are kept as text, as CKAN's validators see them.
+/// </summary>
+public sealed class CkanParameters(IReadOnlyDictionary<string, string> values)
+{
+    public static async Task<CkanParameters> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (HttpMethods.IsGet(request.Method))
+        {
+            return new(request.Query.ToDictionary(q => q.Key, q => q.Value.FirstOrDefault() ?? "", StringComparer.Ordinal));
+        }
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(cancellationToken);
+            return new(form.ToDictionary(f => f.Key, f => f.Value.FirstOrDefault() ?? "", StringComparer.Ordinal));
+        }
+        using var body = new StreamReader(request.Body, leaveOpen: true);
+        var text = await body.ReadToEndAsync(cancellationToken);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new(new Dictionary<string, string>());
+        }
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text);
+        }
+        catch (JsonException invalid)
+        {
+            throw new CkanBadRequestException($"JSON Error: Error decoding JSON data. Error: {invalid.Message}");
+        }
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new CkanBadRequestException($"JSON Error: Request data JSON decoded to {document.RootElement.ValueKind} but it needs to be a dictionary.");
+            }
+            return new(document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind switch
+            {
+                JsonValueKind.String => p.Value.GetString()!,
+                JsonValueKind.Null => "",
+                JsonValueKind.True => "true",
+                JsonValueKind.False => "false",
+                _ => p.Value.GetRawText(),
+            }, StringComparer.Ordinal));
+        }
+    }
+
+    /// <summary>The value, or null when it is missing or blank (CKAN's <c>ignore_missing</c>).</summary>
+    public string? Text(string name) => values.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    /// <summary>The <c>id</c> most actions need: missing is a validation error, as CKAN's <c>get_or_bust</c> says.</summary>
+    public string Required(string name) =>
+        Text(name) ?? throw CkanValidationException.Field(name, "Missing value");
+
+    /// <summary>A whole number of 0 or more (CKAN's <c>natural_number_validator</c>), or the default when not given.</summary>
+    public int NaturalNumber(string name, int fallback, Dictionary<string, object> errors)
+    {
+        if (Text(name) is not { } text)
+        {
+            return fallback;
+        }
+        if (!decimal.TryParse(text, NumberStyles.Integer | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
+            || number != decimal.Truncate(number) || number > int.MaxValue || number < int.MinValue)
+        {
+            errors[name] = new[] { "Invalid integer" };
+            return fallback;
+        }
+        if (number < 0)
+        {
+            errors[name] = new[] { "Must be a natural number" };
+            return fallback;
+        }
+        return (int)number;
+    }
+
+    /// <summary>True for what CKAN's <c>boolean_validator</c> counts as true; null when not given.</summary>
+    public bool? Boolean(string name) =>
+        Text(name) is { } text ? text.ToLowerInvariant() is "true" or "yes" or "t" or "y" or "1" : null;
+}
+
+/// <summary>
+/// CKAN's <c>ValidationError</c>: 409, with each field and what is wrong with it, or a lone <c>message</c> when
+/// the action raised it with text rather than fields.
+/// </summary>
+public sealed class CkanValidationException(IReadOnlyDictionary<string, object> errors) : Exception("Validation Error")
+{
+    public IReadOnlyDictionary<string, object> Errors { get; } = errors;
+
+    public static CkanValidationException Field(string name, string problem) => new(new Dictionary<string, object> { [name] = new[] { problem } });
+
+    public static CkanValidationException Text(string message) => new(new Dictionary<string, object> { ["message"] = message });
+}
+
+/// <summary>CKAN's <c>NotFound</c>: 404. CKAN adds its detail to "Not found" when there is one.</summary>
+public sealed class CkanNotFoundException(string? detail = null) : Exception(detail is null ? "Not found" : $"Not found: {detail}");
+
+/// <summary>CKAN's errors from the search engine: a query it cannot run.</summary>
+/// <param name="type">CKAN's <c>__type</c>: "Search Query Error" (400) or "Search Error" (409).</param>
+public sealed class CkanSearchException(string type, string message) : Exception(message)
+{
+    public string Type { get; } = type;
+}
+
+/// <summary>A request CKAN refuses before calling any action: 400 with the message as a JSON string.</summary>
+public sealed class CkanBadRequestException(string message) : Exception(message);
