@@ -56,7 +56,7 @@ public static class RateLimits
                     // The error page itself, shown after a refusal, is never refused.
                     return RateLimitPartition.GetNoLimiter("");
                 }
-                if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method) && !HttpMethods.IsOptions(method))
+                if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method) && !HttpMethods.IsOptions(method) && !IsCkanRead(context))
                 {
                     return RateLimitPartition.GetTokenBucketLimiter("write:" + Person(context), _ => new()
                     {
@@ -81,6 +81,10 @@ public static class RateLimits
 
     public static IApplicationBuilder UseRateLimits(this WebApplication app) =>
         app.Services.GetRequiredService<RateLimitOptions>().Enabled ? app.UseRateLimiter() : app;
+
+    /// <summary>CKAN's Action API is read-only here, but its clients (ckanapi) POST every call: count those as reads.</summary>
+    private static bool IsCkanRead(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api/3/action") || context.Request.Path.StartsWithSegments("/api/action");
 
     private static string Person(HttpContext context) =>
         context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } id ? "person:" + id : ClientAddress(context);

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace ShapeOpenData.Tests.Catalogue;
 
 /// <summary>A CKAN dataset as data.gov.uk's <c>package_search</c> gives it, for tests to shape.</summary>
-public sealed record CkanPackage(string Name)
+public sealed record SamplePackage(string Name)
 {
     public string Id { get; init; } = $"id-{Name}";
     public string? Title { get; init; }
@@ -77,7 +77,7 @@ public static class CkanJson
         }.ToJsonString();
     }
 
-    public static string Response(params CkanPackage[] packages) => Response(packages.Select(p => (JsonNode)p.ToJson()));
+    public static string Response(params SamplePackage[] packages) => Response(packages.Select(p => (JsonNode)p.ToJson()));
 
     /// <summary>The real data.gov.uk response kept in Fixtures: 4 records of a search that matched 10.</summary>
     public static string RealFixturePath => Path.Combine(AppContext.BaseDirectory, "Catalogue", "Fixtures", "real-package-search.json");

@@ -18,7 +18,7 @@ public sealed class CkanPackagesTests
 
     private static string ResponseWith(params JsonNode?[] records) => CkanJson.Response(records);
 
-    private static JsonObject Without(CkanPackage package, string property)
+    private static JsonObject Without(SamplePackage package, string property)
     {
         var json = package.ToJson();
         json.Remove(property);
@@ -86,7 +86,7 @@ public sealed class CkanPackagesTests
     [Fact]
     public void Read_GroupsThatAreThemes_BecomeThemesAndOthersAreIgnored()
     {
-        var page = Read(CkanJson.Response(new CkanPackage("spending") { Groups = ["government-spending", "transport", "not-a-theme"] }));
+        var page = Read(CkanJson.Response(new SamplePackage("spending") { Groups = ["government-spending", "transport", "not-a-theme"] }));
 
         Assert.Equal([Theme.GovernmentSpending, Theme.Transport], Assert.Single(page.Datasets).Themes);
     }
@@ -94,7 +94,7 @@ public sealed class CkanPackagesTests
     [Fact]
     public void Read_Tags_BecomeKeywords()
     {
-        var page = Read(CkanJson.Response(new CkanPackage("roads") { Tags = ["road safety", "collisions"] }));
+        var page = Read(CkanJson.Response(new SamplePackage("roads") { Tags = ["road safety", "collisions"] }));
 
         Assert.Equal(["road safety", "collisions"], Assert.Single(page.Datasets).Keywords);
     }
@@ -106,7 +106,7 @@ public sealed class CkanPackagesTests
     [InlineData("not-a-known-licence", true, true)]
     public void Read_WhetherTheLicenceIsOpen_IsTakenFromIsOpenOrElseTheLicence(string licence, bool? isOpen, bool open)
     {
-        var page = Read(CkanJson.Response(new CkanPackage("licensed") { Licence = licence, IsOpen = isOpen }));
+        var page = Read(CkanJson.Response(new SamplePackage("licensed") { Licence = licence, IsOpen = isOpen }));
 
         Assert.Equal(open, Assert.Single(page.Datasets).IsOpenLicence);
     }
@@ -114,7 +114,7 @@ public sealed class CkanPackagesTests
     [Fact]
     public void Read_WhenARecordIsNotAnObject_ReportsItAndReadsTheRest()
     {
-        var page = Read(ResponseWith("just a string", new CkanPackage("fine").ToJson()));
+        var page = Read(ResponseWith("just a string", new SamplePackage("fine").ToJson()));
 
         Assert.Equal(2, page.Read);
         Assert.Equal("fine", Assert.Single(page.Datasets).Name);
@@ -124,7 +124,7 @@ public sealed class CkanPackagesTests
     [Fact]
     public void Read_WhenIdMissing_ReportsTheRecordAndReadsTheRest()
     {
-        var page = Read(ResponseWith(new CkanPackage("first").ToJson(), Without(new CkanPackage("no-id"), "id")));
+        var page = Read(ResponseWith(new SamplePackage("first").ToJson(), Without(new SamplePackage("no-id"), "id")));
 
         Assert.Equal("first", Assert.Single(page.Datasets).Name);
         Assert.Equal(new ImportProblem(2, "no-id", "It has no \"id\", so it could not be matched on a later import"), Assert.Single(page.Problems));
@@ -133,7 +133,7 @@ public sealed class CkanPackagesTests
     [Fact]
     public void Read_WhenTitleMissing_UsesTheNameAsCkanDoes()
     {
-        var page = Read(ResponseWith(Without(new CkanPackage("untitled"), "title")));
+        var page = Read(ResponseWith(Without(new SamplePackage("untitled"), "title")));
 
         Assert.Equal("untitled", Assert.Single(page.Datasets).Title);
         Assert.Empty(page.Problems);
@@ -142,10 +142,10 @@ public sealed class CkanPackagesTests
     [Fact]
     public void Read_WhenTitleAndNameMissing_ReportsTheRecord()
     {
-        var record = Without(new CkanPackage("anonymous"), "title");
+        var record = Without(new SamplePackage("anonymous"), "title");
         record.Remove("name");
 
-        var page = Read(ResponseWith(record, new CkanPackage("fine").ToJson()));
+        var page = Read(ResponseWith(record, new SamplePackage("fine").ToJson()));
 
         Assert.Equal("fine", Assert.Single(page.Datasets).Name);
         Assert.Equal(
@@ -157,7 +157,7 @@ public sealed class CkanPackagesTests
     [Fact]
     public void Read_WhenOrganisationMissing_ReportsTheRecordAndReadsTheRest()
     {
-        var page = Read(ResponseWith(Without(new CkanPackage("orphan"), "organization"), new CkanPackage("fine").ToJson()));
+        var page = Read(ResponseWith(Without(new SamplePackage("orphan"), "organization"), new SamplePackage("fine").ToJson()));
 
         Assert.Equal("fine", Assert.Single(page.Datasets).Name);
         Assert.Equal(new ImportProblem(1, "orphan", "It has no publishing \"organization\""), Assert.Single(page.Problems));
@@ -166,7 +166,7 @@ public sealed class CkanPackagesTests
     [Fact]
     public void Read_WhenAResourceHasNoUrl_LeavesItOutButKeepsTheDataset()
     {
-        var package = new CkanPackage("partial") { Resources = [new("CSV"), new("PDF"), new("JSON")] }.ToJson();
+        var package = new SamplePackage("partial") { Resources = [new("CSV"), new("PDF"), new("JSON")] }.ToJson();
         package["resources"]![1]!.AsObject().Remove("url");
         package["resources"]![2]!["url"] = "ftp://files.example.gov.uk/data.json";
 
@@ -181,7 +181,7 @@ public sealed class CkanPackagesTests
     [Fact]
     public void Read_WhenTitleTooLong_ReportsTheRecordAndReadsTheRest()
     {
-        var page = Read(CkanJson.Response(new CkanPackage("wordy") { Title = new string('x', Dataset.TitleMaxLength + 1) }, new CkanPackage("fine")));
+        var page = Read(CkanJson.Response(new SamplePackage("wordy") { Title = new string('x', Dataset.TitleMaxLength + 1) }, new SamplePackage("fine")));
 
         Assert.Equal("fine", Assert.Single(page.Datasets).Name);
         Assert.Equal(new ImportProblem(1, "wordy", $"Its title is longer than {Dataset.TitleMaxLength} characters"), Assert.Single(page.Problems));
@@ -190,7 +190,7 @@ public sealed class CkanPackagesTests
     [Fact]
     public void Read_ALaterPage_NumbersItsRecordsFromWhereItStarts()
     {
-        var page = Read(ResponseWith(new CkanPackage("fine").ToJson(), Without(new CkanPackage("no-id"), "id")), firstRecord: 201);
+        var page = Read(ResponseWith(new SamplePackage("fine").ToJson(), Without(new SamplePackage("no-id"), "id")), firstRecord: 201);
 
         Assert.Equal(202, Assert.Single(page.Problems).Record);
     }
@@ -265,10 +265,10 @@ public sealed class CkanPackagesTests
     public void Openness_OfAnImportedDataset_ComesFromItsLicenceAndFormats()
     {
         var datasets = Read(CkanJson.Response(
-            new CkanPackage("closed-csv") { Licence = "other-closed", IsOpen = false, Resources = [new("CSV")] },
-            new CkanPackage("pdf-only") { Resources = [new("PDF")] },
-            new CkanPackage("spreadsheet") { Resources = [new("PDF"), new("XLS")] },
-            new CkanPackage("linked") { Resources = [new("CSV"), new("SPARQL")] })).Datasets;
+            new SamplePackage("closed-csv") { Licence = "other-closed", IsOpen = false, Resources = [new("CSV")] },
+            new SamplePackage("pdf-only") { Resources = [new("PDF")] },
+            new SamplePackage("spreadsheet") { Resources = [new("PDF"), new("XLS")] },
+            new SamplePackage("linked") { Resources = [new("CSV"), new("SPARQL")] })).Datasets;
 
         var levels = datasets.Select(d => Dataset.Import(d.Name, d, 1, "test", DateTime.UtcNow).Openness);
 

@@ -31,7 +31,7 @@ public sealed class ImportTests(CatalogueImportFactory service) : IClassFixture<
     /// <summary>Where this test's datasets come from: every complete import from it withdraws what it no longer lists.</summary>
     private string Portal => $"portal-{_run}.example.gov.uk";
 
-    private CkanPackage Package(string name) => new($"{_run}-{name}") { Title = $"{name} {_run}" };
+    private SamplePackage Package(string name) => new($"{_run}-{name}") { Title = $"{name} {_run}" };
 
     private Task<(CatalogueImport Import, ImportSummary? Summary)> RunAsync(string source, Func<CkanSources, IAsyncEnumerable<CkanPage>> pages) =>
         service.Services.GetRequiredService<CatalogueImports>().RunAsync(source, pages, null, null, CancellationToken.None);
@@ -46,7 +46,7 @@ public sealed class ImportTests(CatalogueImportFactory service) : IClassFixture<
         return summary;
     }
 
-    private Task<ImportSummary> ImportAsync(params CkanPackage[] packages) =>
+    private Task<ImportSummary> ImportAsync(params SamplePackage[] packages) =>
         ImportAsync(CkanJson.Response(packages.Select(p => (JsonNode)p.ToJson()), portal: Portal));
 
     private Task<(CatalogueImport Import, ImportSummary? Summary)> RunPortalAsync(Uri portal) =>

@@ -50,7 +50,7 @@ public sealed class ImportCkanCommandLineTests(ServiceFactory service) : IClassF
     [Fact]
     public async Task ImportCkan_FromAPortal_PagesThroughIt()
     {
-        var packages = Enumerable.Range(1, 5).Select(i => new CkanPackage($"cli-portal-{i}")).ToList();
+        var packages = Enumerable.Range(1, 5).Select(i => new SamplePackage($"cli-portal-{i}")).ToList();
         await using var portal = await LocalCkanPortal.StartAsync(packages.Select(p => p.ToJson()));
 
         var run = await RunAsync([new("Catalogue:ImportPageSize", "2")], "import-ckan", portal.Address.ToString());
@@ -64,7 +64,7 @@ public sealed class ImportCkanCommandLineTests(ServiceFactory service) : IClassF
     [Fact]
     public async Task ImportCkan_WhenThePortalHasMoreThanTheLimit_StopsThereAndWithdrawsNothing()
     {
-        var packages = Enumerable.Range(1, 5).Select(i => new CkanPackage($"cli-limited-{i}")).ToList();
+        var packages = Enumerable.Range(1, 5).Select(i => new SamplePackage($"cli-limited-{i}")).ToList();
         await using var portal = await LocalCkanPortal.StartAsync(packages.Select(p => p.ToJson()));
 
         var run = await RunAsync([new("Catalogue:ImportPageSize", "2"), new("Catalogue:ImportMaxDatasets", "3")], "import-ckan", portal.Address.ToString());

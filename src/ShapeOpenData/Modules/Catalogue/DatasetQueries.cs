@@ -68,7 +68,8 @@ public sealed class DatasetQueries(AppDbContext db)
         {
             DatasetSort.Title => datasets.OrderBy(d => d.Title).ThenBy(d => d.Id),
             DatasetSort.MostOpen => datasets.OrderByDescending(d => d.Openness).ThenBy(d => d.Title),
-            _ => datasets.OrderByDescending(d => d.ModifiedAt).ThenByDescending(d => d.Id),
+            // A dataset its source gives no date counts as modified when imported, the same in every database.
+            _ => datasets.OrderByDescending(d => d.ModifiedAt ?? d.ImportedAt).ThenByDescending(d => d.Id),
         };
     }
 

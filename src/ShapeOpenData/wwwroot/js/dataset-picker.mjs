@@ -3,8 +3,6 @@
 const input = document.getElementById('DatasetSearch');
 const target = document.getElementById('dataset-matches');
 
-const publisherOf = (dataset) => dataset.publisher?.name ?? dataset.publisherName ?? dataset.publisher ?? '';
-
 const show = (datasets) => {
   target.replaceChildren();
   if (datasets.length === 0) return;
@@ -33,7 +31,7 @@ const show = (datasets) => {
     const hint = document.createElement('div');
     hint.className = 'govuk-hint govuk-radios__hint';
     hint.id = `${radio.id}-hint`;
-    hint.textContent = publisherOf(dataset);
+    hint.textContent = dataset.publisherName;
     radio.setAttribute('aria-describedby', hint.id);
     item.append(radio, label, hint);
     radios.append(item);
