@@ -21,7 +21,7 @@ public static class ImportCkanCommand
             var isPortal = Uri.TryCreate(given, UriKind.Absolute, out var portal) && portal.Scheme is "http" or "https";
             if (!isPortal && !File.Exists(given))
             {
-                Console.Error.WriteLine($"There is no file {given}, and it is not an http or https address.");
+                Console.Error.WriteLine($"There is no file {Path.GetFullPath(given)}, and {given} is not an http or https address.");
                 return 1;
             }
             await services.PrepareDatabaseAsync(seedDemoContent: false, cancellationToken);

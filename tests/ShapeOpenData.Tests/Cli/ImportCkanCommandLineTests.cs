@@ -43,7 +43,7 @@ public sealed class ImportCkanCommandLineTests(ServiceFactory service) : IClassF
         var run = await RunAsync([], "import-ckan", missing);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains($"There is no file {missing}, and it is not an http or https address.", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"There is no file {missing}, and {missing} is not an http or https address.", run.Error, StringComparison.Ordinal);
         Assert.Empty(Printed(run));
     }
 
