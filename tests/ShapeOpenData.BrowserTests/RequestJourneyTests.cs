@@ -107,7 +107,7 @@ public sealed class RequestJourneyTests(BrowserFixture service) : IClassFixture<
         await managing.GetByRole(AriaRole.Button, new() { Name = "Reopen request" }).ClickToNavigateAsync();
         await managing.GotoAsync($"/requests/{id}/manage/close");
         await managing.GetByLabel("Data released").CheckAsync();
-        await managing.GetByLabel("Where is it published?").FillAsync("https://www.data.gov.uk/dataset/cycle-lane-widths");
+        await managing.GetByLabel("Or, if it is published outside the catalogue, its address").FillAsync("https://www.data.gov.uk/dataset/cycle-lane-widths");
         await managing.GetByRole(AriaRole.Button, new() { Name = "Close request" }).ClickToNavigateAsync();
         Assert.Equal("https://www.data.gov.uk/dataset/cycle-lane-widths", await managing.Locator("#outcome a").GetAttributeAsync("href"));
         await managing.AssertAccessibleAsync();

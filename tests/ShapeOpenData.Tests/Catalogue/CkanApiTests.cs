@@ -7,15 +7,6 @@ namespace ShapeOpenData.Tests.Catalogue;
 /// <summary>What a CKAN client (ckanapi, CKAN's own JavaScript, a harvester) sees of package_search: the envelope, the fields and the errors.</summary>
 public sealed class CkanApiTests(ServiceFactory service) : IClassFixture<ServiceFactory>
 {
-    private async Task<(HttpStatusCode Status, JsonElement Body)> CallAsync(string url)
-    {
-        var response = await service.CreateClient().GetAsync(url);
-        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
-    }
-
-    private static IEnumerable<string> Names(JsonElement body) =>
-        body.GetProperty("result").GetProperty("results").EnumerateArray().Select(p => p.GetProperty("name").GetString()!);
-
     [Fact]
     public async Task PackageSearch_AnswersInCkansEnvelopeWithCkansFieldNames()
     {
@@ -24,7 +15,7 @@ public sealed class CkanApiTests(ServiceFactory service) : IClassFixture<Service
             Groups: ["business-and-economy"], Resources: [new TestResource("CSV", "text/csv", 4567), new TestResource("PDF", null, null)]);
         await service.ImportAsync(package);
 
-        var (status, body) = await CallAsync($"/api/3/action/package_search?fq=organization:{organisation}");
+        var (status, body) = await service.CkanAsync($"/api/3/action/package_search?fq=organization:{organisation}");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.True(Uri.IsWellFormedUriString(body.GetProperty("help").GetString(), UriKind.Absolute));
@@ -123,7 +114,7 @@ public sealed class CkanApiTests(ServiceFactory service) : IClassFixture<Service
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(body.GetProperty("success").GetBoolean());
         Assert.Equal(2, body.GetProperty("result").GetProperty("count").GetInt32());
-        Assert.Single(Names(body));
+        Assert.Single(TestCatalogue.Names(body));
     }
 
     [Theory]
@@ -132,7 +123,7 @@ public sealed class CkanApiTests(ServiceFactory service) : IClassFixture<Service
     [InlineData("start=1.5", "start", "Invalid integer")]
     public async Task PackageSearch_BadNumbers_Are409ValidationErrorsNamingTheField(string query, string field, string message)
     {
-        var (status, body) = await CallAsync($"/api/3/action/package_search?{query}");
+        var (status, body) = await service.CkanAsync($"/api/3/action/package_search?{query}");
 
         Assert.Equal(HttpStatusCode.Conflict, status);
         Assert.False(body.GetProperty("success").GetBoolean());
@@ -150,7 +141,7 @@ public sealed class CkanApiTests(ServiceFactory service) : IClassFixture<Service
     [Fact]
     public async Task PackageSearch_RowsAboveTheMaximum_GetsTheMaximumLikeCkan()
     {
-        var (status, body) = await CallAsync("/api/3/action/package_search?rows=5000");
+        var (status, body) = await service.CkanAsync("/api/3/action/package_search?rows=5000");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.True(body.GetProperty("success").GetBoolean());
@@ -160,8 +151,8 @@ public sealed class CkanApiTests(ServiceFactory service) : IClassFixture<Service
     [Fact]
     public async Task PackageSearch_BadSortOrUnknownFilterField_AreCkansSearchErrors()
     {
-        var (sortStatus, sortBody) = await CallAsync("/api/3/action/package_search?sort=popularity%20desc");
-        var (fieldStatus, fieldBody) = await CallAsync("/api/3/action/package_search?fq=colour:blue");
+        var (sortStatus, sortBody) = await service.CkanAsync("/api/3/action/package_search?sort=popularity%20desc");
+        var (fieldStatus, fieldBody) = await service.CkanAsync("/api/3/action/package_search?fq=colour:blue");
 
         Assert.Equal(HttpStatusCode.BadRequest, sortStatus);
         Assert.Equal("Search Query Error", sortBody.GetProperty("error").GetProperty("__type").GetString());

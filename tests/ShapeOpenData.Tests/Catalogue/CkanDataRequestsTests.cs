@@ -7,12 +7,6 @@ namespace ShapeOpenData.Tests.Catalogue;
 /// <summary>Requests as ckanext-datarequests' actions give them: public ones only, whoever asks.</summary>
 public sealed partial class CkanDataRequestsTests(ServiceFactory service) : IClassFixture<ServiceFactory>
 {
-    private async Task<(HttpStatusCode Status, JsonElement Body)> CallAsync(string url)
-    {
-        var response = await service.CreateClient().GetAsync(url);
-        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
-    }
-
     /// <summary>An organisation of the test's own, made by importing a dataset into it, so requests can be assigned to it.</summary>
     private async Task<(string Organisation, TestPackage Package)> OrganisationWithDatasetAsync()
     {
@@ -31,7 +25,7 @@ public sealed partial class CkanDataRequestsTests(ServiceFactory service) : ICla
         var open = await service.SubmitRequestAsync(requester, title, organisation);
         var secret = await service.SubmitRequestAsync(requester, "Secret " + Guid.NewGuid().ToString("N")[..8], organisation, confidential: true);
 
-        var (status, body) = await CallAsync($"/api/3/action/list_datarequests?organization_id={organisation}");
+        var (status, body) = await service.CkanAsync($"/api/3/action/list_datarequests?organization_id={organisation}");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.EndsWith("/api/3/action/help_show?name=list_datarequests", body.GetProperty("help").GetString(), StringComparison.Ordinal);
@@ -55,8 +49,8 @@ public sealed partial class CkanDataRequestsTests(ServiceFactory service) : ICla
         var states = result.GetProperty("facets").GetProperty("state").GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(("open", 1), (states.Single().GetProperty("name").GetString(), states.Single().GetProperty("count").GetInt32()));
 
-        var (secretStatus, secretBody) = await CallAsync($"/api/3/action/show_datarequest?id={secret}");
-        var (_, everything) = await CallAsync("/api/3/action/list_datarequests?limit=1000");
+        var (secretStatus, secretBody) = await service.CkanAsync($"/api/3/action/show_datarequest?id={secret}");
+        var (_, everything) = await service.CkanAsync("/api/3/action/list_datarequests?limit=1000");
         Assert.Equal(HttpStatusCode.NotFound, secretStatus);
         Assert.Equal("Not Found Error", secretBody.GetProperty("error").GetProperty("__type").GetString());
         Assert.DoesNotContain(everything.GetProperty("result").GetProperty("result").EnumerateArray(), r => r.GetProperty("id").GetString() == secret.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -71,9 +65,9 @@ public sealed partial class CkanDataRequestsTests(ServiceFactory service) : ICla
         var team = await service.PrincipalAsync(await service.CreatePersonAsync(Roles.ProgrammeTeam, twoFactor: true));
         await service.WithServicesAsync(s => s.GetRequiredService<RequestWorkflow>().CloseAsync(id, team, new Closing(Outcome.Released, DatasetId: datasetId)));
 
-        var (_, closed) = await CallAsync($"/api/3/action/list_datarequests?organization_id={organisation}&closed=true");
-        var (_, open) = await CallAsync($"/api/3/action/list_datarequests?organization_id={organisation}&closed=false");
-        var (_, shown) = await CallAsync($"/api/3/action/show_datarequest?id={id}");
+        var (_, closed) = await service.CkanAsync($"/api/3/action/list_datarequests?organization_id={organisation}&closed=true");
+        var (_, open) = await service.CkanAsync($"/api/3/action/list_datarequests?organization_id={organisation}&closed=false");
+        var (_, shown) = await service.CkanAsync($"/api/3/action/show_datarequest?id={id}");
 
         Assert.Equal(0, open.GetProperty("result").GetProperty("count").GetInt32());
         var request = closed.GetProperty("result").GetProperty("result").EnumerateArray().Single();
@@ -96,7 +90,7 @@ public sealed partial class CkanDataRequestsTests(ServiceFactory service) : ICla
         }
         var expected = ids.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
 
-        async Task<List<string>> Ids(string query) => [.. (await CallAsync($"/api/3/action/list_datarequests?organization_id={organisation}&{query}"))
+        async Task<List<string>> Ids(string query) => [.. (await service.CkanAsync($"/api/3/action/list_datarequests?organization_id={organisation}&{query}"))
             .Body.GetProperty("result").GetProperty("result").EnumerateArray().Select(r => r.GetProperty("id").GetString()!)];
 
         Assert.Equal(expected, await Ids("limit=10"));
@@ -107,10 +101,10 @@ public sealed partial class CkanDataRequestsTests(ServiceFactory service) : ICla
     [Fact]
     public async Task Errors_AreCkans()
     {
-        var (missingId, missingIdBody) = await CallAsync("/api/3/action/show_datarequest");
-        var (unknown, _) = await CallAsync("/api/3/action/show_datarequest?id=999999999");
-        var (unknownOrganisation, _) = await CallAsync("/api/3/action/list_datarequests?organization_id=no-such-organisation");
-        var (badLimit, badLimitBody) = await CallAsync("/api/3/action/list_datarequests?limit=-5");
+        var (missingId, missingIdBody) = await service.CkanAsync("/api/3/action/show_datarequest");
+        var (unknown, _) = await service.CkanAsync("/api/3/action/show_datarequest?id=999999999");
+        var (unknownOrganisation, _) = await service.CkanAsync("/api/3/action/list_datarequests?organization_id=no-such-organisation");
+        var (badLimit, badLimitBody) = await service.CkanAsync("/api/3/action/list_datarequests?limit=-5");
 
         Assert.Equal(HttpStatusCode.Conflict, missingId);
         Assert.Equal("Data Request ID has not been included", missingIdBody.GetProperty("error").GetProperty("message").GetString());

@@ -6,15 +6,6 @@ namespace ShapeOpenData.Tests.Catalogue;
 /// <summary><c>package_search</c>'s paging, filters, words and sorts, as CKAN clients and CKAN's harvester use them.</summary>
 public sealed class CkanSearchTests(ServiceFactory service) : IClassFixture<ServiceFactory>
 {
-    private async Task<(HttpStatusCode Status, JsonElement Body)> CallAsync(string url)
-    {
-        var response = await service.CreateClient().GetAsync(url);
-        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
-    }
-
-    private static IEnumerable<string> Names(JsonElement body) =>
-        body.GetProperty("result").GetProperty("results").EnumerateArray().Select(p => p.GetProperty("name").GetString()!);
-
     [Fact]
     public async Task PackageSearch_PagesWithRowsAndStart()
     {
@@ -25,9 +16,9 @@ public sealed class CkanSearchTests(ServiceFactory service) : IClassFixture<Serv
         var pages = new List<List<string>>();
         foreach (var start in new[] { 0, 2, 4 })
         {
-            var (_, body) = await CallAsync($"/api/3/action/package_search?fq=organization:{organisation}&rows=2&start={start}&sort=name%20asc");
+            var (_, body) = await service.CkanAsync($"/api/3/action/package_search?fq=organization:{organisation}&rows=2&start={start}&sort=name%20asc");
             Assert.Equal(5, body.GetProperty("result").GetProperty("count").GetInt32());
-            pages.Add([.. Names(body)]);
+            pages.Add([.. TestCatalogue.Names(body)]);
         }
 
         Assert.Equal([2, 2, 1], pages.Select(p => p.Count));
@@ -47,7 +38,7 @@ public sealed class CkanSearchTests(ServiceFactory service) : IClassFixture<Serv
         await service.ImportAsync(roads, rail, elsewhere);
 
         async Task<string[]> Search(string fq) =>
-            [.. Names((await CallAsync($"/api/3/action/package_search?fq={Uri.EscapeDataString(fq)}")).Body).Order()];
+            [.. TestCatalogue.Names((await service.CkanAsync($"/api/3/action/package_search?fq={Uri.EscapeDataString(fq)}")).Body).Order()];
 
         Assert.Equal([roads.Name], await Search($"organization:{organisation} res_format:CSV"));
         Assert.Equal([roads.Name], await Search($"organization:{organisation} AND res_format:\"CSV\""));
@@ -68,7 +59,7 @@ public sealed class CkanSearchTests(ServiceFactory service) : IClassFixture<Serv
         await service.ImportAsync(match, miss);
 
         async Task<int> Count(string q) =>
-            (await CallAsync($"/api/3/action/package_search?q={Uri.EscapeDataString(q)}")).Body.GetProperty("result").GetProperty("count").GetInt32();
+            (await service.CkanAsync($"/api/3/action/package_search?q={Uri.EscapeDataString(q)}")).Body.GetProperty("result").GetProperty("count").GetInt32();
 
         Assert.Equal(1, await Count(word));
         Assert.Equal(1, await Count($"title:{word}"));
@@ -89,7 +80,7 @@ public sealed class CkanSearchTests(ServiceFactory service) : IClassFixture<Serv
         var charlie = new TestPackage("charlie-" + TestCatalogue.Unique("s"), "Charlie", organisation, Modified: "2025-06-01T00:00:00.000000");
         await service.ImportAsync(alpha, bravo, charlie);
 
-        async Task<string[]> Sorted(string? sort) => [.. Names((await CallAsync(
+        async Task<string[]> Sorted(string? sort) => [.. TestCatalogue.Names((await service.CkanAsync(
             $"/api/3/action/package_search?fq=organization:{organisation}{(sort is null ? "" : "&sort=" + Uri.EscapeDataString(sort))}")).Body)];
 
         Assert.Equal([bravo.Name, charlie.Name, alpha.Name], await Sorted(null));
@@ -109,7 +100,7 @@ public sealed class CkanSearchTests(ServiceFactory service) : IClassFixture<Serv
         var recent = Enumerable.Range(0, 3).Select(i => new TestPackage(TestCatalogue.Unique("new"), $"New {i}", organisation, Modified: "2026-06-01T00:00:00.000000")).ToArray();
         await service.ImportAsync([old, .. recent]);
 
-        async Task<JsonElement[]> Search(string fq) => [.. (await CallAsync(
+        async Task<JsonElement[]> Search(string fq) => [.. (await service.CkanAsync(
             $"/api/3/action/package_search?fq={Uri.EscapeDataString($"organization:{organisation} {fq}")}&sort=id%20asc")).Body
             .GetProperty("result").GetProperty("results").EnumerateArray()];
 
@@ -117,7 +108,7 @@ public sealed class CkanSearchTests(ServiceFactory service) : IClassFixture<Serv
         Assert.Equal(recent.Select(p => p.Id).Order(StringComparer.Ordinal), changed.Select(p => p.GetProperty("id").GetString()));
         Assert.Equal([old.Name], (await Search("metadata_modified:[* TO 2025-12-31T23:59:59.999Z]")).Select(p => p.GetProperty("name").GetString()));
         Assert.Equal(4, (await Search("metadata_created:[* TO *]")).Length);
-        var (status, body) = await CallAsync("/api/3/action/package_search?fq=metadata_modified:[NOW-1DAY%20TO%20*]");
+        var (status, body) = await service.CkanAsync("/api/3/action/package_search?fq=metadata_modified:[NOW-1DAY%20TO%20*]");
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("Search Query Error", body.GetProperty("error").GetProperty("__type").GetString());
     }

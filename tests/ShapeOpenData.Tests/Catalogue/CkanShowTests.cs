@@ -6,20 +6,14 @@ namespace ShapeOpenData.Tests.Catalogue;
 /// <summary>CKAN's actions for one dataset, the list of names and organisations, and what a withdrawn dataset looks like.</summary>
 public sealed class CkanShowTests(ServiceFactory service) : IClassFixture<ServiceFactory>
 {
-    private async Task<(HttpStatusCode Status, JsonElement Body)> CallAsync(string url)
-    {
-        var response = await service.CreateClient().GetAsync(url);
-        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
-    }
-
     [Fact]
     public async Task PackageShow_FindsByNameAndByCkanId()
     {
         var package = new TestPackage(TestCatalogue.Unique("show"), "Shown", TestCatalogue.NewOrganisation());
         await service.ImportAsync(package);
 
-        var (byName, named) = await CallAsync($"/api/3/action/package_show?id={package.Name}");
-        var (byId, identified) = await CallAsync($"/api/action/package_show?id={package.Id}");
+        var (byName, named) = await service.CkanAsync($"/api/3/action/package_show?id={package.Name}");
+        var (byId, identified) = await service.CkanAsync($"/api/action/package_show?id={package.Id}");
 
         Assert.Equal(HttpStatusCode.OK, byName);
         Assert.Equal(HttpStatusCode.OK, byId);
@@ -31,7 +25,7 @@ public sealed class CkanShowTests(ServiceFactory service) : IClassFixture<Servic
     [Fact]
     public async Task PackageShow_UnknownId_Is404NotFoundError()
     {
-        var (status, body) = await CallAsync("/api/3/action/package_show?id=no-such-dataset");
+        var (status, body) = await service.CkanAsync("/api/3/action/package_show?id=no-such-dataset");
 
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.False(body.GetProperty("success").GetBoolean());
@@ -42,7 +36,7 @@ public sealed class CkanShowTests(ServiceFactory service) : IClassFixture<Servic
     [Fact]
     public async Task PackageShow_WithoutId_Is409MissingValue()
     {
-        var (status, body) = await CallAsync("/api/3/action/package_show");
+        var (status, body) = await service.CkanAsync("/api/3/action/package_show");
 
         Assert.Equal(HttpStatusCode.Conflict, status);
         Assert.Equal("Validation Error", body.GetProperty("error").GetProperty("__type").GetString());
@@ -60,10 +54,10 @@ public sealed class CkanShowTests(ServiceFactory service) : IClassFixture<Servic
         var summary = await service.ImportAsync(source, kept);
         Assert.Equal(1, summary.Withdrawn);
 
-        var (_, search) = await CallAsync($"/api/3/action/package_search?fq=organization:{organisation}");
-        var (_, byName) = await CallAsync($"/api/3/action/package_search?q=name:{gone.Name}");
-        var (status, shown) = await CallAsync($"/api/3/action/package_show?id={gone.Name}");
-        var (_, names) = await CallAsync("/api/3/action/package_list");
+        var (_, search) = await service.CkanAsync($"/api/3/action/package_search?fq=organization:{organisation}");
+        var (_, byName) = await service.CkanAsync($"/api/3/action/package_search?q=name:{gone.Name}");
+        var (status, shown) = await service.CkanAsync($"/api/3/action/package_show?id={gone.Name}");
+        var (_, names) = await service.CkanAsync("/api/3/action/package_list");
 
         Assert.Equal([kept.Name], search.GetProperty("result").GetProperty("results").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
         Assert.Equal(0, byName.GetProperty("result").GetProperty("count").GetInt32());
@@ -80,8 +74,8 @@ public sealed class CkanShowTests(ServiceFactory service) : IClassFixture<Servic
         await service.ImportAsync(new TestPackage(TestCatalogue.Unique("list"), "A", TestCatalogue.NewOrganisation()),
             new TestPackage(TestCatalogue.Unique("list"), "B", TestCatalogue.NewOrganisation()));
 
-        var (_, all) = await CallAsync("/api/3/action/package_list");
-        var (_, page) = await CallAsync("/api/3/action/package_list?limit=1&offset=1");
+        var (_, all) = await service.CkanAsync("/api/3/action/package_list");
+        var (_, page) = await service.CkanAsync("/api/3/action/package_list?limit=1&offset=1");
 
         var names = all.GetProperty("result").EnumerateArray().Select(n => n.GetString()!).ToList();
         Assert.Equal(names.Order(StringComparer.Ordinal), names);
@@ -94,10 +88,10 @@ public sealed class CkanShowTests(ServiceFactory service) : IClassFixture<Servic
         var organisation = TestCatalogue.NewOrganisation();
         await service.ImportAsync(new TestPackage(TestCatalogue.Unique("org"), "A", organisation), new TestPackage(TestCatalogue.Unique("org"), "B", organisation));
 
-        var (_, names) = await CallAsync("/api/3/action/organization_list");
-        var (_, full) = await CallAsync("/api/3/action/organization_list?all_fields=true&sort=package_count%20desc&limit=1000");
-        var (_, shown) = await CallAsync($"/api/3/action/organization_show?id={organisation}");
-        var (missing, _) = await CallAsync("/api/3/action/organization_show?id=no-such-organisation");
+        var (_, names) = await service.CkanAsync("/api/3/action/organization_list");
+        var (_, full) = await service.CkanAsync("/api/3/action/organization_list?all_fields=true&sort=package_count%20desc&limit=1000");
+        var (_, shown) = await service.CkanAsync($"/api/3/action/organization_show?id={organisation}");
+        var (missing, _) = await service.CkanAsync("/api/3/action/organization_show?id=no-such-organisation");
 
         Assert.Contains(organisation, names.GetProperty("result").EnumerateArray().Select(n => n.GetString()));
         Assert.Contains("department-for-transport", names.GetProperty("result").EnumerateArray().Select(n => n.GetString()));
@@ -114,10 +108,10 @@ public sealed class CkanShowTests(ServiceFactory service) : IClassFixture<Servic
     [Fact]
     public async Task HelpShow_DescribesTheActionTheHelpLinkNames()
     {
-        var (_, search) = await CallAsync("/api/3/action/package_search?rows=0");
+        var (_, search) = await service.CkanAsync("/api/3/action/package_search?rows=0");
         var help = new Uri(search.GetProperty("help").GetString()!);
 
-        var (status, body) = await CallAsync(help.PathAndQuery);
+        var (status, body) = await service.CkanAsync(help.PathAndQuery);
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("Searches for datasets", body.GetProperty("result").GetString(), StringComparison.Ordinal);

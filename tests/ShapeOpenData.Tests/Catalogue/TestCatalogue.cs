@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -87,6 +88,17 @@ public static class TestCatalogue
             }),
         },
     });
+
+    /// <summary>A GET of the CKAN-compatible API, as any CKAN client makes it.</summary>
+    public static async Task<(HttpStatusCode Status, JsonElement Body)> CkanAsync(this ServiceFactory service, string url)
+    {
+        var response = await service.CreateClient().GetAsync(url);
+        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
+    }
+
+    /// <summary>The dataset names in a <c>package_search</c> result.</summary>
+    public static IEnumerable<string> Names(JsonElement body) =>
+        body.GetProperty("result").GetProperty("results").EnumerateArray().Select(p => p.GetProperty("name").GetString()!);
 
     public static string OrganisationTitle(string slug) => slug == "department-for-transport" ? "Department for Transport" : $"Organisation {slug}";
 }

@@ -215,11 +215,3 @@ public static class CkanPackages
 
 /// <summary>The source could not be read at all: not CKAN output, not reachable, or an error from the portal.</summary>
 public sealed class ImportFailedException(string message) : Exception(message);
-
-public static class Slugs
-{
-    public const int MaxLength = 100;
-
-    public static bool IsValid(string slug) =>
-        slug.Length is > 0 and <= MaxLength && slug.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_');
-}

@@ -37,23 +37,15 @@ public sealed class IndexModel(DatasetQueries queries) : PageModel
         var filter = new DatasetFilter(
             string.IsNullOrWhiteSpace(Q) ? null : Q.Trim(),
             string.IsNullOrEmpty(Publisher) ? null : Publisher,
-            Parse<Theme>(nameof(Theme), Theme, "Select a theme from the list"),
+            ModelState.OptionalChoice<Theme>(nameof(Theme), Theme, "Select a theme from the list"),
             string.IsNullOrEmpty(Format) ? null : Format,
-            Parse<Openness>(nameof(Openness), Openness, "Select an openness level from the list"),
-            Parse<DatasetSort>(nameof(Sort), Sort, "Select a sort order from the list") ?? DatasetSort.RecentlyUpdated);
+            ModelState.OptionalChoice<Openness>(nameof(Openness), Openness, "Select an openness level from the list"),
+            ModelState.OptionalChoice<DatasetSort>(nameof(Sort), Sort, "Select a sort order from the list") ?? DatasetSort.RecentlyUpdated);
         if (!ModelState.IsValid)
         {
             return this.Invalid();
         }
         Results = await queries.ListAsync(filter, Math.Max(1, page ?? 1), Paging.DefaultPageSize, cancellationToken);
         return Page();
-    }
-
-    private TEnum? Parse<TEnum>(string key, string? code, string message) where TEnum : struct, Enum
-    {
-        if (string.IsNullOrEmpty(code)) return null;
-        if (Codes.TryParse<TEnum>(code, out var value)) return value;
-        ModelState.AddModelError(key, message);
-        return null;
     }
 }

@@ -39,12 +39,12 @@ public sealed class IndexModel(RequestQueries queries, AppDbContext db, TimeProv
         Organisations = [new GovukOption("", "Any organisation"), .. await db.Organisations.OrderBy(o => o.Name)
             .Select(o => new GovukOption(o.Slug, o.Name, null)).ToListAsync(cancellationToken)];
         var filter = new RequestFilter(
-            Parse<RequestState>(nameof(State), State, "Select a state from the list"),
+            ModelState.OptionalChoice<RequestState>(nameof(State), State, "Select a state from the list"),
             string.IsNullOrEmpty(Organisation) ? null : Organisation,
-            Parse<Theme>(nameof(Theme), Theme, "Select a theme from the list"),
-            Parse<Sector>(nameof(Sector), Sector, "Select a sector from the list"),
+            ModelState.OptionalChoice<Theme>(nameof(Theme), Theme, "Select a theme from the list"),
+            ModelState.OptionalChoice<Sector>(nameof(Sector), Sector, "Select a sector from the list"),
             Overdue.Contains("true"),
-            Parse<RequestSort>(nameof(Sort), Sort, "Select a sort order from the list") ?? RequestSort.MostSupported,
+            ModelState.OptionalChoice<RequestSort>(nameof(Sort), Sort, "Select a sort order from the list") ?? RequestSort.MostSupported,
             Math.Max(1, page ?? 1));
         if (!ModelState.IsValid)
         {
@@ -52,13 +52,5 @@ public sealed class IndexModel(RequestQueries queries, AppDbContext db, TimeProv
         }
         Results = await queries.ListAsync(filter, User, cancellationToken);
         return Page();
-    }
-
-    private TEnum? Parse<TEnum>(string key, string? code, string message) where TEnum : struct, Enum
-    {
-        if (string.IsNullOrEmpty(code)) return null;
-        if (Codes.TryParse<TEnum>(code, out var value)) return value;
-        ModelState.AddModelError(key, message);
-        return null;
     }
 }

@@ -72,6 +72,15 @@ public static class Forms
         return null;
     }
 
+    /// <summary>A filter that may be left empty, but when given must be one of the enum's codes.</summary>
+    public static TEnum? OptionalChoice<TEnum>(this ModelStateDictionary state, string key, string? code, string message) where TEnum : struct, Enum
+    {
+        if (string.IsNullOrEmpty(code)) return null;
+        if (Infrastructure.Codes.TryParse<TEnum>(code, out var value)) return value;
+        state.AddModelError(key, message);
+        return null;
+    }
+
     /// <summary>Only local paths, so a link can never send someone to another site after signing in.</summary>
     public static string SafeReturnUrl(string? returnUrl) =>
         !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
