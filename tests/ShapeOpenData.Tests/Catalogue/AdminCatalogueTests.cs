@@ -33,7 +33,7 @@ public sealed class AdminCatalogueTests(ServiceFactory service) : IClassFixture<
         using var form = new MultipartFormDataContent
         {
             { new StringContent(token), "__RequestVerificationToken" },
-            { new ByteArrayContent(await File.ReadAllBytesAsync(CkanJson.RealFixturePath)), "Upload", "real-package-search.json" },
+            { new ByteArrayContent(await File.ReadAllBytesAsync(TestCatalogue.RealFixturePath)), "Upload", "real-package-search.json" },
         };
 
         var started = await WebPage.FromAsync(await session.Http.PostAsync("/admin/catalogue?handler=File", form));

@@ -36,7 +36,7 @@ public sealed class CatalogueDcatTests(ServiceFactory service) : IClassFixture<S
     [Fact]
     public async Task Catalogue_HasEveryPropertyDcatApMakesMandatory()
     {
-        await service.ImportAsync(new TestPackage(TestCatalogue.Unique("dcat"), "Harbour dues", TestCatalogue.NewOrganisation()));
+        await service.ImportAsync(new SamplePackage(TestCatalogue.Unique("dcat")) { Title = "Harbour dues", Organisation = TestCatalogue.NewOrganisation() });
 
         var catalogue = await CatalogueAsync();
 
@@ -60,9 +60,12 @@ public sealed class CatalogueDcatTests(ServiceFactory service) : IClassFixture<S
     public async Task Dataset_HasThePublisherKeywordsDatesThemesAndDistributionsAsDcatApWantsThem()
     {
         var organisation = TestCatalogue.NewOrganisation();
-        var package = new TestPackage(TestCatalogue.Unique("dcat"), "Lighthouse visits", organisation, Tags: ["lighthouses", "visits"],
-            Groups: ["transport"], Resources: [new TestResource("CSV", "text/csv", 1234)]);
-        var bare = new TestPackage(TestCatalogue.Unique("bare"), "No description given", organisation, Notes: "");
+        var package = new SamplePackage(TestCatalogue.Unique("dcat"))
+        {
+            Title = "Lighthouse visits", Organisation = organisation, Tags = ["lighthouses", "visits"], Groups = ["transport"],
+            Resources = [new("CSV") { MediaType = "text/csv", Size = 1234 }],
+        };
+        var bare = new SamplePackage(TestCatalogue.Unique("bare")) { Title = "No description given", Organisation = organisation, Notes = "" };
         await service.ImportAsync(package, bare);
 
         var datasets = Datasets(await CatalogueAsync()).ToList();
@@ -100,8 +103,8 @@ public sealed class CatalogueDcatTests(ServiceFactory service) : IClassFixture<S
     {
         var source = TestCatalogue.NewSource();
         var organisation = TestCatalogue.NewOrganisation();
-        var gone = new TestPackage(TestCatalogue.Unique("gone"), "Gone", organisation);
-        var kept = new TestPackage(TestCatalogue.Unique("kept"), "Kept", organisation);
+        var gone = new SamplePackage(TestCatalogue.Unique("gone")) { Title = "Gone", Organisation = organisation };
+        var kept = new SamplePackage(TestCatalogue.Unique("kept")) { Title = "Kept", Organisation = organisation };
         await service.ImportAsync(source, gone, kept);
         await service.ImportAsync(source, kept);
 
@@ -116,7 +119,7 @@ public sealed class CatalogueDcatTests(ServiceFactory service) : IClassFixture<S
     public async Task Catalogue_OfMoreThanOneBatch_HasEachDatasetOnce()
     {
         var organisation = TestCatalogue.NewOrganisation();
-        var packages = Enumerable.Range(0, 520).Select(i => new TestPackage(TestCatalogue.Unique("many"), $"Dataset {i}", organisation)).ToArray();
+        var packages = Enumerable.Range(0, 520).Select(i => new SamplePackage(TestCatalogue.Unique("many")) { Title = $"Dataset {i}", Organisation = organisation }).ToArray();
         await service.ImportAsync(packages);
 
         var ours = Datasets(await CatalogueAsync())

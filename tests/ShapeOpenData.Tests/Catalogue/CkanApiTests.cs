@@ -11,8 +11,11 @@ public sealed class CkanApiTests(ServiceFactory service) : IClassFixture<Service
     public async Task PackageSearch_AnswersInCkansEnvelopeWithCkansFieldNames()
     {
         var organisation = TestCatalogue.NewOrganisation();
-        var package = new TestPackage(TestCatalogue.Unique("road"), "Road traffic counts", organisation, Tags: ["roads", "traffic"],
-            Groups: ["business-and-economy"], Resources: [new TestResource("CSV", "text/csv", 4567), new TestResource("PDF", null, null)]);
+        var package = new SamplePackage(TestCatalogue.Unique("road"))
+        {
+            Title = "Road traffic counts", Organisation = organisation, Tags = ["roads", "traffic"], Groups = ["business-and-economy"],
+            Resources = [new("CSV") { MediaType = "text/csv", Size = 4567 }, new("PDF") { Size = null }],
+        };
         await service.ImportAsync(package);
 
         var (status, body) = await service.CkanAsync($"/api/3/action/package_search?fq=organization:{organisation}");
@@ -63,7 +66,7 @@ public sealed class CkanApiTests(ServiceFactory service) : IClassFixture<Service
         Assert.Equal("Business and economy", group.GetProperty("display_name").GetString());
 
         var resources = found.GetProperty("resources").EnumerateArray().ToList();
-        Assert.Equal(package.Resources![0].Id, resources[0].GetProperty("id").GetString());
+        Assert.Equal(package.Resources[0].Id, resources[0].GetProperty("id").GetString());
         Assert.Equal(package.Id, resources[0].GetProperty("package_id").GetString());
         Assert.Equal("CSV", resources[0].GetProperty("format").GetString());
         Assert.Equal("text/csv", resources[0].GetProperty("mimetype").GetString());
@@ -81,8 +84,11 @@ public sealed class CkanApiTests(ServiceFactory service) : IClassFixture<Service
     public async Task PackageSearch_IsReadBackWholeByOurOwnCkanImporter()
     {
         var organisation = TestCatalogue.NewOrganisation();
-        var package = new TestPackage(TestCatalogue.Unique("trip"), "Round trip", organisation, Tags: ["ports"], Groups: ["transport", "mapping"],
-            Resources: [new TestResource("CSV"), new TestResource("JSON", "application/json", 99)]);
+        var package = new SamplePackage(TestCatalogue.Unique("trip"))
+        {
+            Title = "Round trip", Organisation = organisation, Tags = ["ports"], Groups = ["transport", "mapping"],
+            Resources = [new("CSV"), new("JSON") { MediaType = "application/json", Size = 99 }],
+        };
         await service.ImportAsync(package);
 
         await using var served = await service.CreateClient().GetStreamAsync($"/api/3/action/package_search?fq=organization:{organisation}");
@@ -97,7 +103,7 @@ public sealed class CkanApiTests(ServiceFactory service) : IClassFixture<Service
         var dataset = read.Datasets.Single();
         Assert.Equal((package.Id, package.Name, "Round trip", organisation), (dataset.SourceId, dataset.Name, dataset.Title, dataset.OrganisationName));
         Assert.Equal(["ports"], dataset.Keywords);
-        Assert.Equal(package.Resources!.Select(r => r.Id), dataset.Distributions.Select(d => d.SourceId));
+        Assert.Equal(package.Resources.Select(r => r.Id), dataset.Distributions.Select(d => d.SourceId));
         Assert.Equal(99, dataset.Distributions[1].SizeBytes);
     }
 
@@ -105,8 +111,8 @@ public sealed class CkanApiTests(ServiceFactory service) : IClassFixture<Service
     public async Task PackageSearch_ByPostWithAJsonBody_AsCkanapiCallsIt()
     {
         var organisation = TestCatalogue.NewOrganisation();
-        await service.ImportAsync(new TestPackage(TestCatalogue.Unique("post"), "One", organisation),
-            new TestPackage(TestCatalogue.Unique("post"), "Two", organisation));
+        await service.ImportAsync(new SamplePackage(TestCatalogue.Unique("post")) { Title = "One", Organisation = organisation },
+            new SamplePackage(TestCatalogue.Unique("post")) { Title = "Two", Organisation = organisation });
 
         var response = await service.CreateClient().PostAsJsonAsync("/api/action/package_search", new { fq = $"organization:{organisation}", rows = 1 });
 

@@ -8,10 +8,10 @@ namespace ShapeOpenData.Tests.Catalogue;
 public sealed partial class CkanDataRequestsTests(ServiceFactory service) : IClassFixture<ServiceFactory>
 {
     /// <summary>An organisation of the test's own, made by importing a dataset into it, so requests can be assigned to it.</summary>
-    private async Task<(string Organisation, TestPackage Package)> OrganisationWithDatasetAsync()
+    private async Task<(string Organisation, SamplePackage Package)> OrganisationWithDatasetAsync()
     {
         var organisation = TestCatalogue.NewOrganisation();
-        var package = new TestPackage(TestCatalogue.Unique("answer"), "Answer", organisation);
+        var package = new SamplePackage(TestCatalogue.Unique("answer")) { Title = "Answer", Organisation = organisation };
         await service.ImportAsync(package);
         return (organisation, package);
     }

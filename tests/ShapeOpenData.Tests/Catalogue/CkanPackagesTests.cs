@@ -14,9 +14,9 @@ public sealed class CkanPackagesTests
         return CkanPackages.Read(document, firstRecord);
     }
 
-    private static CkanPage ReadRealFixture() => Read(File.ReadAllText(CkanJson.RealFixturePath));
+    private static CkanPage ReadRealFixture() => Read(File.ReadAllText(TestCatalogue.RealFixturePath));
 
-    private static string ResponseWith(params JsonNode?[] records) => CkanJson.Response(records);
+    private static string ResponseWith(params JsonNode?[] records) => TestCatalogue.PackageSearch(records);
 
     private static JsonObject Without(SamplePackage package, string property)
     {
@@ -86,7 +86,7 @@ public sealed class CkanPackagesTests
     [Fact]
     public void Read_GroupsThatAreThemes_BecomeThemesAndOthersAreIgnored()
     {
-        var page = Read(CkanJson.Response(new SamplePackage("spending") { Groups = ["government-spending", "transport", "not-a-theme"] }));
+        var page = Read(TestCatalogue.PackageSearch([new SamplePackage("spending") { Groups = ["government-spending", "transport", "not-a-theme"] }]));
 
         Assert.Equal([Theme.GovernmentSpending, Theme.Transport], Assert.Single(page.Datasets).Themes);
     }
@@ -94,7 +94,7 @@ public sealed class CkanPackagesTests
     [Fact]
     public void Read_Tags_BecomeKeywords()
     {
-        var page = Read(CkanJson.Response(new SamplePackage("roads") { Tags = ["road safety", "collisions"] }));
+        var page = Read(TestCatalogue.PackageSearch([new SamplePackage("roads") { Tags = ["road safety", "collisions"] }]));
 
         Assert.Equal(["road safety", "collisions"], Assert.Single(page.Datasets).Keywords);
     }
@@ -106,7 +106,7 @@ public sealed class CkanPackagesTests
     [InlineData("not-a-known-licence", true, true)]
     public void Read_WhetherTheLicenceIsOpen_IsTakenFromIsOpenOrElseTheLicence(string licence, bool? isOpen, bool open)
     {
-        var page = Read(CkanJson.Response(new SamplePackage("licensed") { Licence = licence, IsOpen = isOpen }));
+        var page = Read(TestCatalogue.PackageSearch([new SamplePackage("licensed") { Licence = licence, IsOpen = isOpen }]));
 
         Assert.Equal(open, Assert.Single(page.Datasets).IsOpenLicence);
     }
@@ -181,7 +181,7 @@ public sealed class CkanPackagesTests
     [Fact]
     public void Read_WhenTitleTooLong_ReportsTheRecordAndReadsTheRest()
     {
-        var page = Read(CkanJson.Response(new SamplePackage("wordy") { Title = new string('x', Dataset.TitleMaxLength + 1) }, new SamplePackage("fine")));
+        var page = Read(TestCatalogue.PackageSearch([new SamplePackage("wordy") { Title = new string('x', Dataset.TitleMaxLength + 1) }, new SamplePackage("fine")]));
 
         Assert.Equal("fine", Assert.Single(page.Datasets).Name);
         Assert.Equal(new ImportProblem(1, "wordy", $"Its title is longer than {Dataset.TitleMaxLength} characters"), Assert.Single(page.Problems));
@@ -264,11 +264,13 @@ public sealed class CkanPackagesTests
     [Fact]
     public void Openness_OfAnImportedDataset_ComesFromItsLicenceAndFormats()
     {
-        var datasets = Read(CkanJson.Response(
+        var datasets = Read(TestCatalogue.PackageSearch(
+        [
             new SamplePackage("closed-csv") { Licence = "other-closed", IsOpen = false, Resources = [new("CSV")] },
             new SamplePackage("pdf-only") { Resources = [new("PDF")] },
             new SamplePackage("spreadsheet") { Resources = [new("PDF"), new("XLS")] },
-            new SamplePackage("linked") { Resources = [new("CSV"), new("SPARQL")] })).Datasets;
+            new SamplePackage("linked") { Resources = [new("CSV"), new("SPARQL")] },
+        ])).Datasets;
 
         var levels = datasets.Select(d => Dataset.Import(d.Name, d, 1, "test", DateTime.UtcNow).Openness);
 

@@ -10,7 +10,7 @@ public sealed class CkanSearchTests(ServiceFactory service) : IClassFixture<Serv
     public async Task PackageSearch_PagesWithRowsAndStart()
     {
         var organisation = TestCatalogue.NewOrganisation();
-        var packages = Enumerable.Range(1, 5).Select(i => new TestPackage($"{TestCatalogue.Unique("page")}", $"Page test {i}", organisation)).ToArray();
+        var packages = Enumerable.Range(1, 5).Select(i => new SamplePackage(TestCatalogue.Unique("page")) { Title = $"Page test {i}", Organisation = organisation }).ToArray();
         await service.ImportAsync(packages);
 
         var pages = new List<List<string>>();
@@ -31,10 +31,12 @@ public sealed class CkanSearchTests(ServiceFactory service) : IClassFixture<Serv
         var organisation = TestCatalogue.NewOrganisation();
         var other = TestCatalogue.NewOrganisation();
         var shared = TestCatalogue.Unique("tag");
-        var roads = new TestPackage(TestCatalogue.Unique("roads"), "Roads", organisation, Tags: ["roads", shared], Groups: ["transport"]);
-        var rail = new TestPackage(TestCatalogue.Unique("rail"), "Rail", organisation, Tags: ["rail"], Groups: ["health"],
-            Resources: [new TestResource("PDF", "application/pdf")]);
-        var elsewhere = new TestPackage(TestCatalogue.Unique("roads"), "Roads elsewhere", other, Tags: [shared]);
+        var roads = new SamplePackage(TestCatalogue.Unique("roads")) { Title = "Roads", Organisation = organisation, Tags = ["roads", shared], Groups = ["transport"] };
+        var rail = new SamplePackage(TestCatalogue.Unique("rail"))
+        {
+            Title = "Rail", Organisation = organisation, Tags = ["rail"], Groups = ["health"], Resources = [new("PDF") { MediaType = "application/pdf" }],
+        };
+        var elsewhere = new SamplePackage(TestCatalogue.Unique("roads")) { Title = "Roads elsewhere", Organisation = other, Tags = [shared] };
         await service.ImportAsync(roads, rail, elsewhere);
 
         async Task<string[]> Search(string fq) =>
@@ -54,8 +56,8 @@ public sealed class CkanSearchTests(ServiceFactory service) : IClassFixture<Serv
     {
         var organisation = TestCatalogue.NewOrganisation();
         var word = TestCatalogue.Unique("zq").Replace("-", "", StringComparison.Ordinal);
-        var match = new TestPackage(TestCatalogue.Unique("q"), $"Bus {word} punctuality", organisation);
-        var miss = new TestPackage(TestCatalogue.Unique("q"), "Bus journeys", organisation);
+        var match = new SamplePackage(TestCatalogue.Unique("q")) { Title = $"Bus {word} punctuality", Organisation = organisation };
+        var miss = new SamplePackage(TestCatalogue.Unique("q")) { Title = "Bus journeys", Organisation = organisation };
         await service.ImportAsync(match, miss);
 
         async Task<int> Count(string q) =>
@@ -75,9 +77,9 @@ public sealed class CkanSearchTests(ServiceFactory service) : IClassFixture<Serv
     public async Task PackageSearch_SortsAsAsked()
     {
         var organisation = TestCatalogue.NewOrganisation();
-        var alpha = new TestPackage("alpha-" + TestCatalogue.Unique("s"), "Alpha", organisation, Modified: "2025-01-01T00:00:00.000000");
-        var bravo = new TestPackage("bravo-" + TestCatalogue.Unique("s"), "bravo", organisation, Modified: "2026-06-01T00:00:00.000000");
-        var charlie = new TestPackage("charlie-" + TestCatalogue.Unique("s"), "Charlie", organisation, Modified: "2025-06-01T00:00:00.000000");
+        var alpha = new SamplePackage("alpha-" + TestCatalogue.Unique("s")) { Title = "Alpha", Organisation = organisation, Modified = "2025-01-01T00:00:00.000000" };
+        var bravo = new SamplePackage("bravo-" + TestCatalogue.Unique("s")) { Title = "bravo", Organisation = organisation, Modified = "2026-06-01T00:00:00.000000" };
+        var charlie = new SamplePackage("charlie-" + TestCatalogue.Unique("s")) { Title = "Charlie", Organisation = organisation, Modified = "2025-06-01T00:00:00.000000" };
         await service.ImportAsync(alpha, bravo, charlie);
 
         async Task<string[]> Sorted(string? sort) => [.. TestCatalogue.Names((await service.CkanAsync(
@@ -96,8 +98,9 @@ public sealed class CkanSearchTests(ServiceFactory service) : IClassFixture<Serv
     public async Task PackageSearch_TakesTheHarvestersDateRangesAndIdSort()
     {
         var organisation = TestCatalogue.NewOrganisation();
-        var old = new TestPackage(TestCatalogue.Unique("old"), "Old", organisation, Modified: "2025-01-01T00:00:00.000000");
-        var recent = Enumerable.Range(0, 3).Select(i => new TestPackage(TestCatalogue.Unique("new"), $"New {i}", organisation, Modified: "2026-06-01T00:00:00.000000")).ToArray();
+        var old = new SamplePackage(TestCatalogue.Unique("old")) { Title = "Old", Organisation = organisation, Modified = "2025-01-01T00:00:00.000000" };
+        var recent = Enumerable.Range(0, 3).Select(i =>
+            new SamplePackage(TestCatalogue.Unique("new")) { Title = $"New {i}", Organisation = organisation, Modified = "2026-06-01T00:00:00.000000" }).ToArray();
         await service.ImportAsync([old, .. recent]);
 
         async Task<JsonElement[]> Search(string fq) => [.. (await service.CkanAsync(

@@ -9,7 +9,7 @@ public sealed class CkanShowTests(ServiceFactory service) : IClassFixture<Servic
     [Fact]
     public async Task PackageShow_FindsByNameAndByCkanId()
     {
-        var package = new TestPackage(TestCatalogue.Unique("show"), "Shown", TestCatalogue.NewOrganisation());
+        var package = new SamplePackage(TestCatalogue.Unique("show")) { Title = "Shown", Organisation = TestCatalogue.NewOrganisation() };
         await service.ImportAsync(package);
 
         var (byName, named) = await service.CkanAsync($"/api/3/action/package_show?id={package.Name}");
@@ -48,8 +48,8 @@ public sealed class CkanShowTests(ServiceFactory service) : IClassFixture<Servic
     {
         var organisation = TestCatalogue.NewOrganisation();
         var source = TestCatalogue.NewSource();
-        var kept = new TestPackage(TestCatalogue.Unique("kept"), "Kept", organisation);
-        var gone = new TestPackage(TestCatalogue.Unique("gone"), "Gone", organisation);
+        var kept = new SamplePackage(TestCatalogue.Unique("kept")) { Title = "Kept", Organisation = organisation };
+        var gone = new SamplePackage(TestCatalogue.Unique("gone")) { Title = "Gone", Organisation = organisation };
         await service.ImportAsync(source, kept, gone);
         var summary = await service.ImportAsync(source, kept);
         Assert.Equal(1, summary.Withdrawn);
@@ -71,8 +71,8 @@ public sealed class CkanShowTests(ServiceFactory service) : IClassFixture<Servic
     [Fact]
     public async Task PackageList_PagesWithLimitAndOffsetInNameOrder()
     {
-        await service.ImportAsync(new TestPackage(TestCatalogue.Unique("list"), "A", TestCatalogue.NewOrganisation()),
-            new TestPackage(TestCatalogue.Unique("list"), "B", TestCatalogue.NewOrganisation()));
+        await service.ImportAsync(new SamplePackage(TestCatalogue.Unique("list")) { Title = "A", Organisation = TestCatalogue.NewOrganisation() },
+            new SamplePackage(TestCatalogue.Unique("list")) { Title = "B", Organisation = TestCatalogue.NewOrganisation() });
 
         var (_, all) = await service.CkanAsync("/api/3/action/package_list");
         var (_, page) = await service.CkanAsync("/api/3/action/package_list?limit=1&offset=1");
@@ -86,7 +86,8 @@ public sealed class CkanShowTests(ServiceFactory service) : IClassFixture<Servic
     public async Task Organizations_ListedAndShownWithTheirDatasetCount()
     {
         var organisation = TestCatalogue.NewOrganisation();
-        await service.ImportAsync(new TestPackage(TestCatalogue.Unique("org"), "A", organisation), new TestPackage(TestCatalogue.Unique("org"), "B", organisation));
+        await service.ImportAsync(new SamplePackage(TestCatalogue.Unique("org")) { Title = "A", Organisation = organisation },
+            new SamplePackage(TestCatalogue.Unique("org")) { Title = "B", Organisation = organisation });
 
         var (_, names) = await service.CkanAsync("/api/3/action/organization_list");
         var (_, full) = await service.CkanAsync("/api/3/action/organization_list?all_fields=true&sort=package_count%20desc&limit=1000");

@@ -13,8 +13,11 @@ public sealed class DatasetsApiTests(ServiceFactory service) : IClassFixture<Ser
     public async Task List_GivesEachDatasetWithItsDistributions()
     {
         var organisation = TestCatalogue.NewOrganisation();
-        var package = new TestPackage(TestCatalogue.Unique("list"), "Cycle counts", organisation, Tags: ["cycling", "counts"],
-            Groups: ["transport", "health"], Resources: [new TestResource("CSV", "text/csv", 2048), new TestResource("PDF", "application/pdf", null)]);
+        var package = new SamplePackage(TestCatalogue.Unique("list"))
+        {
+            Title = "Cycle counts", Organisation = organisation, Tags = ["cycling", "counts"], Groups = ["transport", "health"],
+            Resources = [new("CSV") { MediaType = "text/csv", Size = 2048 }, new("PDF") { MediaType = "application/pdf", Size = null }],
+        };
         await service.ImportAsync(package);
 
         var page = await service.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/datasets?publisher={organisation}");
@@ -48,8 +51,8 @@ public sealed class DatasetsApiTests(ServiceFactory service) : IClassFixture<Ser
     public async Task List_FiltersLikeTheListPage()
     {
         var organisation = TestCatalogue.NewOrganisation();
-        var csv = new TestPackage(TestCatalogue.Unique("csv"), "Buses", organisation, Groups: ["transport"]);
-        var pdf = new TestPackage(TestCatalogue.Unique("pdf"), "Anchorages", organisation, Groups: ["health"], Resources: [new TestResource("PDF", null)]);
+        var csv = new SamplePackage(TestCatalogue.Unique("csv")) { Title = "Buses", Organisation = organisation, Groups = ["transport"] };
+        var pdf = new SamplePackage(TestCatalogue.Unique("pdf")) { Title = "Anchorages", Organisation = organisation, Groups = ["health"], Resources = [new("PDF")] };
         await service.ImportAsync(csv, pdf);
         var client = service.CreateClient();
 
@@ -84,9 +87,9 @@ public sealed class DatasetsApiTests(ServiceFactory service) : IClassFixture<Ser
     {
         var source = TestCatalogue.NewSource();
         var organisation = TestCatalogue.NewOrganisation();
-        var gone = new TestPackage(TestCatalogue.Unique("gone"), "Gone", organisation);
-        await service.ImportAsync(source, gone, new TestPackage(TestCatalogue.Unique("kept"), "Kept", organisation));
-        await service.ImportAsync(source, new TestPackage(TestCatalogue.Unique("other"), "Other", organisation));
+        var gone = new SamplePackage(TestCatalogue.Unique("gone")) { Title = "Gone", Organisation = organisation };
+        await service.ImportAsync(source, gone, new SamplePackage(TestCatalogue.Unique("kept")) { Title = "Kept", Organisation = organisation });
+        await service.ImportAsync(source, new SamplePackage(TestCatalogue.Unique("other")) { Title = "Other", Organisation = organisation });
         var client = service.CreateClient();
 
         var dataset = await client.GetFromJsonAsync<JsonElement>($"/api/v1/datasets/{gone.Name}");
@@ -102,10 +105,10 @@ public sealed class DatasetsApiTests(ServiceFactory service) : IClassFixture<Ser
     [Fact]
     public async Task Reports_PersonalDataReportIsHiddenFromTheAnonymousButShownToThePublisher()
     {
-        var package = new TestPackage(TestCatalogue.Unique("reported"), "Reported", "department-for-transport", Resources: [new TestResource()]);
+        var package = new SamplePackage(TestCatalogue.Unique("reported")) { Title = "Reported", Organisation = "department-for-transport", Resources = [new("CSV")] };
         await service.ImportAsync(package);
         var reporter = await service.PrincipalAsync(await service.CreatePersonAsync(withPassword: false));
-        var distribution = await service.WithDatabaseAsync(db => db.Distributions.Where(d => d.SourceId == package.Resources![0].Id).Select(d => d.Id).SingleAsync());
+        var distribution = await service.WithDatabaseAsync(db => db.Distributions.Where(d => d.SourceId == package.Resources[0].Id).Select(d => d.Id).SingleAsync());
         var broken = await service.WithServicesAsync(s => s.GetRequiredService<QualityReports>()
             .FileAsync(package.Name, new NewReport(distribution, ReportCategory.BrokenLink, "The CSV link is broken."), reporter));
         var personal = await service.WithServicesAsync(s => s.GetRequiredService<QualityReports>()

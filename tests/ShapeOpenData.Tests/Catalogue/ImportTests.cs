@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Modules.Catalogue;
 
@@ -47,7 +46,7 @@ public sealed class ImportTests(CatalogueImportFactory service) : IClassFixture<
     }
 
     private Task<ImportSummary> ImportAsync(params SamplePackage[] packages) =>
-        ImportAsync(CkanJson.Response(packages.Select(p => (JsonNode)p.ToJson()), portal: Portal));
+        ImportAsync(TestCatalogue.PackageSearch(packages, Portal));
 
     private Task<(CatalogueImport Import, ImportSummary? Summary)> RunPortalAsync(Uri portal) =>
         RunAsync(portal.ToString(), sources => sources.FromPortalAsync(portal));
@@ -66,7 +65,7 @@ public sealed class ImportTests(CatalogueImportFactory service) : IClassFixture<
     [Fact]
     public async Task Import_TheRealFixtureTwice_UpdatesAndNeverDuplicates()
     {
-        var json = await File.ReadAllTextAsync(CkanJson.RealFixturePath);
+        var json = await File.ReadAllTextAsync(TestCatalogue.RealFixturePath);
         var ids = new[] { "df1a587d-836a-4c63-b070-e5b6192117e4", "25f3bcfd-619b-43d3-82eb-255859622b9c", "98c45342-9145-46bd-a845-3cac8413178e", "5622c3ae-e31c-45e5-94ef-60bdcc736055" };
 
         var first = await ImportAsync(json);
@@ -90,7 +89,7 @@ public sealed class ImportTests(CatalogueImportFactory service) : IClassFixture<
     [Fact]
     public async Task Import_WhenThePublisherIsUnknown_AddsItFromTheRecord()
     {
-        await ImportAsync(await File.ReadAllTextAsync(CkanJson.RealFixturePath));
+        await ImportAsync(await File.ReadAllTextAsync(TestCatalogue.RealFixturePath));
         var newcomer = Package("survey") with { Organisation = $"survey-office-{_run}", OrganisationTitle = $"Survey Office {_run}" };
         var organisations = await service.WithDatabaseAsync(db => db.Organisations.CountAsync());
 
@@ -171,7 +170,7 @@ public sealed class ImportTests(CatalogueImportFactory service) : IClassFixture<
         var second = Package("second");
         await ImportAsync(first, second);
 
-        var (import, summary) = await RunFileAsync(CkanJson.Response([first.ToJson()], count: 2, portal: Portal));
+        var (import, summary) = await RunFileAsync(TestCatalogue.PackageSearch([first.ToJson()], count: 2, portal: Portal));
 
         Assert.Equal((false, 0), (summary!.Complete, summary.Withdrawn));
         Assert.Null((await DatasetAsync(second.Name)).WithdrawnAt);
@@ -187,8 +186,8 @@ public sealed class ImportTests(CatalogueImportFactory service) : IClassFixture<
         await ImportAsync(fine, spoilt);
 
         // Still listed by its portal, with a title this catalogue cannot take: reported, but not gone.
-        var (import, summary) = await RunFileAsync(CkanJson.Response(
-            [fine.ToJson(), (spoilt with { Title = new string('x', Dataset.TitleMaxLength + 1) }).ToJson()], portal: Portal));
+        var (import, summary) = await RunFileAsync(TestCatalogue.PackageSearch(
+            [fine, spoilt with { Title = new string('x', Dataset.TitleMaxLength + 1) }], Portal));
 
         Assert.Equal((true, 0), (summary!.Complete, summary.Withdrawn));
         Assert.Null((await DatasetAsync(spoilt.Name)).WithdrawnAt);
@@ -201,14 +200,22 @@ public sealed class ImportTests(CatalogueImportFactory service) : IClassFixture<
     {
         var before = Package("changing") with
         {
-            Resources = [new("CSV", "https://data.example.gov.uk/changing/2024.csv", "r-csv", "Figures 2024"), new("PDF", "https://data.example.gov.uk/changing/notes.pdf", "r-pdf", "Notes")],
+            Resources =
+            [
+                new("CSV") { Url = "https://data.example.gov.uk/changing/2024.csv", Id = "r-csv", Name = "Figures 2024" },
+                new("PDF") { Url = "https://data.example.gov.uk/changing/notes.pdf", Id = "r-pdf", Name = "Notes" },
+            ],
         };
         await ImportAsync(before);
         var csvId = (await DatasetAsync(before.Name)).Distributions.Single(d => d.SourceId == "r-csv").Id;
 
         await ImportAsync(before with
         {
-            Resources = [new("CSV", "https://data.example.gov.uk/changing/2025.csv", "r-csv", "Figures 2025"), new("JSON", "https://data.example.gov.uk/changing/api", "r-json", "API")],
+            Resources =
+            [
+                new("CSV") { Url = "https://data.example.gov.uk/changing/2025.csv", Id = "r-csv", Name = "Figures 2025" },
+                new("JSON") { Url = "https://data.example.gov.uk/changing/api", Id = "r-json", Name = "API" },
+            ],
         });
 
         var dataset = await DatasetAsync(before.Name);
@@ -267,7 +274,7 @@ public sealed class ImportTests(CatalogueImportFactory service) : IClassFixture<
         Assert.True(closed.IsSuccessStatusCode, await closed.Content.ReadAsStringAsync());
         var answer = Package("confidential") with { LandingPage = $"https://data.example.gov.uk/{_run}/confidential" };
 
-        var (import, summary) = await RunFileAsync(CkanJson.Response([answer.ToJson()], portal: Portal));
+        var (import, summary) = await RunFileAsync(TestCatalogue.PackageSearch([answer], Portal));
 
         Assert.True(summary is not null, import.Outcome);
         Assert.Equal(1, summary.RequestsLinked);
@@ -352,9 +359,9 @@ public sealed class ImportTests(CatalogueImportFactory service) : IClassFixture<
     {
         // A resource without a web address, as many harvested records have: each dataset is kept, each gives a problem.
         var packages = Enumerable.Range(1, 600).Select(i =>
-            Package($"harvested-record-with-a-typically-long-descriptive-name-{i}") with { Resources = [new("CSV"), new("HTML", "")] });
+            Package($"harvested-record-with-a-typically-long-descriptive-name-{i}") with { Resources = [new("CSV"), new("HTML") { Url = "" }] });
 
-        var (import, summary) = await RunFileAsync(CkanJson.Response(packages.Select(p => (JsonNode)p.ToJson()), portal: Portal));
+        var (import, summary) = await RunFileAsync(TestCatalogue.PackageSearch(packages, Portal));
 
         Assert.True(summary is not null, import.Outcome);
         Assert.Equal((600, 600), (summary.Added, summary.Problems.Count));
@@ -374,7 +381,7 @@ public sealed class ImportTests(CatalogueImportFactory service) : IClassFixture<
         await using var portal = await LocalCkanPortal.StartAsync([listed.ToJson()], $"other-{Portal}");
         var imports = service.Services.GetRequiredService<CatalogueImports>();
 
-        var fileRun = await imports.QueueAsync("uploaded.json", new MemoryStream(Encoding.UTF8.GetBytes(CkanJson.Response([uploaded.ToJson()], portal: Portal))), null, CancellationToken.None);
+        var fileRun = await imports.QueueAsync("uploaded.json", new MemoryStream(Encoding.UTF8.GetBytes(TestCatalogue.PackageSearch([uploaded], Portal))), null, CancellationToken.None);
         var portalRun = await imports.QueueAsync(portal.Address.ToString(), null, null, CancellationToken.None);
 
         // The runs finish on their own: wait for them, as the admin page would by reloading.

@@ -17,7 +17,7 @@ public sealed class ImportCkanCommandLineTests(ServiceFactory service) : IClassF
     [Fact]
     public async Task ImportCkan_FromAFile_PrintsWhatItDidAndAgainUpdatesOnly()
     {
-        var first = await RunAsync([], "import-ckan", CkanJson.RealFixturePath);
+        var first = await RunAsync([], "import-ckan", TestCatalogue.RealFixturePath);
 
         Assert.True(first.ExitCode == 0, first.Error);
         Assert.Equal(
@@ -26,7 +26,7 @@ public sealed class ImportCkanCommandLineTests(ServiceFactory service) : IClassF
             Printed(first));
         Assert.Equal(HttpStatusCode.OK, (await service.NewSession().GetAsync("/datasets/organisation-chart-cbc")).Status);
 
-        var second = await RunAsync([], "import-ckan", CkanJson.RealFixturePath);
+        var second = await RunAsync([], "import-ckan", TestCatalogue.RealFixturePath);
 
         Assert.Equal(0, second.ExitCode);
         Assert.StartsWith("Read 4 datasets from ckan.publishing.service.gov.uk: 0 added, 4 updated, 0 withdrawn,", Printed(second)[0], StringComparison.Ordinal);
