@@ -75,6 +75,10 @@ public static class ClaimsPrincipalExtensions
     public static bool IsPublisherFor(this ClaimsPrincipal user, int organisationId) =>
         user.HasClaim(AccountClaimsFactory.PublisherFor, organisationId.ToString(CultureInfo.InvariantCulture));
 
+    /// <summary>The ids of the organisations this person publishes for.</summary>
+    public static List<int> PublisherOrganisations(this ClaimsPrincipal user) =>
+        [.. user.FindAll(AccountClaimsFactory.PublisherFor).Select(c => int.Parse(c.Value, CultureInfo.InvariantCulture))];
+
     public static bool IsAdministrator(this ClaimsPrincipal user) => user.IsInRole(Roles.Administrator);
 
     public static bool IsProgrammeTeam(this ClaimsPrincipal user) => user.IsInRole(Roles.ProgrammeTeam);

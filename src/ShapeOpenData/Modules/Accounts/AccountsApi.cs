@@ -25,7 +25,7 @@ public static class AccountsApi
         var userId = principal.UserId()!.Value;
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new { u.DisplayName, u.Sector }).SingleAsync(cancellationToken);
-        var organisations = principal.FindAll(AccountClaimsFactory.PublisherFor).Select(c => int.Parse(c.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var organisations = principal.PublisherOrganisations();
         var slugs = await db.Organisations.Where(o => organisations.Contains(o.Id)).OrderBy(o => o.Slug).Select(o => o.Slug).ToListAsync(cancellationToken);
         var roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).Order().ToList();
         return TypedResults.Ok(new MeResponse(userId, user.DisplayName, user.Sector?.ToCode(), roles, slugs));

@@ -35,9 +35,7 @@ public sealed class ShowModel(AppDbContext db, ServiceLinks links, TimeProvider 
         Answers = await db.DatasetRequests.Where(r => r.DatasetId == dataset.Id).Where(DatasetRequestPermissions.VisibleTo(User))
             .OrderBy(r => r.ClosedAt).Select(r => new AnsweredRequest(r.Id, r.Title, r.ClosedAt)).ToListAsync(cancellationToken);
         var today = clock.Today();
-        var reviewer = QualityReportPermissions.CanReview(User, dataset.OrganisationId);
-        var userId = User.UserId();
-        Reports = (await db.QualityReports.Where(r => r.DatasetId == dataset.Id && (!r.AwaitingReview || reviewer || r.ReporterId == userId))
+        Reports = (await db.QualityReports.Where(r => r.DatasetId == dataset.Id).Where(QualityReportPermissions.VisibleTo(User))
                 .OrderByDescending(r => r.Number).ToListAsync(cancellationToken))
             .Select(r => new ReportLine(r.Number, r.Category, r.State, r.AwaitingReview, r.IsOverdue(today), r.CreatedAt, r.AffectedCount)).ToList();
         JsonLd = SchemaOrg(dataset);

@@ -25,7 +25,7 @@ public static class DatasetRequestPermissions
         {
             return r => !r.IsConfidential;  // the shape the partial index on public requests answers
         }
-        var organisations = user.FindAll(AccountClaimsFactory.PublisherFor).Select(c => int.Parse(c.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var organisations = user.PublisherOrganisations();
         return r => !r.IsConfidential || r.RequesterId == userId || r.AssignedPublisherId == userId
                     || (r.OrganisationId != null && organisations.Contains(r.OrganisationId.Value));
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -49,7 +48,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, IOptions<Cat
             return this.Invalid();
         }
 
-        var reports = db.QualityReports.AsNoTracking().Where(VisibleTo());
+        var reports = db.QualityReports.AsNoTracking().Where(QualityReportPermissions.VisibleTo(User));
         reports = State switch
         {
             "closed" => reports.Where(r => r.State == ReportState.Closed).OrderByDescending(r => r.ClosedAt),
@@ -62,7 +61,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, IOptions<Cat
         }
         if (Mine.Contains("true"))
         {
-            var mine = PublisherOrganisations();
+            var mine = User.PublisherOrganisations();
             reports = reports.Where(r => mine.Contains(r.Dataset!.OrganisationId));
         }
         Results = await Paging.PageAsync(reports.Select(r => new ReportLine(
@@ -70,19 +69,4 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, IOptions<Cat
             r.CreatedAt, r.ResponseDueOn, r.FirstRespondedAt, r.AffectedCount)), Math.Max(1, page ?? 1), Paging.DefaultPageSize, cancellationToken);
         return Page();
     }
-
-    /// <summary>The rule of <see cref="QualityReportPermissions.CanView"/> as a query: reports awaiting review only for their reviewers and reporter.</summary>
-    private System.Linq.Expressions.Expression<Func<QualityReport, bool>> VisibleTo()
-    {
-        if (User.IsProgrammeTeam() || User.IsModerator())
-        {
-            return _ => true;
-        }
-        var userId = User.UserId() ?? 0;
-        var organisations = PublisherOrganisations();
-        return r => !r.AwaitingReview || r.ReporterId == userId || organisations.Contains(r.Dataset!.OrganisationId);
-    }
-
-    private List<int> PublisherOrganisations() =>
-        [.. User.FindAll(AccountClaimsFactory.PublisherFor).Select(c => int.Parse(c.Value, CultureInfo.InvariantCulture))];
 }
