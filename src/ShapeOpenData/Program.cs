@@ -7,6 +7,7 @@ using ShapeOpenData.Modules.Catalogue;
 using ShapeOpenData.Modules.Comments;
 using ShapeOpenData.Modules.DatasetRequests;
 using ShapeOpenData.Modules.Follows;
+using ShapeOpenData.Modules.Groups;
 using ShapeOpenData.Modules.Jurisdiction;
 using ShapeOpenData.Modules.Notifications;
 using ShapeOpenData.Modules.Organisations;
@@ -29,7 +30,8 @@ builder.AddWebPlatform()
     .AddComments()
     .AddNotifications()
     .AddDatasetRequests()
-    .AddCatalogue();
+    .AddCatalogue()
+    .AddGroups();
 
 var app = builder.Build();
 
@@ -47,7 +49,8 @@ app.MapWebPlatform()
     .MapOrganisations()
     .MapJurisdiction()
     .MapDatasetRequests()
-    .MapCatalogue();
+    .MapCatalogue()
+    .MapGroups();
 
 await app.Services.PrepareDatabaseAsync(seedDemoContent: app.Environment.IsDevelopment());
 await app.RunAsync();

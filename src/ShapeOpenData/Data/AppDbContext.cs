@@ -8,6 +8,7 @@ using ShapeOpenData.Modules.Catalogue;
 using ShapeOpenData.Modules.Comments;
 using ShapeOpenData.Modules.DatasetRequests;
 using ShapeOpenData.Modules.Follows;
+using ShapeOpenData.Modules.Groups;
 using ShapeOpenData.Modules.Jurisdiction;
 using ShapeOpenData.Modules.Notifications;
 using ShapeOpenData.Modules.Organisations;
@@ -47,6 +48,15 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<QualityReportEvent> QualityReportEvents => Set<QualityReportEvent>();
     public DbSet<ReportAffected> ReportsAffected => Set<ReportAffected>();
     public DbSet<CatalogueImport> CatalogueImports => Set<CatalogueImport>();
+    public DbSet<Group> Groups => Set<Group>();
+    public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
+    public DbSet<GroupInvitation> GroupInvitations => Set<GroupInvitation>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<Registration> Registrations => Set<Registration>();
+    public DbSet<MinutesVersion> MinutesVersions => Set<MinutesVersion>();
+    public DbSet<Decision> Decisions => Set<Decision>();
+    public DbSet<GroupAction> GroupActions => Set<GroupAction>();
+    public DbSet<ActionRequest> ActionRequests => Set<ActionRequest>();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

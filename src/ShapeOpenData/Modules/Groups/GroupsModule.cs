@@ -1,0 +1,211 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ShapeOpenData.Data;
+using ShapeOpenData.Infrastructure;
+using ShapeOpenData.Modules.Accounts;
+using ShapeOpenData.Modules.DatasetRequests;
+using ShapeOpenData.Modules.Follows;
+using ShapeOpenData.Modules.Organisations;
+
+namespace ShapeOpenData.Modules.Groups;
+
+/// <summary>
+/// Groups and meetings (DESIGN §4.4): working groups, the steering group, networks and forums; their meetings
+/// and public events with places and a waiting list; minutes in versions, decisions and actions in the open;
+/// calendars, feeds, exports and the API over the public part of it.
+/// </summary>
+public static class GroupsModule
+{
+    /// <summary>Item types in follows and the audit log.</summary>
+    public const string GroupItemType = "group";
+    public const string MeetingItemType = "meeting";
+    public const string ActionItemType = "group_action";
+
+    public static WebApplicationBuilder AddGroups(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<GroupOptions>(builder.Configuration.GetSection("Groups"));
+        services.AddScoped<GroupAccess>();
+        services.AddScoped<GroupWorkflow>();
+        services.AddScoped<MeetingWorkflow>();
+        services.AddScoped<ActionWorkflow>();
+        services.AddScoped<GroupReminders>();
+        services.AddHostedService<GroupReminderWatch>();
+        services.AddScoped<IFollowable, GroupItems>();
+        services.AddScoped<IFollowable, MeetingItems>();
+        services.AddScoped<IPersonalData, GroupsPersonalData>();
+        services.AddSingleton(new NavigationItem("Groups", "/groups", 30));
+        services.AddSingleton(new NavigationItem("Meetings", "/meetings", 35));
+        return builder;
+    }
+
+    public static WebApplication MapGroups(this WebApplication app)
+    {
+        GroupsApi.Map(app);
+        MeetingCalendars.Map(app);
+        GroupFeeds.Map(app);
+        return app;
+    }
+}
+
+internal sealed class GroupItems(AppDbContext db) : IFollowable
+{
+    public string Type => GroupsModule.GroupItemType;
+
+    public async Task<(string Title, string Url)?> DescribeAsync(int id, CancellationToken cancellationToken) =>
+        await db.Groups.Where(g => g.Id == id).Select(g => new { g.Name, g.Slug }).SingleOrDefaultAsync(cancellationToken) is { } group
+            ? (group.Name, $"/groups/{group.Slug}")
+            : null;
+}
+
+internal sealed class MeetingItems(AppDbContext db) : IFollowable
+{
+    public string Type => GroupsModule.MeetingItemType;
+
+    public async Task<(string Title, string Url)?> DescribeAsync(int id, CancellationToken cancellationToken) =>
+        await db.Meetings.Where(m => m.Id == id).Select(m => m.Title).SingleOrDefaultAsync(cancellationToken) is { } title
+            ? (title, MeetingWorkflow.UrlOf(id))
+            : null;
+}
+
+internal sealed class GroupsPersonalData(AppDbContext db) : IPersonalData
+{
+    public string Section => "groups_and_meetings";
+
+    public async Task<object?> ExportAsync(int userId, CancellationToken cancellationToken) => new
+    {
+        Groups = await db.GroupMembers.Where(m => m.UserId == userId).OrderBy(m => m.Id)
+            .Select(m => new { Group = db.Groups.Where(g => g.Id == m.GroupId).Select(g => g.Slug).Single(), Role = m.Role.ToCode(), State = m.State.ToCode(), m.Message, m.CreatedAt, m.JoinedAt })
+            .ToListAsync(cancellationToken),
+        Meetings = await db.Registrations.Where(r => r.UserId == userId).OrderBy(r => r.Id)
+            .Select(r => new { r.MeetingId, State = r.State.ToCode(), r.JoinedQueueAt, r.PromotedAt, r.CancelledAt, r.Attended })
+            .ToListAsync(cancellationToken),
+        ActionsOwned = await db.GroupActions.Where(a => a.OwnerUserId == userId).OrderBy(a => a.Id)
+            .Select(a => new { a.Id, a.Text, a.DueOn, State = a.State.ToCode() }).ToListAsync(cancellationToken),
+    };
+}
+
+internal sealed class GroupMapping : IEntityTypeConfiguration<Group>
+{
+    public void Configure(EntityTypeBuilder<Group> group)
+    {
+        group.Property(g => g.Slug).HasMaxLength(100).IsRequired();
+        group.HasIndex(g => g.Slug).IsUnique();
+        group.Property(g => g.Name).HasMaxLength(Group.NameMaxLength).IsRequired();
+        group.Property(g => g.Kind).HasConversion<CodeConverter<GroupKind>>().HasMaxLength(20);
+        group.Property(g => g.Policy).HasConversion<CodeConverter<MembershipPolicy>>().HasMaxLength(20);
+        group.Property(g => g.Purpose).HasMaxLength(Group.PurposeMaxLength).IsRequired();
+        group.Property(g => g.TermsOfReference).HasMaxLength(Group.TermsMaxLength).IsRequired();
+        group.HasMany(g => g.Members).WithOne().HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class GroupMemberMapping : IEntityTypeConfiguration<GroupMember>
+{
+    public void Configure(EntityTypeBuilder<GroupMember> member)
+    {
+        // One membership (or request) per person and group: the database decides.
+        member.HasIndex(m => new { m.GroupId, m.UserId }).IsUnique();
+        member.HasIndex(m => m.UserId);
+        member.Property(m => m.Role).HasConversion<CodeConverter<GroupRole>>().HasMaxLength(20);
+        member.Property(m => m.State).HasConversion<CodeConverter<MemberState>>().HasMaxLength(20);
+        member.Property(m => m.Message).HasMaxLength(GroupMember.MessageMaxLength);
+        member.HasOne<User>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class GroupInvitationMapping : IEntityTypeConfiguration<GroupInvitation>
+{
+    public void Configure(EntityTypeBuilder<GroupInvitation> invitation)
+    {
+        invitation.Property(i => i.Email).HasMaxLength(254).IsRequired();
+        invitation.Property(i => i.TokenHash).HasMaxLength(64).IsRequired();
+        invitation.HasIndex(i => i.TokenHash).IsUnique();
+        invitation.Property(i => i.Role).HasConversion<CodeConverter<GroupRole>>().HasMaxLength(20);
+        invitation.HasOne<Group>().WithMany().HasForeignKey(i => i.GroupId).OnDelete(DeleteBehavior.Cascade);
+        invitation.HasOne<User>().WithMany().HasForeignKey(i => i.InvitedById).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class MeetingMapping : IEntityTypeConfiguration<Meeting>
+{
+    public void Configure(EntityTypeBuilder<Meeting> meeting)
+    {
+        meeting.HasIndex(m => m.Uid).IsUnique();
+        meeting.HasIndex(m => m.StartsAt);
+        meeting.HasIndex(m => new { m.GroupId, m.StartsAt });
+        meeting.Property(m => m.Title).HasMaxLength(Meeting.TitleMaxLength).IsRequired();
+        meeting.Property(m => m.TimeZone).HasMaxLength(60).IsRequired();
+        meeting.Property(m => m.Place).HasMaxLength(Meeting.PlaceMaxLength);
+        meeting.Property(m => m.OnlineLink).HasMaxLength(Meeting.LinkMaxLength);
+        meeting.Property(m => m.Agenda).HasMaxLength(Meeting.AgendaMaxLength).IsRequired();
+        meeting.Property(m => m.State).HasConversion<CodeConverter<MeetingState>>().HasMaxLength(20);
+        meeting.Property(m => m.CancellationReason).HasMaxLength(1_000);
+        meeting.Property(m => m.Version).IsConcurrencyToken();
+        meeting.HasOne(m => m.Group).WithMany().HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.Restrict);
+        meeting.HasMany(m => m.Registrations).WithOne().HasForeignKey(r => r.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        meeting.HasMany(m => m.Minutes).WithOne().HasForeignKey(v => v.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        meeting.HasMany(m => m.Decisions).WithOne().HasForeignKey(d => d.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        meeting.Ignore(m => m.LatestMinutes);
+    }
+}
+
+internal sealed class RegistrationMapping : IEntityTypeConfiguration<Registration>
+{
+    public void Configure(EntityTypeBuilder<Registration> registration)
+    {
+        registration.HasIndex(r => new { r.MeetingId, r.UserId }).IsUnique();
+        registration.HasIndex(r => r.UserId);
+        registration.Property(r => r.State).HasConversion<CodeConverter<RegistrationState>>().HasMaxLength(20);
+        registration.HasOne<User>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MinutesVersionMapping : IEntityTypeConfiguration<MinutesVersion>
+{
+    public void Configure(EntityTypeBuilder<MinutesVersion> version)
+    {
+        version.ToTable("MinutesVersions");
+        version.HasIndex(v => new { v.MeetingId, v.Number }).IsUnique();
+        version.Property(v => v.Text).HasMaxLength(MinutesVersion.TextMaxLength).IsRequired();
+        version.Property(v => v.Note).HasMaxLength(MinutesVersion.NoteMaxLength);
+        version.HasOne<User>().WithMany().HasForeignKey(v => v.PublishedById).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class DecisionMapping : IEntityTypeConfiguration<Decision>
+{
+    public void Configure(EntityTypeBuilder<Decision> decision)
+    {
+        decision.HasIndex(d => new { d.MeetingId, d.Number }).IsUnique();
+        decision.Property(d => d.Text).HasMaxLength(Decision.TextMaxLength).IsRequired();
+    }
+}
+
+internal sealed class GroupActionMapping : IEntityTypeConfiguration<GroupAction>
+{
+    public void Configure(EntityTypeBuilder<GroupAction> action)
+    {
+        action.Property(a => a.Text).HasMaxLength(GroupAction.TextMaxLength).IsRequired();
+        action.Property(a => a.Note).HasMaxLength(GroupAction.NoteMaxLength);
+        action.Property(a => a.State).HasConversion<CodeConverter<ActionState>>().HasMaxLength(20);
+        action.HasIndex(a => new { a.State, a.DueOn });
+        action.HasIndex(a => a.GroupId);
+        action.HasIndex(a => a.MeetingId);
+        action.HasOne(a => a.Group).WithMany().HasForeignKey(a => a.GroupId).OnDelete(DeleteBehavior.Restrict);
+        action.HasOne<Meeting>().WithMany().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.SetNull);
+        action.HasOne<User>().WithMany().HasForeignKey(a => a.OwnerUserId).OnDelete(DeleteBehavior.SetNull);
+        action.HasOne<Organisation>().WithMany().HasForeignKey(a => a.OwnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        action.HasMany(a => a.Requests).WithOne().HasForeignKey(r => r.ActionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ActionRequestMapping : IEntityTypeConfiguration<ActionRequest>
+{
+    public void Configure(EntityTypeBuilder<ActionRequest> link)
+    {
+        link.HasKey(l => new { l.ActionId, l.RequestId });
+        link.HasIndex(l => l.RequestId);
+        link.HasOne<DatasetRequest>().WithMany().HasForeignKey(l => l.RequestId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

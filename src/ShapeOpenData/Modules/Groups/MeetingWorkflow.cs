@@ -1,0 +1,220 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using ShapeOpenData.Data;
+using ShapeOpenData.Infrastructure;
+using ShapeOpenData.Modules.Accounts;
+using ShapeOpenData.Modules.Audit;
+using ShapeOpenData.Modules.Follows;
+using ShapeOpenData.Modules.Notifications;
+
+namespace ShapeOpenData.Modules.Groups;
+
+/// <summary>
+/// Every change to a meeting: scheduling, changing and cancelling (by the group's chair or secretariat, or the
+/// programme team for public events), places and the waiting list (by anyone signed in who may see it), and
+/// afterwards attendance and minutes. The meeting applies its own rules; each change is audited and the people
+/// it concerns are emailed in the same save.
+/// </summary>
+public sealed class MeetingWorkflow(
+    AppDbContext db, GroupAccess access, TimeProvider clock, Following following, Notifier notifier, ServiceLinks links)
+{
+    public const string ItemType = GroupsModule.MeetingItemType;
+
+    /// <param name="groupSlug">The group meeting, or null for a public event with no group.</param>
+    public async Task<Meeting> ScheduleAsync(string? groupSlug, MeetingDetails details, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    {
+        Group? group = null;
+        if (groupSlug is null)
+        {
+            Allow(actor.IsProgrammeTeam());
+        }
+        else
+        {
+            group = await db.Groups.SingleOrDefaultAsync(g => g.Slug == groupSlug, cancellationToken) ?? throw new GroupNotFoundException();
+            Allow(GroupPermissions.CanRun(actor, await access.MembershipAsync(group.Id, actor, cancellationToken)));
+            Rules.Require(!group.IsClosed, "This group has closed");
+        }
+        var now = clock.UtcNow();
+        Rules.Require(details.StartsAt > now, "The meeting must start in the future");
+        var meeting = Meeting.Schedule(group?.Id, details, now);
+        db.Meetings.Add(meeting);
+        await db.SaveChangesAsync(cancellationToken);
+        db.AuditEntries.Add(AuditEntry.Of(ItemType, meeting.Id, "scheduled", actor.UserId(), now, null, MeetingSnapshot.Of(meeting)));
+        if (group is not null)
+        {
+            await TellAsync(meeting, "scheduled", $"New meeting of {group.Name}: {meeting.Title}",
+                $"{group.Name} will meet: {meeting.Title}, {When(meeting)}.", await GroupFollowersAsync(group.Id, cancellationToken), actor, cancellationToken);
+        }
+        await SaveAsync(cancellationToken);
+        return meeting;
+    }
+
+    public Task<Meeting> ChangeAsync(int id, MeetingDetails details, ClaimsPrincipal actor, CancellationToken cancellationToken = default) =>
+        ManageAsync(id, actor, "changed", meeting => meeting.Change(details, clock.UtcNow()),
+            meeting => ($"Changed: {meeting.Title}", $"The details of {meeting.Title} have changed. It is now {When(meeting)}."), cancellationToken);
+
+    public Task<Meeting> CancelAsync(int id, string reason, ClaimsPrincipal actor, CancellationToken cancellationToken = default) =>
+        ManageAsync(id, actor, "cancelled", meeting => meeting.Cancel(reason, clock.UtcNow()),
+            meeting => ($"Cancelled: {meeting.Title}", $"{meeting.Title}, {When(meeting)}, has been cancelled.\n\n{meeting.CancellationReason}"), cancellationToken);
+
+    public Task<Meeting> RecordAttendanceAsync(int id, int count, IReadOnlyCollection<int> attended, ClaimsPrincipal actor, CancellationToken cancellationToken = default) =>
+        ManageAsync(id, actor, "attendance_recorded", meeting => meeting.RecordAttendance(count, attended, clock.UtcNow()), null, cancellationToken);
+
+    /// <summary>Publishes minutes (or a correction as a new version) with decisions; attendees and the group's followers are told.</summary>
+    public async Task<MinutesVersion> PublishMinutesAsync(
+        int id, string text, string? note, IReadOnlyList<string> decisions, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    {
+        MinutesVersion? published = null;
+        var meeting = await ManageAsync(id, actor, "minutes_published",
+            m => published = m.PublishMinutes(text, note, decisions, actor.UserId(), clock.UtcNow()), null, cancellationToken);
+        var version = published!;
+        var attendees = meeting.Registrations.Where(r => r.State == RegistrationState.Registered).Select(r => r.UserId);
+        var followers = meeting.GroupId is { } groupId ? await GroupFollowersAsync(groupId, cancellationToken) : [];
+        await TellAsync(meeting, $"minutes:v{version.Number}",
+            version.Number == 1 ? $"Minutes published: {meeting.Title}" : $"Minutes corrected (version {version.Number}): {meeting.Title}",
+            version.Number == 1
+                ? $"The minutes of {meeting.Title} ({When(meeting)}) have been published."
+                : $"The minutes of {meeting.Title} have been corrected. Version {version.Number}: {version.Note}",
+            attendees.Concat(followers), actor, cancellationToken);
+        await SaveAsync(cancellationToken);
+        return version;
+    }
+
+    /// <summary>A place, or a place on the waiting list when the meeting is full. Returns the registration.</summary>
+    public async Task<Registration> RegisterAsync(int id, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    {
+        var userId = actor.UserId() ?? throw new GroupForbiddenException();
+        return await WithRetriesAsync(async () =>
+        {
+            var meeting = await FindAsync(id, actor, cancellationToken);
+            var registration = meeting.Register(userId, clock.UtcNow());
+            await following.FollowAsync(userId, ItemType, meeting.Id, cancellationToken);
+            db.AuditEntries.Add(AuditEntry.Of(ItemType, meeting.Id, registration.State == RegistrationState.Registered ? "registered" : "joined_waiting_list",
+                userId, clock.UtcNow(), null, new { meeting.RegisteredCount }));
+            await db.SaveChangesAsync(cancellationToken);
+            return registration;
+        });
+    }
+
+    /// <summary>Gives up a place or leaves the waiting list; whoever is promoted is told they have a place.</summary>
+    public async Task CancelRegistrationAsync(int id, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    {
+        var userId = actor.UserId() ?? throw new GroupForbiddenException();
+        await WithRetriesAsync(async () =>
+        {
+            var meeting = await FindAsync(id, actor, cancellationToken);
+            var now = clock.UtcNow();
+            var promoted = meeting.CancelRegistration(userId, now);
+            db.AuditEntries.Add(AuditEntry.Of(ItemType, meeting.Id, "registration_cancelled", userId, now, null, new { meeting.RegisteredCount }));
+            if (promoted is not null)
+            {
+                db.AuditEntries.Add(AuditEntry.Of(ItemType, meeting.Id, "promoted_from_waiting_list", null, now, null, new { promoted.UserId }));
+                await notifier.NotifyAsync(
+                    new Notification($"meeting:{meeting.Id}:promoted:{promoted.UserId}:{now.Ticks}", $"You have a place: {meeting.Title}", $"""
+                        A place has come up at {meeting.Title}, {When(meeting)}, and it is yours: you were first on the waiting list.
+
+                        {(meeting.OnlineLink is null ? "" : $"Join online: {meeting.OnlineLink}\n")}{(meeting.Place is null ? "" : $"Place: {meeting.Place}\n")}
+                        If you cannot come, cancel so the next person can have it: {links.Absolute(UrlOf(meeting.Id))}
+                        """, $"follow:{ItemType}:{meeting.Id}"),
+                    [promoted.UserId], userId, cancellationToken);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            return promoted;
+        });
+    }
+
+    /// <summary>The meeting with its registrations, minutes and decisions, as <paramref name="reader"/> may see it.</summary>
+    public async Task<Meeting> FindAsync(int id, ClaimsPrincipal reader, CancellationToken cancellationToken)
+    {
+        var meeting = await db.Meetings.Include(m => m.Group).Include(m => m.Registrations).Include(m => m.Minutes).Include(m => m.Decisions)
+            .AsSplitQuery().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (meeting is null || !(await access.VisibilityAsync(reader, cancellationToken)).CanSee(meeting.Group))
+        {
+            throw new GroupNotFoundException();
+        }
+        return meeting;
+    }
+
+    /// <summary>Runs the meeting: the programme team for events; for a group, also its chair and secretariat.</summary>
+    public async Task<bool> CanManageAsync(Meeting meeting, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        user.IsProgrammeTeam() || (meeting.GroupId is { } groupId && GroupPermissions.CanRun(user, await access.MembershipAsync(groupId, user, cancellationToken)));
+
+    public static string UrlOf(int id) => $"/meetings/{id}";
+
+    public static string When(Meeting meeting) => MeetingTimes.Describe(meeting.StartsAt, meeting.EndsAt, meeting.TimeZone);
+
+    private async Task<Meeting> ManageAsync(
+        int id, ClaimsPrincipal actor, string action, Action<Meeting> change, Func<Meeting, (string Subject, string Body)>? tellRegistered, CancellationToken cancellationToken)
+    {
+        var meeting = await FindAsync(id, actor, cancellationToken);
+        Allow(await CanManageAsync(meeting, actor, cancellationToken));
+        var before = MeetingSnapshot.Of(meeting);
+        change(meeting);
+        db.AuditEntries.Add(AuditEntry.Of(ItemType, meeting.Id, action, actor.UserId(), clock.UtcNow(), before, MeetingSnapshot.Of(meeting)));
+        if (tellRegistered?.Invoke(meeting) is var (subject, body))
+        {
+            await TellAsync(meeting, $"{action}:s{meeting.Sequence}", subject, body,
+                meeting.Registrations.Where(r => r.IsCurrent).Select(r => r.UserId), actor, cancellationToken);
+        }
+        await SaveAsync(cancellationToken);
+        return meeting;
+    }
+
+    private async Task TellAsync(Meeting meeting, string what, string subject, string body, IEnumerable<int> recipients, ClaimsPrincipal actor, CancellationToken cancellationToken) =>
+        await notifier.NotifyAsync(
+            new Notification($"meeting:{meeting.Id}:{what}", subject, $"""
+                {body}
+
+                See the meeting: {links.Absolute(UrlOf(meeting.Id))}
+                """, $"follow:{ItemType}:{meeting.Id}"),
+            recipients, actor.UserId(), cancellationToken);
+
+    private Task<List<int>> GroupFollowersAsync(int groupId, CancellationToken cancellationToken) =>
+        following.FollowersAsync(GroupsModule.GroupItemType, groupId, cancellationToken);
+
+    /// <summary>Two people taking the last place at once: one save wins, the other reads the meeting again.</summary>
+    private async Task<T> WithRetriesAsync<T>(Func<Task<T>> attempt)
+    {
+        for (var tries = 1; ; tries++)
+        {
+            try
+            {
+                return await attempt();
+            }
+            catch (DbUpdateConcurrencyException) when (tries < 5)
+            {
+                db.ChangeTracker.Clear();
+            }
+            catch (DbUpdateException failure) when (failure.IsUniqueViolation() && tries < 5)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new GroupRuleException("Someone else changed this meeting at the same moment. Check what they did, then try again");
+        }
+    }
+
+    private static void Allow(bool allowed)
+    {
+        if (!allowed)
+        {
+            throw new GroupForbiddenException();
+        }
+    }
+}
+
+/// <summary>The meeting as the audit log records it, before and after each change.</summary>
+public sealed record MeetingSnapshot(string Title, DateTime StartsAt, DateTime EndsAt, string TimeZone, string? Place, int? Capacity, string State, int Sequence, int? AttendanceCount, int MinutesVersions)
+{
+    public static MeetingSnapshot Of(Meeting m) => new(m.Title, m.StartsAt, m.EndsAt, m.TimeZone, m.Place, m.Capacity, m.State.ToCode(), m.Sequence, m.AttendanceCount, m.Minutes.Count);
+}
