@@ -36,14 +36,36 @@ public static class TestGroups
         });
 
     /// <summary>A meeting of <paramref name="group"/> (or a public event when null) scheduled by <paramref name="organiser"/>.</summary>
-    /// <param name="startsAt">UTC; by default a week from now.</param>
+    /// <param name="startsAt">UTC; by default a week from now by the service's clock.</param>
+    /// <param name="endsAt">UTC; by default two hours after it starts.</param>
     public static Task<Meeting> ScheduleAsync(
         this ServiceFactory service, Group? group, Person organiser, DateTime? startsAt = null, int? capacity = null,
-        string title = "Quarterly meeting", string? place = "Room 1, 10 Victoria Street, London", string? onlineLink = "https://meet.example.gov.uk/abc-defg")
+        string title = "Quarterly meeting", string? place = "Room 1, 10 Victoria Street, London", string? onlineLink = "https://meet.example.gov.uk/abc-defg",
+        DateTime? endsAt = null)
     {
-        var start = startsAt ?? DateTime.UtcNow.Date.AddDays(7).AddHours(10);
+        var start = startsAt ?? service.UtcNow().Date.AddDays(7).AddHours(10);
         return service.WithServicesAsync(async s => await s.GetRequiredService<MeetingWorkflow>().ScheduleAsync(group?.Slug,
-            new MeetingDetails(title, start, start.AddHours(2), MeetingTimes.DefaultTimeZone, place, onlineLink, "1. Welcome\n2. Updates", capacity),
+            new MeetingDetails(title, start, endsAt ?? start.AddHours(2), MeetingTimes.DefaultTimeZone, place, onlineLink, "1. Welcome\n2. Updates", capacity),
             await service.PrincipalAsync(organiser)));
     }
+
+    /// <summary>Runs a meeting change (reschedule, cancel, minutes …) as <paramref name="actor"/>, through the real workflow.</summary>
+    public static Task<T> AsAsync<T>(this ServiceFactory service, Person actor, Func<MeetingWorkflow, System.Security.Claims.ClaimsPrincipal, Task<T>> change) =>
+        service.WithServicesAsync(async s => await change(s.GetRequiredService<MeetingWorkflow>(), await service.PrincipalAsync(actor)));
+
+    /// <summary><paramref name="person"/> takes a place at the meeting, or joins its waiting list when it is full.</summary>
+    public static Task<Registration> RegisterAsync(this ServiceFactory service, Meeting meeting, Person person) =>
+        service.AsAsync(person, (meetings, user) => meetings.RegisterAsync(meeting.Id, user));
+
+    /// <summary>Minutes (a first version, or a correction with a note) with decisions, published by <paramref name="secretary"/>.</summary>
+    public static Task<MinutesVersion> PublishMinutesAsync(
+        this ServiceFactory service, Meeting meeting, Person secretary, string text = "We met and agreed things.", string? note = null, params string[] decisions) =>
+        service.AsAsync(secretary, (meetings, user) => meetings.PublishMinutesAsync(meeting.Id, text, note, decisions, user));
+
+    /// <summary>An action of <paramref name="group"/>, recorded by someone who runs it.</summary>
+    public static Task<GroupAction> AddActionAsync(this ServiceFactory service, Group group, Person recorder, NewAction action, Meeting? meeting = null) =>
+        service.WithServicesAsync(async s => await s.GetRequiredService<ActionWorkflow>().AddAsync(group.Slug, meeting?.Id, action, await service.PrincipalAsync(recorder)));
+
+    /// <summary>Now by the service's clock, which a <see cref="ClockedServiceFactory"/> may have moved on.</summary>
+    public static DateTime UtcNow(this ServiceFactory service) => service.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
 }
