@@ -15,7 +15,7 @@ public static class TestGroups
         GroupKind kind = GroupKind.WorkingGroup, string? name = null)
     {
         var programme = await service.CreatePersonAsync(Roles.ProgrammeTeam, twoFactor: true, withPassword: false);
-        var chair = await service.CreatePersonAsync(name: "Chair Person", withPassword: false);
+        var chair = await service.CreatePersonAsync(name: "Chair Person");
         var slug = $"group-{Guid.NewGuid():N}"[..18];
         var group = await service.WithServicesAsync(async s => await s.GetRequiredService<GroupWorkflow>().CreateAsync(slug,
             new GroupDetails(name ?? $"Group {slug}", kind, "To improve how data is published.", "## Terms\n\nWe meet every quarter.", policy, membersOnly, IsClosed: false),
@@ -24,7 +24,7 @@ public static class TestGroups
         return (group, chair);
     }
 
-    /// <summary>Makes <paramref name="person"/> an active member with <paramref name="role"/>, as an accepted request would.</summary>
+    /// <summary>Makes <paramref name="person"/> an active member with <paramref name="role"/> who follows the group, as an accepted request would.</summary>
     public static Task AddMemberAsync(this ServiceFactory service, Group group, Person person, GroupRole role = GroupRole.Member) =>
         service.WithDatabaseAsync(async db =>
         {
@@ -32,6 +32,7 @@ public static class TestGroups
             {
                 GroupId = group.Id, UserId = person.Id, Role = role, State = MemberState.Active, CreatedAt = DateTime.UtcNow, JoinedAt = DateTime.UtcNow,
             });
+            db.Follows.Add(new ShapeOpenData.Modules.Follows.Follow { TargetType = GroupsModule.GroupItemType, TargetId = group.Id, UserId = person.Id, CreatedAt = DateTime.UtcNow });
             return await db.SaveChangesAsync();
         });
 

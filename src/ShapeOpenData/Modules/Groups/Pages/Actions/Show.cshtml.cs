@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ShapeOpenData.Data;
+using ShapeOpenData.Infrastructure;
+using ShapeOpenData.Modules.Shared;
+
+namespace ShapeOpenData.Modules.Groups.Pages.Actions;
+
+/// <summary>One action: who owns it, when it is due, what came of it, the requests it serves; its owner reports progress here.</summary>
+public sealed class ShowModel(AppDbContext db, GroupAccess access, ActionWorkflow actions, TimeProvider clock) : PageModel
+{
+    public static readonly IReadOnlyList<GovukOption> States = GovukOption.FromEnum<ActionState>();
+
+    public sealed record LinkedRequest(int Id, string Title);
+
+    [BindProperty] public string? State { get; set; }
+    [BindProperty] public string? Note { get; set; }
+
+    public GroupAction Action { get; private set; } = null!;
+    public string Owner { get; private set; } = "";
+    public string? MeetingTitle { get; private set; }
+    public IReadOnlyList<LinkedRequest> Requests { get; private set; } = [];
+    public bool CanUpdate { get; private set; }
+    public DateOnly Today { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        State = Action.State.ToCode();
+        Note = Action.Note;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (!CanUpdate)
+        {
+            return Forbid();
+        }
+        var state = ModelState.Choice<ActionState>(nameof(State), State, "Select the action's state");
+        var note = ModelState.Optional(nameof(Note), Note, GroupAction.NoteMaxLength, "The note");
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                await actions.UpdateAsync(id, state!.Value, note, User, cancellationToken);
+                TempData.Success($"The action is now {state.Value.ToText().ToLowerInvariant()}");
+                return Redirect(ActionWorkflow.UrlOf(id));
+            }
+            catch (GroupRuleException rule)
+            {
+                ModelState.AddModelError(nameof(Note), rule.Message);
+            }
+        }
+        return this.Invalid();
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Action = await actions.FindAsync(id, User, cancellationToken);
+        }
+        catch (GroupNotFoundException)
+        {
+            return false;
+        }
+        Today = clock.Today();
+        CanUpdate = GroupPermissions.CanUpdate(User, Action, await access.MembershipAsync(Action.GroupId, User, cancellationToken));
+        Owner = await db.Users.Where(u => u.Id == Action.OwnerUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken)
+            ?? await db.Organisations.Where(o => o.Id == Action.OwnerOrganisationId).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken)
+            ?? "No owner";
+        MeetingTitle = await db.Meetings.Where(m => m.Id == Action.MeetingId).Select(m => m.Title).SingleOrDefaultAsync(cancellationToken);
+        var ids = Action.Requests.Select(r => r.RequestId).ToList();
+        Requests = await db.DatasetRequests.Where(r => ids.Contains(r.Id) && !r.IsConfidential).OrderBy(r => r.Id)
+            .Select(r => new LinkedRequest(r.Id, r.Title)).ToListAsync(cancellationToken);
+        return true;
+    }
+}
