@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Groups;
 
@@ -35,6 +37,33 @@ public static class TestGroups
             db.Follows.Add(new ShapeOpenData.Modules.Follows.Follow { TargetType = GroupsModule.GroupItemType, TargetId = group.Id, UserId = person.Id, CreatedAt = DateTime.UtcNow });
             return await db.SaveChangesAsync();
         });
+
+    /// <summary>Does something through the group workflow as <paramref name="person"/>, in a scope of its own as a request would.</summary>
+    public static Task<T> GroupsAsync<T>(this ServiceFactory service, Person person, Func<GroupWorkflow, ClaimsPrincipal, Task<T>> action) =>
+        service.WithServicesAsync(async s => await action(s.GetRequiredService<GroupWorkflow>(), await service.PrincipalAsync(person)));
+
+    public static Task GroupsAsync(this ServiceFactory service, Person person, Func<GroupWorkflow, ClaimsPrincipal, Task> action) =>
+        service.GroupsAsync(person, async (groups, actor) => { await action(groups, actor); return true; });
+
+    /// <summary>Does something through the meeting workflow as <paramref name="person"/>, in a scope of its own.</summary>
+    public static Task<T> MeetingsAsync<T>(this ServiceFactory service, Person person, Func<MeetingWorkflow, ClaimsPrincipal, Task<T>> action) =>
+        service.WithServicesAsync(async s => await action(s.GetRequiredService<MeetingWorkflow>(), await service.PrincipalAsync(person)));
+
+    public static Task MeetingsAsync(this ServiceFactory service, Person person, Func<MeetingWorkflow, ClaimsPrincipal, Task> action) =>
+        service.MeetingsAsync(person, async (meetings, actor) => { await action(meetings, actor); return true; });
+
+    /// <summary>Does something through the action workflow as <paramref name="person"/>, in a scope of its own.</summary>
+    public static Task<T> ActionsAsync<T>(this ServiceFactory service, Person person, Func<ActionWorkflow, ClaimsPrincipal, Task<T>> action) =>
+        service.WithServicesAsync(async s => await action(s.GetRequiredService<ActionWorkflow>(), await service.PrincipalAsync(person)));
+
+    /// <summary>The meeting as the database has it now, with its registrations, minutes and decisions.</summary>
+    public static Task<Meeting> MeetingAsync(this ServiceFactory service, int id) =>
+        service.WithDatabaseAsync(db => db.Meetings.AsNoTracking().Include(m => m.Registrations).Include(m => m.Minutes).Include(m => m.Decisions)
+            .AsSplitQuery().SingleAsync(m => m.Id == id));
+
+    /// <summary>A meeting starting <paramref name="fromNow"/> after the service's own now (which a shifted clock moves).</summary>
+    public static DateTime StartingIn(this ServiceFactory service, TimeSpan fromNow) =>
+        service.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime.Add(fromNow);
 
     /// <summary>A meeting of <paramref name="group"/> (or a public event when null) scheduled by <paramref name="organiser"/>.</summary>
     /// <param name="startsAt">UTC; by default a week from now by the service's clock.</param>

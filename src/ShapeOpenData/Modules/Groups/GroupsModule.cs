@@ -30,6 +30,7 @@ public static class GroupsModule
         services.AddScoped<MeetingWorkflow>();
         services.AddScoped<ActionWorkflow>();
         services.AddScoped<GroupReminders>();
+        services.AddScoped<IDemoContent, DemoGroups>();
         services.AddHostedService<GroupReminderWatch>();
         services.AddScoped<IFollowable, GroupItems>();
         services.AddScoped<IFollowable, MeetingItems>();

@@ -70,14 +70,23 @@ public sealed class Meeting
         return meeting;
     }
 
-    /// <summary>Changes the details; calendars see a new SEQUENCE. Fewer places never removes anyone already registered.</summary>
-    public void Change(MeetingDetails details, DateTime now)
+    /// <summary>
+    /// Changes the details; calendars see a new SEQUENCE. Fewer places never removes anyone already registered;
+    /// more places go to the people waiting, in turn, who are returned (otherwise a newcomer would take them first).
+    /// </summary>
+    public IReadOnlyList<Registration> Change(MeetingDetails details, DateTime now)
     {
         Rules.Require(State == MeetingState.Scheduled, "Only a scheduled meeting can be changed");
         Rules.Require(details.Capacity is null || details.Capacity >= RegisteredCount,
             $"{RegisteredCount} people already have a place. Set at least {RegisteredCount} places, or leave it empty for no limit");
         Apply(details, now);
         Sequence++;
+        var promoted = new List<Registration>();
+        while (!IsFull && PromoteNext(now) is { } next)
+        {
+            promoted.Add(next);
+        }
+        return promoted;
     }
 
     public void Cancel(string reason, DateTime now)
@@ -173,6 +182,12 @@ public sealed class Meeting
         {
             return null;
         }
+        return PromoteNext(now);
+    }
+
+    /// <summary>The first person on the waiting list takes a free place.</summary>
+    private Registration? PromoteNext(DateTime now)
+    {
         var next = Registrations.Where(r => r.State == RegistrationState.Waiting).OrderBy(r => r.JoinedQueueAt).ThenBy(r => r.Id).FirstOrDefault();
         if (next is not null)
         {

@@ -49,9 +49,19 @@ public sealed class MeetingWorkflow(
         return meeting;
     }
 
-    public Task<Meeting> ChangeAsync(int id, MeetingDetails details, ClaimsPrincipal actor, CancellationToken cancellationToken = default) =>
-        ManageAsync(id, actor, "changed", meeting => meeting.Change(details, clock.UtcNow()),
-            meeting => ($"Changed: {meeting.Title}", $"The details of {meeting.Title} have changed. It is now {When(meeting)}."), cancellationToken);
+    /// <summary>Changes the details; people registered are told, and anyone given one of extra places is told they have a place.</summary>
+    public async Task<Meeting> ChangeAsync(int id, MeetingDetails details, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<Registration> promoted = [];
+        var meeting = await ManageAsync(id, actor, "changed", m => promoted = m.Change(details, clock.UtcNow()),
+            m => ($"Changed: {m.Title}", $"The details of {m.Title} have changed. It is now {When(m)}."), cancellationToken);
+        foreach (var registration in promoted)
+        {
+            await TellPromotedAsync(meeting, registration, actor.UserId(), cancellationToken);
+        }
+        await SaveAsync(cancellationToken);
+        return meeting;
+    }
 
     public Task<Meeting> CancelAsync(int id, string reason, ClaimsPrincipal actor, CancellationToken cancellationToken = default) =>
         ManageAsync(id, actor, "cancelled", meeting => meeting.Cancel(reason, clock.UtcNow()),
@@ -108,19 +118,25 @@ public sealed class MeetingWorkflow(
             db.AuditEntries.Add(AuditEntry.Of(ItemType, meeting.Id, "registration_cancelled", userId, now, null, new { meeting.RegisteredCount }));
             if (promoted is not null)
             {
-                db.AuditEntries.Add(AuditEntry.Of(ItemType, meeting.Id, "promoted_from_waiting_list", null, now, null, new { promoted.UserId }));
-                await notifier.NotifyAsync(
-                    new Notification($"meeting:{meeting.Id}:promoted:{promoted.UserId}:{now.Ticks}", $"You have a place: {meeting.Title}", $"""
-                        A place has come up at {meeting.Title}, {When(meeting)}, and it is yours: you were first on the waiting list.
-
-                        {(meeting.OnlineLink is null ? "" : $"Join online: {meeting.OnlineLink}\n")}{(meeting.Place is null ? "" : $"Place: {meeting.Place}\n")}
-                        If you cannot come, cancel so the next person can have it: {links.Absolute(UrlOf(meeting.Id))}
-                        """, $"follow:{ItemType}:{meeting.Id}"),
-                    [promoted.UserId], userId, cancellationToken);
+                await TellPromotedAsync(meeting, promoted, userId, cancellationToken);
             }
             await db.SaveChangesAsync(cancellationToken);
             return promoted;
         });
+    }
+
+    private async Task TellPromotedAsync(Meeting meeting, Registration promoted, int? actorId, CancellationToken cancellationToken)
+    {
+        var now = clock.UtcNow();
+        db.AuditEntries.Add(AuditEntry.Of(ItemType, meeting.Id, "promoted_from_waiting_list", null, now, null, new { promoted.UserId }));
+        await notifier.NotifyAsync(
+            new Notification($"meeting:{meeting.Id}:promoted:{promoted.UserId}:{now.Ticks}", $"You have a place: {meeting.Title}", $"""
+                A place has come up at {meeting.Title}, {When(meeting)}, and it is yours: you were first on the waiting list.
+
+                {(meeting.OnlineLink is null ? "" : $"Join online: {meeting.OnlineLink}\n")}{(meeting.Place is null ? "" : $"Place: {meeting.Place}\n")}
+                If you cannot come, cancel so the next person can have it: {links.Absolute(UrlOf(meeting.Id))}
+                """, $"follow:{ItemType}:{meeting.Id}"),
+            [promoted.UserId], actorId, cancellationToken);
     }
 
     /// <summary>The meeting with its registrations, minutes and decisions, as <paramref name="reader"/> may see it.</summary>
@@ -172,23 +188,29 @@ public sealed class MeetingWorkflow(
     private Task<List<int>> GroupFollowersAsync(int groupId, CancellationToken cancellationToken) =>
         following.FollowersAsync(GroupsModule.GroupItemType, groupId, cancellationToken);
 
-    /// <summary>Two people taking the last place at once: one save wins, the other reads the meeting again.</summary>
+    /// <summary>
+    /// Two people taking the last place at once: one save wins, the other reads the meeting again. Those who lost
+    /// together (on PostgreSQL they all fail at the same moment) wait a random few milliseconds first, or they
+    /// would collide again in step until they ran out of tries.
+    /// </summary>
     private async Task<T> WithRetriesAsync<T>(Func<Task<T>> attempt)
     {
+        const int tryLimit = 20;
         for (var tries = 1; ; tries++)
         {
             try
             {
                 return await attempt();
             }
-            catch (DbUpdateConcurrencyException) when (tries < 5)
+            catch (DbUpdateConcurrencyException) when (tries < tryLimit)
             {
                 db.ChangeTracker.Clear();
             }
-            catch (DbUpdateException failure) when (failure.IsUniqueViolation() && tries < 5)
+            catch (DbUpdateException failure) when (failure.IsUniqueViolation() && tries < tryLimit)
             {
                 db.ChangeTracker.Clear();
             }
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 15 * tries)));
         }
     }
 
