@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using ShapeOpenData.Modules.Accounts;
+using ShapeOpenData.Modules.Groups;
 
 namespace ShapeOpenData.BrowserTests;
 
@@ -128,6 +129,58 @@ public sealed class AccessibilityTests(BrowserFixture service) : IClassFixture<B
         await administrator.GetByRole(AriaRole.Button, new() { Name = "Import the file" }).ClickToNavigateAsync();
         await Assertions.Expect(administrator.Locator(".govuk-error-summary")).ToBeVisibleAsync();
         await administrator.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task GroupPages_HaveNoSeriousAccessibilityProblems()
+    {
+        var programme = await service.CreatePersonAsync(Roles.ProgrammeTeam, twoFactor: true);
+        var chair = await service.CreatePersonAsync(name: "Cleo Chair");
+        var applicant = await service.CreatePersonAsync(name: "Aziz Applicant");
+        var slug = $"a11y-{Guid.NewGuid():N}"[..13];
+        var (meetingId, actionId) = await service.WithServicesAsync(async s =>
+        {
+            var team = await service.PrincipalAsync(programme);
+            await s.GetRequiredService<GroupWorkflow>().CreateAsync(slug, new GroupDetails("Accessible Data Group", GroupKind.Network,
+                "To check every page works for everyone.", "## Scope\n\n- Pages\n- Forms", MembershipPolicy.OnRequest, MembersOnly: false, IsClosed: false), team);
+            var db = s.GetRequiredService<ShapeOpenData.Data.AppDbContext>();
+            var groupId = db.Groups.Single(g => g.Slug == slug).Id;
+            db.GroupMembers.Add(new GroupMember { GroupId = groupId, UserId = chair.Id, Role = GroupRole.Chair, State = MemberState.Active, CreatedAt = DateTime.UtcNow, JoinedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            await s.GetRequiredService<GroupWorkflow>().JoinAsync(slug, "I would like to help.", await service.PrincipalAsync(applicant));
+            var start = DateTime.UtcNow.Date.AddDays(20).AddHours(13);
+            var meeting = await s.GetRequiredService<MeetingWorkflow>().ScheduleAsync(slug, new MeetingDetails("Accessibility review", start, start.AddHours(1),
+                MeetingTimes.DefaultTimeZone, "Room 3", "https://meet.example.gov.uk/a11y", "1. Pages", 1), team);
+            var action = await s.GetRequiredService<ActionWorkflow>().AddAsync(slug, meeting.Id,
+                new NewAction("Check the forms", chair.Id, null, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2), []), team);
+            return (meeting.Id, action.Id);
+        });
+
+        var anyone = await service.NewPageAsync();
+        foreach (var path in new[] { "/groups", $"/groups/{slug}", "/meetings", "/meetings?Group=events", $"/meetings/{meetingId}", "/actions", "/actions?State=all",
+                     $"/actions/{actionId}", $"/groups/{slug}/invitations/not-a-real-invitation" })
+        {
+            var response = await anyone.GotoAsync(path);
+            Assert.Equal(200, response?.Status);
+            await anyone.AssertAccessibleAsync();
+        }
+
+        var chairing = await SignedInAsync(chair);
+        foreach (var path in new[] { $"/groups/{slug}", $"/groups/{slug}/members", $"/groups/{slug}/edit", $"/meetings/{meetingId}", $"/meetings/{meetingId}/edit",
+                     $"/meetings/{meetingId}/cancel", $"/actions/{actionId}", $"/actions/new?group={slug}&meeting={meetingId}" })
+        {
+            var response = await chairing.GotoAsync(path);
+            Assert.Equal(200, response?.Status);
+            await chairing.AssertAccessibleAsync();
+        }
+        foreach (var (path, button) in new[] { ($"/meetings/new?group={slug}", "Schedule meeting"), ($"/meetings/{meetingId}/cancel", "Cancel the meeting"),
+                     ($"/actions/new?group={slug}", "Record action"), ($"/groups/{slug}/members", "Send invitation") })
+        {
+            await chairing.GotoAsync(path);
+            await chairing.GetByRole(AriaRole.Button, new() { Name = button }).ClickToNavigateAsync();
+            await Assertions.Expect(chairing.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+            await chairing.AssertAccessibleAsync();
+        }
     }
 
     [Fact]
