@@ -30,6 +30,7 @@ public sealed class GroupPagesTests(ClockedServiceFactory service) : IClassFixtu
         Assert.Equal("Address Data Working Group", created.Heading);
         Assert.Contains("To agree how addresses are published.", created.Text, StringComparison.Ordinal);
         Assert.Equal("Addresses only.", created.Document.QuerySelector("#terms p")!.TextContent);
+        Assert.Equal("Scope", created.Document.QuerySelector("#terms h3.govuk-heading-s")!.TextContent);  // under the page's own h2
         Assert.Equal("0", created.Document.QuerySelector("#member-count")!.TextContent);
 
         var someone = service.NewSession();
