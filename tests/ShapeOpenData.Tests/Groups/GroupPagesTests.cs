@@ -193,12 +193,19 @@ public sealed class GroupPagesTests(ClockedServiceFactory service) : IClassFixtu
         Assert.Contains("Select who owns the action", noOwner.Errors.Select(e => e.Message));
         Assert.Contains("Enter the date it is due", noOwner.Errors.Select(e => e.Message));
         var due = DateOnly.FromDateTime(service.Clock.GetUtcNow().UtcDateTime).AddDays(-1);
+        var request = await service.SubmitRequestAsync(member, title: "Address schema as open data");
+        var notARequest = await chairSession.SubmitAsync(actionForm, ("Text", "Draft the schema"), ("OwnerKind", "organisation"), ("Organisation", ""), ("Requests", "12a"));
+        Assert.Contains("Enter request numbers separated by commas, like 12, 40", notARequest.Errors.Select(e => e.Message));
+        Assert.Contains("Select the organisation that owns the action", notARequest.Errors.Select(e => e.Message));
         var added = await chairSession.SubmitAsync(actionForm, ("Text", "Draft the schema"), ("OwnerKind", "person"), ("Person", member.Id.ToString(CultureInfo.InvariantCulture)),
+            ("Requests", request.ToString(CultureInfo.InvariantCulture)),
             ("DueOn.Day", due.Day.ToString(CultureInfo.InvariantCulture)), ("DueOn.Month", due.Month.ToString(CultureInfo.InvariantCulture)), ("DueOn.Year", due.Year.ToString(CultureInfo.InvariantCulture)));
         Assert.Equal(url, added.Url);
         Assert.Contains("Draft the schema", added.Text, StringComparison.Ordinal);
         Assert.Contains("Overdue", added.Text, StringComparison.Ordinal);
         await service.Mail.WaitForAsync(member.Email, $"New action for you from {group.Name}");
+        var requestPage = await service.NewSession().GetAsync($"/requests/{request}");
+        Assert.Contains("Draft the schema", requestPage.Document.QuerySelector(".sod-actions")!.TextContent, StringComparison.Ordinal);
 
         var list = await service.NewSession().GetAsync($"/actions?Group={group.Slug}");
         var row = list.Document.QuerySelector(".govuk-table__body tr")!;
