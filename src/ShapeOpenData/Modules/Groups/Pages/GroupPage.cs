@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
-using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Groups.Pages;
 
@@ -44,32 +43,7 @@ public abstract class GroupPage(AppDbContext db, GroupAccess access) : PageModel
         {
             return Forbid();
         }
-        if (ModelState.IsValid)
-        {
-            try
-            {
-                await act();
-                if (done.Length > 0)
-                {
-                    TempData.Success(done);
-                }
-                return Redirect(then);
-            }
-            catch (GroupForbiddenException)
-            {
-                return Forbid();
-            }
-            catch (GroupNotFoundException)
-            {
-                return NotFound();
-            }
-            catch (GroupRuleException rule)
-            {
-                ModelState.AddModelError(errorKey, rule.Message);
-            }
-        }
-        await OnInvalidAsync(cancellationToken);
-        return this.Invalid();
+        return await this.RunAsync(act, done, then, errorKey, () => OnInvalidAsync(cancellationToken));
     }
 
     /// <summary>Loads what the page shows besides the group, before it is shown again with errors.</summary>

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ShapeOpenData.Modules.Accounts;
-using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Groups.Pages.Meetings;
 
@@ -47,28 +46,7 @@ public abstract class MeetingPage(MeetingWorkflow meetings) : PageModel
         {
             return Forbid();
         }
-        if (ModelState.IsValid)
-        {
-            try
-            {
-                await act();
-                if (done.Length > 0)
-                {
-                    TempData.Success(done);
-                }
-                return Redirect(MeetingWorkflow.UrlOf(id));
-            }
-            catch (GroupForbiddenException)
-            {
-                return Forbid();
-            }
-            catch (GroupRuleException rule)
-            {
-                ModelState.AddModelError(errorKey, rule.Message);
-            }
-        }
-        await OnInvalidAsync(cancellationToken);
-        return this.Invalid();
+        return await this.RunAsync(act, done, MeetingWorkflow.UrlOf(id), errorKey, () => OnInvalidAsync(cancellationToken));
     }
 
     protected virtual Task OnInvalidAsync(CancellationToken cancellationToken) => Task.CompletedTask;
