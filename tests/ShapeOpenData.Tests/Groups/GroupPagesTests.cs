@@ -147,7 +147,9 @@ public sealed class GroupPagesTests(ClockedServiceFactory service) : IClassFixtu
 
         var chairSession = service.NewSession();
         await chairSession.SignInAsync(chair);
-        Assert.Contains("Closed session on health data", (await chairSession.GetAsync($"/groups/{group.Slug}")).Text, StringComparison.Ordinal);
+        var asMember = await chairSession.GetAsync($"/groups/{group.Slug}");
+        Assert.Contains("Closed session on health data", asMember.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("/meetings.ics", asMember.Body, StringComparison.Ordinal);  // its public calendar is empty
         Assert.Contains("Closed session on health data", (await chairSession.GetAsync("/meetings")).Text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await chairSession.GetAsync(MeetingWorkflow.UrlOf(meeting.Id))).Status);
     }
