@@ -1,12 +1,5 @@
-using System.Security.Claims;
-using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
-using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Accounts;
-using ShapeOpenData.Modules.Audit;
-using ShapeOpenData.Modules.Follows;
-using ShapeOpenData.Modules.Notifications;
 
 namespace ShapeOpenData.Modules.Groups;
 
