@@ -1,27 +1,34 @@
-using Deque.AxeCore.Playwright;
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Playwright;
-using System.Runtime.CompilerServices;
-using System.Text.RegularExpressions;
-using MimeKit;
+using Cookie = Microsoft.Playwright.Cookie;
 
 namespace ShapeOpenData.BrowserTests;
 
+/// <summary>Every browser test shares one service and one Chromium, and runs one at a time.</summary>
+[CollectionDefinition(Name)]
+public sealed class OneBrowser : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}
+
 /// <summary>
-/// The real service on Kestrel (a real port on 127.0.0.1), email written to the pickup directory as in
-/// development, and Debian's Chromium driven by Playwright.
+/// The real service on Kestrel (a real port on 127.0.0.1) with the demo catalogue imported, its email caught
+/// by a real SMTP server, and Debian's Chromium driven by Playwright.
 /// </summary>
 public sealed class BrowserFixture : ServiceFactory
 {
+    private readonly ConcurrentDictionary<int, Task<Cookie[]>> _signedIn = new();
+    private readonly ConcurrentDictionary<string, Task<Person>> _people = new();
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
-    public string MailDirectory => Path.Combine(DataDirectory, "mail");
 
-    protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
-        [.. base.Settings, new("Email:Smtp:Host", "")];
+    /// <summary>Where pages seen without JavaScript are checked by axe-core (see <see cref="Accessibility"/>).</summary>
+    internal IPage ScriptlessTwin { get; private set; } = null!;
 
     public BrowserFixture() => UseKestrel(0);
 
@@ -38,66 +45,51 @@ public sealed class BrowserFixture : ServiceFactory
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
+        ScriptlessTwin = await NewTwinAsync();
+        await this.ImportDemoCatalogueAsync();
     }
 
-    public async Task<IPage> NewPageAsync(bool javaScript = true)
+    /// <summary>A new browser context: its own cookies, as another person's browser.</summary>
+    public async Task<IBrowserContext> NewContextAsync(bool javaScript, IEnumerable<Cookie>? cookies = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, JavaScriptEnabled = javaScript });
-        if (!javaScript)
+        if (cookies is not null)
         {
-            Accessibility.WithoutJavaScript.Add(context, this);
+            await context.AddCookiesAsync(cookies);
         }
-        return await context.NewPageAsync();
+        return context;
     }
 
-    /// <summary>Signs <paramref name="person"/> in on a new page, answering the two-factor question when asked.</summary>
-    public async Task<IPage> SignedInPageAsync(Person person, bool javaScript = true)
+    /// <summary>
+    /// The cookies of <paramref name="person"/> signed in, made once through the sign-in pages over HTTP (answering
+    /// the two-factor question when asked): signing in in the browser is the new-user journey's subject, and
+    /// every other test starts where it ends.
+    /// </summary>
+    public Task<Cookie[]> SignedInCookiesAsync(Person person) => _signedIn.GetOrAdd(person.Id, async _ =>
     {
-        var page = await NewPageAsync(javaScript);
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync(person.Email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickToNavigateAsync();
-        if (person.AuthenticatorKey is not null)
-        {
-            await page.GetByLabel("Enter your security code").FillAsync(person.CurrentCode());
-            await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickToNavigateAsync();
-        }
-        return page;
-    }
+        var jar = new CookieContainer();
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = jar }) { BaseAddress = new Uri(BaseUrl) };
+        var signedIn = await new WebSession(http).SignInAsync(person);
+        Assert.True(signedIn.Status == HttpStatusCode.OK && !signedIn.Url.StartsWith("/account/sign-in", StringComparison.Ordinal),
+            $"{person.Email} could not sign in: {signedIn.Status} {signedIn.Url}");
+        return jar.GetAllCookies().Select(c => new Cookie { Name = c.Name, Value = c.Value, Url = BaseUrl, HttpOnly = c.HttpOnly }).ToArray();
+    });
 
-    /// <summary>Every email to <paramref name="address"/> so far, oldest first.</summary>
-    public async Task<IReadOnlyList<MimeMessage>> EmailsToAsync(string address)
-    {
-        var messages = new List<MimeMessage>();
-        if (!Directory.Exists(MailDirectory)) return messages;
-        foreach (var file in Directory.GetFiles(MailDirectory, "*.eml").Order())
-        {
-            var message = await MimeMessage.LoadAsync(file);
-            if (message.To.Mailboxes.Any(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase))) messages.Add(message);
-        }
-        return messages;
-    }
+    /// <summary>
+    /// One person per role (and organisation) for the whole run, for tests about what such a person sees rather than
+    /// about them; tests that change a person's own data make their own.
+    /// </summary>
+    public Task<Person> SharedPersonAsync(string? role = null, string? organisation = null) =>
+        _people.GetOrAdd($"{role}/{organisation}", _ => CreatePersonAsync(role, organisation, twoFactor: role is not null, name: "Shared Person"));
 
-    /// <summary>The newest email to <paramref name="address"/> in the pickup directory.</summary>
-    public async Task<MimeMessage> EmailToAsync(string address)
+    /// <summary>A page that may run axe-core but none of the service's own scripts, on the service's origin so styles load.</summary>
+    private async Task<IPage> NewTwinAsync()
     {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            if (Directory.Exists(MailDirectory))
-            {
-                foreach (var file in Directory.GetFiles(MailDirectory, "*.eml").Order().Reverse())
-                {
-                    var message = await MimeMessage.LoadAsync(file);
-                    if (message.To.Mailboxes.Any(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase)))
-                    {
-                        return message;
-                    }
-                }
-            }
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"No email to {address} in {MailDirectory}");
+        var context = await NewContextAsync(javaScript: true);
+        await context.RouteAsync(new Regex(@"\.m?js(\?|$)"), route => route.AbortAsync());
+        var twin = await context.NewPageAsync();
+        await twin.GotoAsync("/health/live");
+        return twin;
     }
 
     public override async ValueTask DisposeAsync()
@@ -105,63 +97,5 @@ public sealed class BrowserFixture : ServiceFactory
         if (Browser is not null) await Browser.CloseAsync();
         _playwright?.Dispose();
         await base.DisposeAsync();
-    }
-}
-
-public static class Navigation
-{
-    /// <summary>
-    /// Clicks a link or a form's button and waits for the page it leads to, so that what the test reads next is
-    /// the new page rather than the old one mid-navigation (a busy machine answers a form post slowly).
-    /// </summary>
-    public static async Task ClickToNavigateAsync(this ILocator target)
-    {
-        var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnLoad(object? sender, IPage page) => loaded.TrySetResult();
-        target.Page.Load += OnLoad;
-        try
-        {
-            await target.ClickAsync();
-            await loaded.Task.WaitAsync(TimeSpan.FromMinutes(2));
-        }
-        finally
-        {
-            target.Page.Load -= OnLoad;
-        }
-    }
-}
-
-public static class Accessibility
-{
-    /// <summary>Contexts with JavaScript off, where axe-core cannot run in the page itself.</summary>
-    internal static readonly ConditionalWeakTable<IBrowserContext, BrowserFixture> WithoutJavaScript = [];
-
-    /// <summary>Runs axe-core on the page as it is now; fails on any serious or critical violation.</summary>
-    public static async Task AssertAccessibleAsync(this IPage page)
-    {
-        if (WithoutJavaScript.TryGetValue(page.Context, out var service))
-        {
-            await AssertTwinAccessibleAsync(page, service);
-            return;
-        }
-        var results = await page.RunAxe();
-        var problems = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(problems.Count == 0,
-            $"{page.Url}: " + string.Join("; ", problems.Select(v => $"{v.Impact} {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
-    }
-
-    /// <summary>
-    /// A page seen without JavaScript is checked in a twin that may run axe but not the service's own scripts:
-    /// the same HTML, on the same origin (so styles load), unenhanced.
-    /// </summary>
-    private static async Task AssertTwinAccessibleAsync(IPage page, BrowserFixture service)
-    {
-        var html = await page.ContentAsync();
-        await using var context = await service.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = service.BaseUrl });
-        await context.RouteAsync(new Regex(@"\.m?js(\?|$)"), route => route.AbortAsync());
-        var twin = await context.NewPageAsync();
-        await twin.GotoAsync("/health/live");
-        await twin.SetContentAsync(html, new() { WaitUntil = WaitUntilState.Load });
-        await twin.AssertAccessibleAsync();
     }
 }

@@ -3,12 +3,12 @@ using Microsoft.Playwright;
 namespace ShapeOpenData.BrowserTests;
 
 /// <summary>Everything works with JavaScript switched off: progressive enhancement only.</summary>
-public sealed class WithoutJavaScriptTests(BrowserFixture service) : IClassFixture<BrowserFixture>
+public sealed class WithoutJavaScriptTests(BrowserFixture service) : BrowserTest(service)
 {
     [Fact]
     public async Task DeadlineCalculator_AnswersWithoutJavaScript()
     {
-        var page = await service.NewPageAsync(javaScript: false);
+        var page = await NewPageAsync(javaScript: false);
         await page.GotoAsync("/tools/deadline");
 
         await page.GetByLabel("Freedom of Information Act 2000").CheckAsync();
@@ -25,11 +25,11 @@ public sealed class WithoutJavaScriptTests(BrowserFixture service) : IClassFixtu
     [Fact]
     public async Task PasswordField_HasNoShowButtonWithoutJavaScript_AndOneWithIt()
     {
-        var without = await service.NewPageAsync(javaScript: false);
+        var without = await NewPageAsync(javaScript: false);
         await without.GotoAsync("/account/sign-in");
         Assert.False(await without.GetByRole(AriaRole.Button, new() { Name = "Show password" }).IsVisibleAsync());
 
-        var with = await service.NewPageAsync(javaScript: true);
+        var with = await NewPageAsync(javaScript: true);
         await with.GotoAsync("/account/sign-in");
         var show = with.GetByRole(AriaRole.Button, new() { Name = "Show password" });
         await show.WaitForAsync();
@@ -40,8 +40,8 @@ public sealed class WithoutJavaScriptTests(BrowserFixture service) : IClassFixtu
     [Fact]
     public async Task SimilarRequests_AppearWhileTypingATitle_WhenJavaScriptRuns()
     {
-        var existing = await service.SubmitRequestAsync(await service.CreatePersonAsync(), "Reservoir water levels, daily");
-        var page = await service.SignedInPageAsync(await service.CreatePersonAsync());
+        var existing = await Service.SubmitRequestAsync(await Service.CreatePersonAsync(), "Reservoir water levels, daily");
+        var page = await SignedInPageAsync(await Service.CreatePersonAsync());
         await page.GotoAsync("/requests/new");
 
         await page.GetByLabel("Give your request a short title").PressSequentiallyAsync("Daily reservoir levels");
@@ -55,7 +55,7 @@ public sealed class WithoutJavaScriptTests(BrowserFixture service) : IClassFixtu
     [Fact]
     public async Task ThePageRaisesNoContentSecurityPolicyErrors()
     {
-        var page = await service.NewPageAsync(javaScript: true);
+        var page = await NewPageAsync(javaScript: true);
         var problems = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") problems.Add(message.Text); };
 

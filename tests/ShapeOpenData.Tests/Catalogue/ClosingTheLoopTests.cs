@@ -4,12 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ShapeOpenData.Tests.Catalogue;
 
 /// <summary>A request answered with a catalogue dataset: chosen on the close page, shown on both pages, and its followers told.</summary>
-public sealed class ClosingTheLoopTests(ServiceFactory service) : IClassFixture<ServiceFactory>, IAsyncLifetime
+public sealed class ClosingTheLoopTests(CatalogueServiceFactory service) : IClassFixture<CatalogueServiceFactory>
 {
-    public Task InitializeAsync() => service.ImportDemoCatalogueAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     private async Task<(int Id, Person Supporter, WebSession Manager)> OpenRequestAsync()
     {
         var id = await service.SubmitRequestAsync(await service.CreatePersonAsync(), organisation: "department-for-transport");

@@ -3,12 +3,8 @@ using System.Text.Json;
 namespace ShapeOpenData.Tests.Catalogue;
 
 /// <summary>The catalogue's list and dataset pages, as anyone reads them.</summary>
-public sealed class DatasetPagesTests(ServiceFactory service) : IClassFixture<ServiceFactory>, IAsyncLifetime
+public sealed class DatasetPagesTests(CatalogueServiceFactory service) : IClassFixture<CatalogueServiceFactory>
 {
-    public Task InitializeAsync() => service.ImportDemoCatalogueAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task List_SearchesAndFiltersByPublisherFormatAndOpenness()
     {

@@ -4,12 +4,11 @@ using ShapeOpenData.Modules.Catalogue;
 namespace ShapeOpenData.Tests.Catalogue;
 
 /// <summary>An organisation's record on requests and quality reports, on its page.</summary>
-public sealed class PublisherRecordTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+public sealed class PublisherRecordTests(CatalogueServiceFactory service) : IClassFixture<CatalogueServiceFactory>
 {
     [Fact]
     public async Task Organisation_ShowsRequestsAnsweredOnTimeAndReportsResolved()
     {
-        await service.ImportDemoCatalogueAsync();
         var programme = await service.PrincipalAsync(await service.CreatePersonAsync(Roles.ProgrammeTeam, twoFactor: true));
         var requester = await service.CreatePersonAsync();
         var answered = await service.SubmitRequestAsync(requester, organisation: "met-office");

@@ -4,12 +4,8 @@ using ShapeOpenData.Modules.Catalogue;
 namespace ShapeOpenData.Tests.Catalogue;
 
 /// <summary>Reporting a problem with a dataset, and the publisher answering it, on the pages.</summary>
-public sealed class QualityReportTests(ServiceFactory service) : IClassFixture<ServiceFactory>, IAsyncLifetime
+public sealed class QualityReportTests(CatalogueServiceFactory service) : IClassFixture<CatalogueServiceFactory>
 {
-    public Task InitializeAsync() => service.ImportDemoCatalogueAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     private async Task<WebSession> SignedInAsync(Person person)
     {
         var session = service.NewSession();

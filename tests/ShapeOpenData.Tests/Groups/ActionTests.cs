@@ -26,7 +26,7 @@ public sealed class ActionTests(ServiceFactory service) : IClassFixture<ServiceF
 
         Assert.Equal("The owner must be a member of the group", refused.Message);
         Assert.False(await service.WithDatabaseAsync(db => db.GroupActions.AnyAsync(a => a.GroupId == group.Id)));
-        await Task.Delay(1000);
+        await service.DrainOutboxAsync();
         Assert.Empty(service.Mail.To(outsider.Email));
     }
 
@@ -58,7 +58,7 @@ public sealed class ActionTests(ServiceFactory service) : IClassFixture<ServiceF
         var email = await service.Mail.WaitForAsync(publisher.Email, "New action for you from Forest Data Group");
         Assert.Contains("Publish woodland cover by county", email.TextBody, StringComparison.Ordinal);
         Assert.Equal([request], await service.WithDatabaseAsync(db => db.ActionRequests.Where(l => l.ActionId == action.Id).Select(l => l.RequestId).ToListAsync()));
-        await Task.Delay(1000);
+        await service.DrainOutboxAsync();
         Assert.Empty(service.Mail.To(elsewhere.Email));
     }
 

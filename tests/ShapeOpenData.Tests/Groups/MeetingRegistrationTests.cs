@@ -63,7 +63,7 @@ public sealed class MeetingRegistrationTests(ServiceFactory service) : IClassFix
         Assert.Equal(RegistrationState.Registered, saved.Registrations.Single(r => r.UserId == first.Id).State);
         Assert.Equal(RegistrationState.Waiting, saved.Registrations.Single(r => r.UserId == second.Id).State);
         Assert.Equal(1, saved.RegisteredCount);
-        await Task.Delay(1500);
+        await service.DrainOutboxAsync();
         Assert.Empty(service.Mail.To(second.Email));
     }
 

@@ -31,7 +31,7 @@ public sealed class RemindersTests(ClockedServiceFactory service) : IClassFixtur
         var reminder = await service.Mail.WaitForAsync(placed.Email, "Tomorrow: Metadata clinic");
         Assert.Contains("you have a place at Metadata clinic", reminder.TextBody, StringComparison.Ordinal);
         Assert.Contains("https://meet.example.gov.uk/abc-defg", reminder.TextBody, StringComparison.Ordinal);
-        await Task.Delay(1500);
+        await service.DrainOutboxAsync();
         Assert.Equal(1, Emails(placed, "Tomorrow: Metadata clinic"));
         Assert.Equal(0, Emails(waiting, "Tomorrow"));
     }
@@ -58,7 +58,7 @@ public sealed class RemindersTests(ClockedServiceFactory service) : IClassFixtur
         Assert.Contains("Skills Data Group", reminder.Subject, StringComparison.Ordinal);
         Assert.Contains("Publish apprenticeship starts", reminder.TextBody, StringComparison.Ordinal);
         Assert.Contains($"/actions/{action.Id}", reminder.TextBody, StringComparison.Ordinal);
-        await Task.Delay(1500);
+        await service.DrainOutboxAsync();
         Assert.Equal(1, Emails(owner, "Action due"));
     }
 
@@ -75,7 +75,7 @@ public sealed class RemindersTests(ClockedServiceFactory service) : IClassFixtur
         await SendDueAsync();
 
         await service.Mail.WaitForAsync(owner.Email, "New action for you");
-        await Task.Delay(1500);
+        await service.DrainOutboxAsync();
         Assert.Equal(0, Emails(owner, "Action due"));
     }
 }

@@ -23,7 +23,7 @@ public sealed class RequestEmailTests(ServiceFactory service) : IClassFixture<Se
         var toSupporter = await service.Mail.WaitForAsync(supporter.Email, "Review started");
         Assert.Contains("We are on it", toRequester.TextBody, StringComparison.Ordinal);
         Assert.Contains($"/requests/{id}", toSupporter.TextBody, StringComparison.Ordinal);
-        await Task.Delay(1500);
+        await service.DrainOutboxAsync();
         Assert.Empty(service.Mail.To(programmePerson.Email));
         Assert.Single(service.Mail.To(requester.Email), m => (m.Subject ?? "").Contains("Review started", StringComparison.Ordinal));
     }
@@ -40,7 +40,7 @@ public sealed class RequestEmailTests(ServiceFactory service) : IClassFixture<Se
 
         var email = await service.Mail.WaitForAsync(publisher.Email, "Assigned");
         Assert.Contains("Assigned to Forestry Commission", email.TextBody, StringComparison.Ordinal);
-        await Task.Delay(1000);
+        await service.DrainOutboxAsync();
         Assert.Empty(service.Mail.To(elsewhere.Email));
     }
 
@@ -58,7 +58,7 @@ public sealed class RequestEmailTests(ServiceFactory service) : IClassFixture<Se
         var email = await service.Mail.WaitForAsync(requester.Email, "New comment");
         Assert.Contains("Colin Commenter wrote", email.TextBody, StringComparison.Ordinal);
         Assert.Contains("Me too, please publish", email.TextBody, StringComparison.Ordinal);
-        await Task.Delay(1000);
+        await service.DrainOutboxAsync();
         Assert.Empty(service.Mail.To(commenter.Email));
     }
 
@@ -85,7 +85,7 @@ public sealed class RequestEmailTests(ServiceFactory service) : IClassFixture<Se
 
         await programme.PostAsJsonAsync($"/api/v1/requests/{id}/assign", new { organisation = "cabinet-office" });
         await service.Mail.WaitForAsync(requester.Email, "Assigned");
-        await Task.Delay(1000);
+        await service.DrainOutboxAsync();
         Assert.DoesNotContain(service.Mail.To(follower.Email), m => (m.Subject ?? "").StartsWith("Assigned", StringComparison.Ordinal));
     }
 
@@ -108,7 +108,7 @@ public sealed class RequestEmailTests(ServiceFactory service) : IClassFixture<Se
 
         var programme = await service.ApiClientAsync(await service.CreatePersonAsync(Roles.ProgrammeTeam, twoFactor: true));
         await programme.PostAsJsonAsync($"/api/v1/requests/{id}/review", new { });
-        await Task.Delay(1500);
+        await service.DrainOutboxAsync();
         Assert.Empty(service.Mail.To(requester.Email));
     }
 
@@ -146,7 +146,7 @@ public sealed class RequestEmailTests(ServiceFactory service) : IClassFixture<Se
         });
 
         await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => worker.SendBatchAsync(CancellationToken.None)));
-        await Task.Delay(1500);
+        await service.DrainOutboxAsync();
 
         Assert.All(people, p => Assert.Single(service.Mail.To(p.Email), m => m.Subject == "Race"));
     }

@@ -6,7 +6,7 @@ namespace ShapeOpenData.Tests.Support;
 /// <summary>The demo catalogue (300 datasets in CKAN's shape), imported the way any portal's is.</summary>
 public static class DemoCatalogueData
 {
-    /// <summary>Imports the demo catalogue; importing again only updates, so every test in a class may call it.</summary>
+    /// <summary>Imports the demo catalogue; importing again only updates.</summary>
     public static Task<ImportSummary> ImportDemoCatalogueAsync(this ServiceFactory service) => service.WithServicesAsync(async s =>
     {
         await using var file = typeof(CatalogueImporter).Assembly.GetManifestResourceStream(CatalogueModule.DemoCatalogueResource)!;
@@ -21,4 +21,14 @@ public static class DemoCatalogueData
             var report = await s.GetRequiredService<QualityReports>().FileAsync(dataset, new NewReport(null, category, details), await service.PrincipalAsync(reporter));
             return report.Number;
         });
+}
+
+/// <summary>The service with the demo catalogue imported once, before its first test.</summary>
+public sealed class CatalogueServiceFactory : ServiceFactory
+{
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await this.ImportDemoCatalogueAsync();
+    }
 }

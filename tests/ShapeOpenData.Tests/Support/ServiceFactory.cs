@@ -44,6 +44,8 @@ public class ServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Correctness tests read straight after writing; the shared one-second cache has tests of its own.
         new("PublicPageCache:Seconds", "0"),
         new("Security:RequireStaffTwoFactor", "true"),
+        // Email arrives within a tenth of a second, so tests that wait for it wait little.
+        new("Notifications:PollSeconds", "0.05"),
     ];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -107,6 +109,28 @@ public class ServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
             await users.SetTwoFactorEnabledAsync(user, true);
         }
         return new Person(user.Id, email, user.DisplayName, key);
+    }
+
+    /// <summary>
+    /// Sends everything the outbox holds now and waits for what another worker is sending, so that a test can
+    /// then assert what was <em>not</em> sent without waiting a fixed time (which would also pass if the worker
+    /// were merely slow).
+    /// </summary>
+    public async Task DrainOutboxAsync()
+    {
+        var worker = Services.GetRequiredService<ShapeOpenData.Modules.Notifications.OutboxWorker>();
+        var clock = Services.GetRequiredService<TimeProvider>();
+        while (true)
+        {
+            if (await worker.SendBatchAsync(CancellationToken.None) > 0) continue;
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (!await WithDatabaseAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(
+                    db.OutboxEmails.Where(m => m.SentAt == null && m.NextAttemptAt <= now))))
+            {
+                return;
+            }
+            await Task.Delay(10); // The hosted worker has claimed the rest and marks them sent in a moment.
+        }
     }
 
     /// <summary>Runs <paramref name="action"/> with the database, for arranging and checking state.</summary>
