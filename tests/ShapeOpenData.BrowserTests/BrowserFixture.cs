@@ -32,10 +32,11 @@ public sealed class BrowserFixture : ServiceFactory
 
     public BrowserFixture() => UseKestrel(0);
 
+    protected override void StartService() => StartServer();
+
     public override async Task InitializeAsync()
     {
-        Mail.Start();
-        StartServer();
+        await base.InitializeAsync();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
         _playwright = await Playwright.CreateAsync();

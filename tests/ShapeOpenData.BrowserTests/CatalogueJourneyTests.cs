@@ -11,7 +11,7 @@ namespace ShapeOpenData.BrowserTests;
 /// </summary>
 public sealed class CatalogueJourneyTests(BrowserFixture service) : BrowserTest(service)
 {
-    [Fact, Trait(Databases.Trait, Databases.Both)]
+    [Fact]
     public Task ReportABrokenLink_PublisherFixesIt_RequestAnsweredWithTheDataset_WithJavaScript() => ReportABrokenLink_PublisherFixesIt_RequestAnsweredWithTheDataset(javaScript: true);
 
     [Fact]

@@ -13,7 +13,7 @@ namespace ShapeOpenData.BrowserTests;
 /// </summary>
 public sealed class GroupJourneyTests(BrowserFixture service) : BrowserTest(service)
 {
-    [Fact, Trait(Databases.Trait, Databases.Both)]
+    [Fact]
     public Task JoinMeetWaitingListMinutesActionsAndACorrection_WithJavaScript() => JoinMeetWaitingListMinutesActionsAndACorrection(javaScript: true);
 
     [Fact]

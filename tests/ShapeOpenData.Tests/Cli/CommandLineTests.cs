@@ -6,6 +6,7 @@ using ShapeOpenData.Modules.Accounts;
 namespace ShapeOpenData.Tests.Cli;
 
 /// <summary>The real program, run as a process against the same database as the service under test.</summary>
+[RunsProcesses]
 public sealed class CommandLineTests(ServiceFactory service) : IClassFixture<ServiceFactory>
 {
     private Task<ProgramRun> RunAsync(params string[] args) => ProgramRun.RunAsync(service.DatabaseSettings, args);
@@ -117,18 +118,6 @@ public sealed class CommandLineTests(ServiceFactory service) : IClassFixture<Ser
 
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains("Give either --email or --file.", run.Error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task MigrateAndSeedDemo_LeaveADatabaseWithDemoPeople()
-    {
-        var migrate = await RunAsync("migrate");
-        Assert.Equal(0, migrate.ExitCode);
-        Assert.Contains("The database is up to date.", migrate.Output, StringComparison.Ordinal);
-
-        var seed = await RunAsync("seed-demo");
-        Assert.Equal(0, seed.ExitCode);
-        Assert.True(await service.WithDatabaseAsync(db => db.Users.AnyAsync(u => u.Email == "admin@demo.shape-open-data.example")));
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using ShapeOpenData.Tests.Catalogue;
 namespace ShapeOpenData.Tests.Cli;
 
 /// <summary><c>import-ckan FILE|URL</c> run as an operator runs it: the real program as a process, on the service's database.</summary>
+[RunsProcesses]
 public sealed class ImportCkanCommandLineTests(ServiceFactory service) : IClassFixture<ServiceFactory>
 {
     private Task<ProgramRun> RunAsync(IEnumerable<KeyValuePair<string, string?>> settings, params string[] args) =>

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ShapeOpenData.Tests.DatasetRequests;
 
 /// <summary>Exact counts under concurrency, and no acknowledged support lost when the process is killed.</summary>
+[RunsProcesses]
 public sealed class SupportConcurrencyTests(ServiceFactory service) : IClassFixture<ServiceFactory>
 {
     [Fact]

@@ -5,22 +5,9 @@ using ShapeOpenData.Modules.Groups;
 
 namespace ShapeOpenData.Tests.Groups;
 
-/// <summary>The service with all its demo content seeded on an empty database, as on a developer's first start.</summary>
-public sealed class DemoServiceFactory : ServiceFactory
-{
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await WithServicesAsync(async s =>
-        {
-            await DataModule.SeedDemoContentAsync(s);
-            return true;
-        });
-    }
-}
-
 /// <summary>The demo groups, meetings and actions: what someone exploring the demo finds.</summary>
-public sealed class DemoGroupsTests(DemoServiceFactory service) : IClassFixture<DemoServiceFactory>
+[Collection(DemoContent.Name)]
+public sealed class DemoGroupsTests(DemoServiceFactory service)
 {
     private const string Demo = "@" + DemoAccounts.Domain;
 

@@ -10,6 +10,7 @@ public sealed class SleepingOutboxServiceFactory : ServiceFactory
 }
 
 /// <summary>An email queued by an acknowledged change goes even when the process is killed before sending it.</summary>
+[RunsProcesses]
 public sealed class OutboxRestartTests(SleepingOutboxServiceFactory service) : IClassFixture<SleepingOutboxServiceFactory>
 {
     [Fact]

@@ -6,12 +6,30 @@ namespace ShapeOpenData.Modules.Audit;
 /// <summary>The append-only audit log: modules add entries in the same save as the change they record.</summary>
 public static class AuditModule
 {
-    /// <summary>Refuses any save that would change or delete an audit entry.</summary>
+    /// <summary>
+    /// Refuses any save that would change or delete an audit entry. Only the audit entries are looked at for
+    /// changes: the save itself looks at the rest, and a long unit of work (an import, the demo content) tracks
+    /// thousands of entities that looking at twice would make slow.
+    /// </summary>
     public static void GuardAppendOnly(DbContext db)
     {
-        if (db.ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        var tracker = db.ChangeTracker;
+        var detecting = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
         {
-            throw new InvalidOperationException("The audit log is append-only: entries are never changed or deleted.");
+            foreach (var entry in tracker.Entries<AuditEntry>())
+            {
+                entry.DetectChanges();
+                if (entry.State is EntityState.Modified or EntityState.Deleted)
+                {
+                    throw new InvalidOperationException("The audit log is append-only: entries are never changed or deleted.");
+                }
+            }
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detecting;
         }
     }
 }

@@ -1,0 +1,1 @@
+[assembly: TestCollectionOrderer("ShapeOpenData.Tests.Support.ProcessesFirst", "ShapeOpenData.Tests")]
