@@ -63,13 +63,3 @@ public static class Navigation
         }
     }
 }
-
-/// <summary>
-/// The browser tests that also run on PostgreSQL (scripts/test filters on the trait): whole journeys, whose
-/// database work in one sequence the HTTP tests on PostgreSQL cover only rule by rule.
-/// </summary>
-public static class Databases
-{
-    public const string Trait = "Databases";
-    public const string Both = "both";
-}

@@ -11,7 +11,7 @@ namespace ShapeOpenData.BrowserTests;
 /// </summary>
 public sealed class RequestJourneyTests(BrowserFixture service) : BrowserTest(service)
 {
-    [Fact, Trait(Databases.Trait, Databases.Both)]
+    [Fact]
     public Task AskSupportQuestionAnswerRefuseReopenRelease_WithJavaScript() => AskSupportQuestionAnswerRefuseReopenRelease(javaScript: true);
 
     [Fact]
