@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace ShapeOpenData.BrowserTests;
 
 /// <summary>
-/// axe-core (the version bundled with Deque.AxeCore.Playwright, all its default rules) run on a page as it is
+/// axe-core (the version bundled with Deque.AxeCore.Commons, all its default rules) run on a page as it is
 /// now: a serious or critical violation fails the test, naming where it is.
 /// </summary>
 public static class Accessibility

@@ -11,13 +11,10 @@ namespace ShapeOpenData.BrowserTests;
 /// </summary>
 public sealed class CatalogueJourneyTests(BrowserFixture service) : BrowserTest(service)
 {
-    [Fact]
-    public Task ReportABrokenLink_PublisherFixesIt_RequestAnsweredWithTheDataset_WithJavaScript() => ReportABrokenLink_PublisherFixesIt_RequestAnsweredWithTheDataset(javaScript: true);
-
-    [Fact]
-    public Task ReportABrokenLink_PublisherFixesIt_RequestAnsweredWithTheDataset_WithoutJavaScript() => ReportABrokenLink_PublisherFixesIt_RequestAnsweredWithTheDataset(javaScript: false);
-
-    private async Task ReportABrokenLink_PublisherFixesIt_RequestAnsweredWithTheDataset(bool javaScript)
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ReportABrokenLink_PublisherFixesIt_RequestAnsweredWithTheDataset(bool javaScript)
     {
         var user = await Service.CreatePersonAsync(name: "Dana Data-User");
         var publisher = await Service.CreatePersonAsync(Roles.Publisher, "department-for-transport", twoFactor: true, name: "Tom Publisher");

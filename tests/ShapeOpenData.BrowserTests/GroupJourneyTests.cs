@@ -13,13 +13,10 @@ namespace ShapeOpenData.BrowserTests;
 /// </summary>
 public sealed class GroupJourneyTests(BrowserFixture service) : BrowserTest(service)
 {
-    [Fact]
-    public Task JoinMeetWaitingListMinutesActionsAndACorrection_WithJavaScript() => JoinMeetWaitingListMinutesActionsAndACorrection(javaScript: true);
-
-    [Fact]
-    public Task JoinMeetWaitingListMinutesActionsAndACorrection_WithoutJavaScript() => JoinMeetWaitingListMinutesActionsAndACorrection(javaScript: false);
-
-    private async Task JoinMeetWaitingListMinutesActionsAndACorrection(bool javaScript)
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task JoinMeetWaitingListMinutesActionsAndACorrection(bool javaScript)
     {
         var suffix = Guid.NewGuid().ToString("N")[..6];
         var slug = $"journey-{suffix}";

@@ -9,13 +9,10 @@ namespace ShapeOpenData.BrowserTests;
 /// </summary>
 public sealed class NewUserJourneyTests(BrowserFixture service) : BrowserTest(service)
 {
-    [Fact]
-    public Task Register_Confirm_SignIn_SetUpTwoFactor_SignOut_WithJavaScript() => Register_Confirm_SignIn_SetUpTwoFactor_SignOut(javaScript: true);
-
-    [Fact]
-    public Task Register_Confirm_SignIn_SetUpTwoFactor_SignOut_WithoutJavaScript() => Register_Confirm_SignIn_SetUpTwoFactor_SignOut(javaScript: false);
-
-    private async Task Register_Confirm_SignIn_SetUpTwoFactor_SignOut(bool javaScript)
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Register_Confirm_SignIn_SetUpTwoFactor_SignOut(bool javaScript)
     {
         var page = await NewPageAsync(javaScript);
         var email = $"journey-{Guid.NewGuid():N}@example.com";

@@ -11,13 +11,10 @@ namespace ShapeOpenData.BrowserTests;
 /// </summary>
 public sealed class RequestJourneyTests(BrowserFixture service) : BrowserTest(service)
 {
-    [Fact]
-    public Task AskSupportQuestionAnswerRefuseReopenRelease_WithJavaScript() => AskSupportQuestionAnswerRefuseReopenRelease(javaScript: true);
-
-    [Fact]
-    public Task AskSupportQuestionAnswerRefuseReopenRelease_WithoutJavaScript() => AskSupportQuestionAnswerRefuseReopenRelease(javaScript: false);
-
-    private async Task AskSupportQuestionAnswerRefuseReopenRelease(bool javaScript)
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task AskSupportQuestionAnswerRefuseReopenRelease(bool javaScript)
     {
         var requester = await Service.CreatePersonAsync(name: "Rosa Requester");
         var supporter = await Service.CreatePersonAsync(name: "Sunil Supporter");
