@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Groups;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.BrowserTests;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using ShapeOpenData.Modules.Accounts;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.BrowserTests;
 

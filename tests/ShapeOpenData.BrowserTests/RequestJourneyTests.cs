@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using ShapeOpenData.Modules.Accounts;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.BrowserTests;
 

@@ -1,6 +1,7 @@
 using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.DatasetRequests;
+using ShapeOpenData.Modules.Shared;
 using static ShapeOpenData.Cli.BenchmarkWords;
 
 namespace ShapeOpenData.Cli;

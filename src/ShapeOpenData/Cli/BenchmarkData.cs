@@ -5,6 +5,7 @@ using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.DatasetRequests;
 using ShapeOpenData.Modules.Jurisdiction;
 using static ShapeOpenData.Cli.BenchmarkWords;
+using Sector = ShapeOpenData.Modules.Shared.Sector;
 
 namespace ShapeOpenData.Cli;
 

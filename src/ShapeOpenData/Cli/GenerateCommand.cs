@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Spectre.Console;
 using ShapeOpenData.Data;
+using Spectre.Console;
 
 namespace ShapeOpenData.Cli;
 

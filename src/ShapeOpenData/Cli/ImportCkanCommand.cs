@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Spectre.Console;
 using ShapeOpenData.Data;
 using ShapeOpenData.Modules.Catalogue;
+using Spectre.Console;
 
 namespace ShapeOpenData.Cli;
 

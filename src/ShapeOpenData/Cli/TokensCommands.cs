@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Identity;
-using Spectre.Console;
 using ShapeOpenData.Data;
 using ShapeOpenData.Modules.Accounts;
+using Spectre.Console;
 
 namespace ShapeOpenData.Cli;
 

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using CsvHelper;
-using Spectre.Console;
 using ShapeOpenData.Data;
 using ShapeOpenData.Modules.Accounts;
+using ShapeOpenData.Modules.Shared;
+using Spectre.Console;
 
 namespace ShapeOpenData.Cli;
 

@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Tests.Catalogue;
 

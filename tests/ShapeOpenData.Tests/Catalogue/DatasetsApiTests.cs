@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Modules.Catalogue;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Tests.Catalogue;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Modules.Catalogue;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Tests.Catalogue;
 

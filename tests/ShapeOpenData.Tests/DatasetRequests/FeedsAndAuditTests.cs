@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Modules.Audit;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Tests.DatasetRequests;
 

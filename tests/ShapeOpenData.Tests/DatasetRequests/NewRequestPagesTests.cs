@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Tests.DatasetRequests;
 

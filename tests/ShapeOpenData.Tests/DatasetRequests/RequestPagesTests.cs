@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Tests.DatasetRequests;
 

@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Groups;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Tests.Groups;
 

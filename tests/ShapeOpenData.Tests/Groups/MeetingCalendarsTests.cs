@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ical.Net.CalendarComponents;
 using ShapeOpenData.Modules.Groups;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Tests.Groups;
 

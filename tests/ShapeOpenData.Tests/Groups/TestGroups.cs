@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Groups;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Tests.Groups;
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using ShapeOpenData.Modules.Accounts;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Tests.Jurisdiction;
 

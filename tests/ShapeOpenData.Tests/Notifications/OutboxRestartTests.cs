@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Tests.Notifications;
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Modules.Notifications;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Tests.Notifications;
 

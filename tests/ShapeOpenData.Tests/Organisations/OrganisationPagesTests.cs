@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Modules.Accounts;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Tests.Organisations;
 

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
-using ShapeOpenData.Infrastructure;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
+using ShapeOpenData.Infrastructure;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Accounts;
 
@@ -64,13 +65,13 @@ internal sealed partial class DemoAccounts(Onboarding onboarding, UserManager<Us
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture)),
-            new(AccountClaimsFactory.DisplayName, user.DisplayName),
+            new(PersonClaims.DisplayName, user.DisplayName),
         };
-        if (user.Sector is { } sector) claims.Add(new Claim(AccountClaimsFactory.SectorCode, sector.ToCode()));
+        if (user.Sector is { } sector) claims.Add(new Claim(PersonClaims.Sector, sector.ToCode()));
         var roles = await (from userRole in db.UserRoles join role in db.Roles on userRole.RoleId equals role.Id where userRole.UserId == user.Id select role.Name).ToListAsync();
         claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r!)));
         var organisations = await db.PublisherMemberships.Where(m => m.UserId == user.Id).Select(m => m.OrganisationId).ToListAsync();
-        claims.AddRange(organisations.Select(o => new Claim(AccountClaimsFactory.PublisherFor, o.ToString(CultureInfo.InvariantCulture))));
+        claims.AddRange(organisations.Select(o => new Claim(PersonClaims.PublisherFor, o.ToString(CultureInfo.InvariantCulture))));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, "demo"));
     }
 }

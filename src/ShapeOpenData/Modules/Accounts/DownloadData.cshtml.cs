@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Accounts;
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Accounts;
 
@@ -50,17 +51,6 @@ public sealed class Role : IdentityRole<int>
     public Role(string name) : base(name) { }
 }
 
-/// <summary>Who someone is, for the sector mix of supporters and participants.</summary>
-public enum Sector
-{
-    [Display(Name = "Business")] Business,
-    [Display(Name = "Civil society")] CivilSociety,
-    [Display(Name = "Academic or research")] Academic,
-    [Display(Name = "Public sector")] PublicSector,
-    [Display(Name = "Media")] Media,
-    [Display(Name = "Individual")] Individual,
-}
-
 /// <summary>A publisher acts for these organisations only.</summary>
 public sealed class PublisherMembership
 {
@@ -68,19 +58,4 @@ public sealed class PublisherMembership
     public int OrganisationId { get; set; }
     public User? User { get; set; }
     public Organisations.Organisation? Organisation { get; set; }
-}
-
-/// <summary>Role names. Everyone signed in is a participant; the others are granted.</summary>
-public static class Roles
-{
-    public const string Participant = "participant";
-    public const string Publisher = "publisher";
-    public const string Moderator = "moderator";
-    public const string ProgrammeTeam = "programme_team";
-    public const string Administrator = "administrator";
-
-    /// <summary>Roles granted to people; participant is implicit.</summary>
-    public static readonly IReadOnlyList<string> Granted = [Publisher, Moderator, ProgrammeTeam, Administrator];
-
-    public static bool IsKnown(string role) => role == Participant || Granted.Contains(role);
 }

@@ -3,6 +3,7 @@ using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.DatasetRequests;
 using ShapeOpenData.Modules.Organisations;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Catalogue;
 

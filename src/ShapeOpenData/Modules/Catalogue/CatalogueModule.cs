@@ -6,6 +6,7 @@ using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Comments;
 using ShapeOpenData.Modules.DatasetRequests;
 using ShapeOpenData.Modules.Follows;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Catalogue;
 

@@ -5,6 +5,7 @@ using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Follows;
 using ShapeOpenData.Modules.Notifications;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Comments;
 

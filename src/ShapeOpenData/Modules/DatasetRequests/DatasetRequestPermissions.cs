@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Security.Claims;
 using ShapeOpenData.Modules.Accounts;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.DatasetRequests;
 
@@ -40,7 +41,7 @@ public static class DatasetRequestPermissions
 
     /// <summary>Publishers and the programme team record requests that arrived by email or post.</summary>
     public static bool CanRecordOnBehalf(ClaimsPrincipal user) =>
-        user.IsProgrammeTeam() || user.HasClaim(c => c.Type == AccountClaimsFactory.PublisherFor);
+        user.IsProgrammeTeam() || user.HasClaim(c => c.Type == PersonClaims.PublisherFor);
 
     public static bool IsRequester(ClaimsPrincipal user, DatasetRequest request) =>
         request.RequesterId is { } requester && user.UserId() == requester;

@@ -6,6 +6,7 @@ using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Comments;
 using ShapeOpenData.Modules.Follows;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.DatasetRequests;
 

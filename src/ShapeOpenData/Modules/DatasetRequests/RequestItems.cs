@@ -4,6 +4,7 @@ using ShapeOpenData.Data;
 using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Comments;
 using ShapeOpenData.Modules.Follows;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.DatasetRequests;
 

@@ -1,4 +1,5 @@
 using ShapeOpenData.Infrastructure;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.DatasetRequests;
 
@@ -27,7 +28,7 @@ public sealed record RequestDetail(
     IReadOnlyList<TimelineItem> Timeline, string Url)
 {
     /// <param name="datasetSlug">The catalogue dataset that answers the request, if any.</param>
-    public static RequestDetail From(DatasetRequest r, IReadOnlyDictionary<Accounts.Sector, int> sectors, DateOnly today, string? datasetSlug) => new(
+    public static RequestDetail From(DatasetRequest r, IReadOnlyDictionary<Sector, int> sectors, DateOnly today, string? datasetSlug) => new(
         r.Id, r.Title, r.Description, r.State.ToCode(), r.Outcome?.ToCode(), r.Organisation?.Slug, r.Organisation?.Name,
         [.. r.Themes.Select(t => t.Theme.ToCode()).Order()], r.IntendedUse.ToCode(), r.Benefits, [.. r.Barriers.Select(b => b.ToCode())],
         r.RegimeCode, r.IsConfidential, r.ReceivedVia.ToCode(), r.ReceivedOn, r.DueOn, r.IsOverdue(today), r.IsPaused, r.ExtensionDays,

@@ -7,6 +7,7 @@ using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Audit;
 using ShapeOpenData.Modules.Follows;
 using ShapeOpenData.Modules.Notifications;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Groups;
 

@@ -7,6 +7,7 @@ using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Api;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Groups;
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Organisations;
 
@@ -27,7 +28,7 @@ public static class OrganisationsModule
 
 public static class OrganisationPermissions
 {
-    public static bool CanEdit(System.Security.Claims.ClaimsPrincipal user) => Accounts.ClaimsPrincipalExtensions.IsAdministrator(user);
+    public static bool CanEdit(System.Security.Claims.ClaimsPrincipal user) => user.IsAdministrator();
 }
 
 internal sealed class OrganisationMapping : IEntityTypeConfiguration<Organisation>

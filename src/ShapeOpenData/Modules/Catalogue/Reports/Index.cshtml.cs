@@ -31,7 +31,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, IOptions<Cat
     public IReadOnlyList<GovukOption> Organisations { get; private set; } = [];
     public DateOnly Today { get; private set; }
     public int ResponseWorkingDays => options.Value.ReportResponseWorkingDays;
-    public bool IsPublisher => User.HasClaim(c => c.Type == AccountClaimsFactory.PublisherFor);
+    public bool IsPublisher => User.HasClaim(c => c.Type == PersonClaims.PublisherFor);
 
     public static readonly IReadOnlyList<GovukOption> States = [new("", "Open"), new("closed", "Closed"), new("all", "Any state")];
     public static readonly IReadOnlyList<GovukOption> MineChoice = [new("true", "Only my organisations' reports")];

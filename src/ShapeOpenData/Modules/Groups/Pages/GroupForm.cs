@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using ShapeOpenData.Infrastructure;
-using ShapeOpenData.Modules.Catalogue;
 using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Groups.Pages;

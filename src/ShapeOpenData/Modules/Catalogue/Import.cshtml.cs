@@ -4,16 +4,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
 using ShapeOpenData.Modules.Accounts;
-using ShapeOpenData.Modules.Catalogue;
 using ShapeOpenData.Modules.Shared;
 
-namespace ShapeOpenData.Modules.Admin;
+namespace ShapeOpenData.Modules.Catalogue;
 
 /// <summary>Administrators import the catalogue from CKAN here, from a saved response or a portal, and see how past imports went.</summary>
 [Authorize(Policy = Policies.Administrator)]
-[RequestSizeLimit(CatalogueModel.MaxUploadBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = CatalogueModel.MaxUploadBytes)]
-public sealed class CatalogueModel(AppDbContext db, CatalogueImports imports) : PageModel
+[RequestSizeLimit(ImportModel.MaxUploadBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = ImportModel.MaxUploadBytes)]
+public sealed class ImportModel(AppDbContext db, CatalogueImports imports) : PageModel
 {
     public const long MaxUploadBytes = 200L * 1024 * 1024;
 

@@ -1,6 +1,6 @@
-namespace ShapeOpenData.Modules.Catalogue;
+namespace ShapeOpenData.Modules.Shared;
 
-/// <summary>The names datasets and organisations have in addresses, as CKAN allows them.</summary>
+/// <summary>The short names things have in addresses (datasets, organisations, groups), as CKAN allows them.</summary>
 public static class Slugs
 {
     public const int MaxLength = 100;

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
-using ShapeOpenData.Modules.Accounts;
+using ShapeOpenData.Modules.Shared;
 
-namespace ShapeOpenData.Modules.Organisations;
+namespace ShapeOpenData.Modules.Accounts;
 
 public static class Publishers
 {
