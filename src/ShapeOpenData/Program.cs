@@ -14,6 +14,10 @@ using ShapeOpenData.Modules.Organisations;
 
 // The same program serves the web and runs commands (`migrate`, `users add`, `seed-demo` …).
 var isCommand = CommandLine.IsCommand(args);
+if (isCommand && CommandLine.RefuseUnknown(args) is { } unknown)
+{
+    return unknown;
+}
 var builder = WebApplication.CreateBuilder(isCommand ? [] : args);
 if (isCommand)
 {

@@ -6,6 +6,7 @@ using ShapeOpenData.Modules.DatasetRequests;
 using ShapeOpenData.Modules.Jurisdiction;
 using static ShapeOpenData.Cli.BenchmarkWords;
 using Sector = ShapeOpenData.Modules.Shared.Sector;
+using Theme = ShapeOpenData.Modules.Shared.Theme;
 
 namespace ShapeOpenData.Cli;
 

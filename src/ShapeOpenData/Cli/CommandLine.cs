@@ -9,9 +9,28 @@ namespace ShapeOpenData.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly HashSet<string> Commands = ["migrate", "users", "tokens", "seed-demo", "generate", "import-ckan", "help", "--help", "-h", "-?"];
+    private static readonly string[] Commands = ["migrate", "users", "tokens", "seed-demo", "generate", "import-ckan"];
+    private static readonly string[] Help = ["help", "--help", "-h", "-?"];
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
+    /// <summary>
+    /// Whether the program was asked to run a command rather than serve the web. The web server's own arguments
+    /// are options (<c>--urls …</c>) or settings (<c>Key=value</c>); anything else in first place is taken as a
+    /// command, so a mistyped one is refused rather than silently starting the web server.
+    /// </summary>
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && (Help.Contains(args[0]) || (!args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal)));
+
+    /// <summary>Says that the first argument is not a command and lists the commands; null when it is one.</summary>
+    public static int? RefuseUnknown(string[] args)
+    {
+        if (Commands.Contains(args[0]) || Help.Contains(args[0]))
+        {
+            return null;
+        }
+        Console.Error.WriteLine($"'{args[0]}' is not a command. The commands are: {string.Join(", ", Commands)}.");
+        Console.Error.WriteLine("Run with no command to serve the web, or with --help for what each command does.");
+        return 2;
+    }
 
     /// <summary>A command's standard output is its answer (a summary, tokens, CSV): logs go to standard error.</summary>
     public static WebApplicationBuilder LogToStandardError(this WebApplicationBuilder builder)

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ShapeOpenData.Modules.Catalogue;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Tests.Catalogue;
 

@@ -46,6 +46,16 @@ public sealed class CommandLineTests(ServiceFactory service) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task AnUnknownCommand_IsRefusedWithTheListOfCommands_AndTheWebServerDoesNotStart()
+    {
+        var run = await RunAsync("import-polis", "conversation.csv");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("'import-polis' is not a command. The commands are: migrate, users, tokens, seed-demo, generate, import-ckan.", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening", run.Output + run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UsersImport_AddsEveryGoodRowAndReportsTheBadOnes()
     {
         var id = Guid.NewGuid().ToString("N")[..8];

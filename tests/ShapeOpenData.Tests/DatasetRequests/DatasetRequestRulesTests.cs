@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ShapeOpenData.Modules.Jurisdiction;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Tests.DatasetRequests;
 

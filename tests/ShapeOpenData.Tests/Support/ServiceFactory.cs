@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using ShapeOpenData.Data;
 using ShapeOpenData.Modules.Accounts;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Tests.Support;
 
@@ -178,7 +179,7 @@ public class ServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>A request submitted through the real workflow, as <paramref name="requester"/>.</summary>
     public Task<int> SubmitRequestAsync(Person requester, string? title = null, string organisation = "department-for-transport",
-        string regime = "service", bool confidential = false, ShapeOpenData.Modules.DatasetRequests.Theme theme = ShapeOpenData.Modules.DatasetRequests.Theme.Transport) =>
+        string regime = "service", bool confidential = false, Theme theme = Theme.Transport) =>
         WithServicesAsync(async s =>
         {
             var db = s.GetRequiredService<AppDbContext>();

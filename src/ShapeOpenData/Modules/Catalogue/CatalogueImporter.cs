@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
-using ShapeOpenData.Modules.DatasetRequests;
 using ShapeOpenData.Modules.Organisations;
 using ShapeOpenData.Modules.Shared;
+using ShapeOpenData.Modules.DatasetRequests;
 
 namespace ShapeOpenData.Modules.Catalogue;
 

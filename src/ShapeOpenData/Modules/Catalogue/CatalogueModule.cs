@@ -4,7 +4,6 @@ using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Comments;
-using ShapeOpenData.Modules.DatasetRequests;
 using ShapeOpenData.Modules.Follows;
 using ShapeOpenData.Modules.Shared;
 

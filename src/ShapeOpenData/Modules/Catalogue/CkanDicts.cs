@@ -1,6 +1,7 @@
 using System.Globalization;
 using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Organisations;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Catalogue;
 
@@ -95,7 +96,7 @@ public static class CkanDicts
 
     public static CkanOrganization Organization(Organisation organisation) => new(organisation.Slug, organisation.Slug, organisation.Name);
 
-    public static string GroupName(DatasetRequests.Theme theme) => theme.ToCode().Replace('_', '-');
+    public static string GroupName(Theme theme) => theme.ToCode().Replace('_', '-');
 
     /// <summary>CKAN's way of writing a time: ISO 8601 in UTC with microseconds and no offset.</summary>
     public static string Time(DateTime at) => at.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff", CultureInfo.InvariantCulture);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using ShapeOpenData.Infrastructure;
-using ShapeOpenData.Modules.DatasetRequests;
 using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Catalogue;

@@ -1,4 +1,4 @@
-using ShapeOpenData.Modules.DatasetRequests;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Catalogue;
 

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
 using ShapeOpenData.Modules.Api;
-using ShapeOpenData.Modules.DatasetRequests;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Catalogue;
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Api;
-using ShapeOpenData.Modules.DatasetRequests;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Catalogue;
 

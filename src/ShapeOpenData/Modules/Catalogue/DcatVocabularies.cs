@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using ShapeOpenData.Modules.DatasetRequests;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Catalogue;
 

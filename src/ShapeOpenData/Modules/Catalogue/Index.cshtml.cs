@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Api;
-using ShapeOpenData.Modules.DatasetRequests;
 using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Catalogue;

@@ -1,3 +1,5 @@
+using ShapeOpenData.Modules.Shared;
+
 namespace ShapeOpenData.Modules.DatasetRequests;
 
 /// <summary>What a new request says, checked by the form or API that gathered it.</summary>

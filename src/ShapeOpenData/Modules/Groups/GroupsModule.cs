@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Accounts;
-using ShapeOpenData.Modules.DatasetRequests;
 using ShapeOpenData.Modules.Follows;
 using ShapeOpenData.Modules.Organisations;
+using ShapeOpenData.Modules.DatasetRequests;
 
 namespace ShapeOpenData.Modules.Groups;
 
