@@ -156,12 +156,13 @@ public sealed class CkanPackagesTests
     }
 
     [Fact]
-    public void Read_WhenOrganisationMissing_ReportsTheRecordAndReadsTheRest()
+    public void Read_WhenOrganisationMissingOrNull_ReadsItAsPublisherNotStated()
     {
-        var page = Read(ResponseWith(Without(new SamplePackage("orphan"), "organization"), new SamplePackage("fine").ToJson()));
+        var page = Read(ResponseWith(Without(new SamplePackage("orphan"), "organization"), new SamplePackage("null") { WithoutOrganisation = true }.ToJson()));
 
-        Assert.Equal("fine", Assert.Single(page.Datasets).Name);
-        Assert.Equal(new ImportProblem(1, "orphan", "It has no publishing \"organization\""), Assert.Single(page.Problems));
+        Assert.Empty(page.Problems);
+        Assert.All(page.Datasets, d => Assert.Equal(("publisher-not-stated", "Publisher not stated"), (d.OrganisationName, d.OrganisationTitle)));
+        Assert.Equal(2, page.Datasets.Count);
     }
 
     [Fact]

@@ -105,6 +105,21 @@ public sealed class ImportTests(CatalogueImportFactory service) : IClassFixture<
     }
 
     [Fact]
+    public async Task Import_WhenARecordNamesNoPublisher_ListsItUnderPublisherNotStated_WhoseReportsGoToTheProgrammeTeam()
+    {
+        var orphan = Package("orphan") with { WithoutOrganisation = true };
+        var programme = await service.CreatePersonAsync(Roles.ProgrammeTeam, twoFactor: true);
+
+        var summary = await ImportAsync(orphan, Package("orphan-two") with { WithoutOrganisation = true });
+
+        Assert.Equal((2, 0), (summary.Added, summary.Problems.Count));
+        var page = await service.NewSession().GetAsync($"/datasets/{orphan.Name}");
+        Assert.Equal("Publisher not stated", page.Document.QuerySelector("a[href='/organisations/publisher-not-stated']")?.TextContent);
+        await service.FileReportAsync(await service.CreatePersonAsync(), orphan.Name);
+        await service.Mail.WaitForAsync(programme.Email, $"New quality report on {orphan.Title}");
+    }
+
+    [Fact]
     public async Task Import_WhenThePublisherIsKnownBySlug_PublishesUnderThatOrganisation()
     {
         var organisations = await service.WithDatabaseAsync(db => db.Organisations.CountAsync());

@@ -18,6 +18,9 @@ public sealed record SamplePackage(string Name)
     public string Notes { get; init; } = "Counts by year.";
     public string Organisation { get; init; } = "department-for-transport";
 
+    /// <summary>No publishing organisation at all (<c>"organization": null</c>), as CKAN allows.</summary>
+    public bool WithoutOrganisation { get; init; }
+
     /// <summary>By default <see cref="TestCatalogue.OrganisationTitle"/> of <see cref="Organisation"/>.</summary>
     public string OrganisationTitle { get => field ?? TestCatalogue.OrganisationTitle(Organisation); init; }
 
@@ -52,7 +55,7 @@ public sealed record SamplePackage(string Name)
             ["license_url"] = ogl ? "http://reference.data.gov.uk/id/open-government-licence" : null,
             ["metadata_created"] = Created,
             ["metadata_modified"] = Modified,
-            ["organization"] = new JsonObject { ["name"] = Organisation, ["title"] = OrganisationTitle, ["type"] = "organization" },
+            ["organization"] = WithoutOrganisation ? null : new JsonObject { ["name"] = Organisation, ["title"] = OrganisationTitle, ["type"] = "organization" },
             // data.gov.uk's groups: the name is the code, the display name is for people.
             ["groups"] = new JsonArray([.. Groups.Select(g => (JsonNode)new JsonObject
             {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Shared;
+using ShapeOpenData.Modules.Organisations;
 
 namespace ShapeOpenData.Modules.Catalogue;
 
@@ -110,11 +111,12 @@ public static class CkanPackages
         var title = Text(package, "title") ?? name;
         var organisation = package.TryGetProperty("organization", out var org) && org.ValueKind == JsonValueKind.Object ? org : default;
         var organisationName = organisation.ValueKind == JsonValueKind.Object ? Text(organisation, "name") : null;
+        var organisationTitle = organisationName is null ? Organisation.NotStatedName : Text(organisation, "title") ?? organisationName;
+        organisationName ??= Organisation.NotStatedSlug;
         if (id is null) Problem("It has no \"id\", so it could not be matched on a later import");
         if (name is null || !Slugs.IsValid(name)) Problem("It has no usable \"name\" (lower case letters, numbers and hyphens)");
         if (title is null) Problem("It has no \"title\"");
         else if (title.Length > Dataset.TitleMaxLength) Problem($"Its title is longer than {Dataset.TitleMaxLength} characters");
-        if (organisationName is null) Problem("It has no publishing \"organization\"");
         if (problems.Count > 0)
         {
             return (null, problems);
@@ -144,7 +146,7 @@ public static class CkanPackages
         }
 
         return (new DatasetMetadata(
-            id!, name!, title!.Trim(), description.Trim(), organisationName!, Text(organisation, "title") ?? organisationName!,
+            id!, name!, title!.Trim(), description.Trim(), organisationName, organisationTitle,
             licenceId, Text(package, "license_title"), HttpUrl(Text(package, "license_url")), isOpen,
             [.. Names(package, "groups", "name").Select(ThemeOf).OfType<Theme>()],
             [.. Names(package, "tags", "display_name").Where(t => t.Length <= 100).Take(50)],

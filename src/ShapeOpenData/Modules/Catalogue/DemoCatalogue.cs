@@ -10,7 +10,7 @@ namespace ShapeOpenData.Modules.Catalogue;
 /// A demo catalogue of a few hundred datasets in CKAN's own shape, imported as a portal's would be, and
 /// quality reports on them in every state. Runs before the demo requests, so those can be answered with data.
 /// </summary>
-internal sealed class DemoCatalogue(IServiceProvider services, AppDbContext db, CatalogueImports imports) : IDemoContent
+internal sealed partial class DemoCatalogue(IServiceProvider services, AppDbContext db, CatalogueImports imports, ILogger<DemoCatalogue> logger) : IDemoContent
 {
     private sealed record Scenario(string Dataset, ReportCategory Category, string Details, string Reporter, string Ending);
 
@@ -38,8 +38,9 @@ internal sealed class DemoCatalogue(IServiceProvider services, AppDbContext db, 
 
     public async Task SeedAsync(IServiceProvider scope, CancellationToken cancellationToken)
     {
-        if (await db.Datasets.AnyAsync(cancellationToken))
+        if (await db.Datasets.CountAsync(cancellationToken) is > 0 and var held)
         {
+            LogCatalogueHeld(logger, held);
             return;
         }
         await using (var file = Assembly.GetExecutingAssembly().GetManifestResourceStream(CatalogueModule.DemoCatalogueResource)!)
@@ -92,4 +93,7 @@ internal sealed class DemoCatalogue(IServiceProvider services, AppDbContext db, 
             }
         }
     }
+
+    [LoggerMessage(LogLevel.Information, "The catalogue already holds {Datasets} datasets, so the demo catalogue and its quality reports were left out")]
+    private static partial void LogCatalogueHeld(ILogger logger, int datasets);
 }

@@ -52,7 +52,7 @@ public sealed class QualityReports(
 
                 See the report: {links.Absolute(UrlOf(dataset.Slug, report.Number))}
                 """, "all"),
-            await db.PublishersOfAsync(dataset.OrganisationId, cancellationToken), reporter, cancellationToken);
+            await db.AnswerersForAsync(dataset.OrganisationId, cancellationToken), reporter, cancellationToken);
         await SaveAsync(cancellationToken);
         return report;
     }

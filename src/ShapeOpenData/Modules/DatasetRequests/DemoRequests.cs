@@ -155,7 +155,8 @@ internal sealed class DemoRequests(IServiceProvider services, AppDbContext db, O
         clock.Advance(5);
         var closing = scenario.Ending switch
         {
-            "released" when await workflow.DatasetIdAsync(scenario.Dataset, cancellationToken) is { } dataset =>
+            // Answered with the demo catalogue's dataset when the catalogue holds it (not when a real one was imported first).
+            "released" when scenario.Dataset is not null && await workflow.FindDatasetAsync(scenario.Dataset, cancellationToken) is { } dataset =>
                 new Closing(Outcome.Released, DatasetId: dataset, Explanation: "Published as CSV, updated monthly."),
             "released" => new Closing(Outcome.Released, new Uri($"https://www.data.gov.uk/dataset/demo-{id}"), Explanation: "Published as CSV, updated monthly."),
             "already_available" => new Closing(Outcome.AlreadyAvailable, new Uri("https://data.police.uk/data/"), Explanation: "These figures are already published each month."),

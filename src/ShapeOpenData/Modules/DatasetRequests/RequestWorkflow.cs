@@ -87,16 +87,15 @@ public sealed class RequestWorkflow(
             });
     }
 
-    /// <summary>The id of a dataset in the catalogue (not withdrawn), by its slug; null for none.</summary>
-    public async Task<int?> DatasetIdAsync(string? slug, CancellationToken cancellationToken = default)
-    {
-        if (string.IsNullOrWhiteSpace(slug))
-        {
-            return null;
-        }
-        return await db.Datasets.Where(d => d.Slug == slug.Trim() && d.WithdrawnAt == null).Select(d => (int?)d.Id).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new RequestRuleException($"There is no dataset '{slug.Trim()}' in the catalogue");
-    }
+    /// <summary>The dataset a closing names, by its slug: none when no slug is given, refused when the catalogue has no such dataset.</summary>
+    public async Task<int?> DatasetIdAsync(string? slug, CancellationToken cancellationToken = default) =>
+        string.IsNullOrWhiteSpace(slug)
+            ? null
+            : await FindDatasetAsync(slug.Trim(), cancellationToken) ?? throw new RequestRuleException($"There is no dataset '{slug.Trim()}' in the catalogue");
+
+    /// <summary>The id of a dataset in the catalogue (not withdrawn), by its slug; null when there is none.</summary>
+    public Task<int?> FindDatasetAsync(string slug, CancellationToken cancellationToken = default) =>
+        db.Datasets.Where(d => d.Slug == slug && d.WithdrawnAt == null).Select(d => (int?)d.Id).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>
     /// Scheduled work after a catalogue import: requests closed with the address of data that the catalogue

@@ -5,6 +5,10 @@ namespace ShapeOpenData.Modules.Organisations;
 /// <summary>A public body that holds data: requests are assigned to it and it publishes datasets.</summary>
 public sealed class Organisation
 {
+    /// <summary>Where datasets whose catalogue record names no publisher are listed (CKAN allows it, and many portals have them).</summary>
+    public const string NotStatedSlug = "publisher-not-stated";
+    public const string NotStatedName = "Publisher not stated";
+
     public int Id { get; set; }
 
     /// <summary>Stable and used in addresses: <c>/organisations/department-for-transport</c>.</summary>

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using ShapeOpenData.Tests.Catalogue;
+
+namespace ShapeOpenData.Tests.Cli;
+
+/// <summary>
+/// An operator imports a real catalogue before the first start in Development (which seeds the demo content the
+/// way <c>seed-demo</c> does): the demo is seeded around that catalogue, and its datasets without a publisher
+/// are listed under "Publisher not stated".
+/// </summary>
+[RunsProcesses]
+public sealed class CatalogueBeforeDemoTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+{
+    [Fact]
+    public async Task ImportCkanThenSeedDemo_SeedsAroundTheCatalogue()
+    {
+        var file = Path.Combine(service.DataDirectory, "without-publishers.json");
+        await File.WriteAllTextAsync(file, TestCatalogue.PackageSearch(
+            [new SamplePackage("lost-bus-stops") { WithoutOrganisation = true }, new SamplePackage("lost-road-works") { WithoutOrganisation = true }]));
+
+        var import = await ProgramRun.RunAsync(service.DatabaseSettings, "import-ckan", file);
+        var seed = await ProgramRun.RunAsync(
+            [.. service.DatabaseSettings, new("Logging:LogLevel:ShapeOpenData.Modules.Catalogue.DemoCatalogue", "Information")], "seed-demo");
+
+        Assert.True(import.ExitCode == 0, import.Error);
+        Assert.Contains(": 2 added, 0 updated, 0 withdrawn, 0 answered requests linked, 0 problems.", import.Output, StringComparison.Ordinal);
+        Assert.True(seed.ExitCode == 0, seed.Error);
+        Assert.Contains("Demo content added.", seed.Output, StringComparison.Ordinal);
+        Assert.Contains("The catalogue already holds 2 datasets, so the demo catalogue and its quality reports were left out", seed.Error, StringComparison.Ordinal);
+
+        var listed = await service.NewSession().GetAsync("/datasets?Publisher=publisher-not-stated");
+        Assert.Equal(["/datasets/lost-bus-stops", "/datasets/lost-road-works"],
+            listed.Document.QuerySelectorAll("main h2 a[href^='/datasets/']").Select(a => a.GetAttribute("href")).Order());
+        // The demo request answered with a demo dataset is answered with a web address instead.
+        var bus = await service.WithDatabaseAsync(db => db.DatasetRequests.Where(r => r.Title.StartsWith("Bus punctuality"))
+            .Select(r => new { r.DatasetId, r.OutcomeUrl }).SingleAsync());
+        Assert.Equal((null, true), (bus.DatasetId, bus.OutcomeUrl is not null));
+    }
+}
