@@ -78,4 +78,20 @@ public sealed class OrganisationsApiTests(ServiceFactory service) : IClassFixtur
         var other = await client.GetAsync("/api/v1/organisations/home-office");
         Assert.NotEqual(etag, other.Headers.ETag);
     }
+
+    [Theory]
+    [InlineData("\"stale\", {0}")]
+    [InlineData("W/{0}")]
+    [InlineData("*")]
+    public async Task AnIfNoneMatchList_WeakTagOrStar_AnswersNotModified(string header)
+    {
+        var client = service.CreateClient();
+        var etag = (await client.GetAsync("/api/v1/organisations/cabinet-office")).Headers.ETag!.Tag;
+
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, "/api/v1/organisations/cabinet-office");
+        conditional.Headers.TryAddWithoutValidation("If-None-Match", string.Format(header, etag));
+        var response = await client.SendAsync(conditional);
+
+        Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.Net.Http.Headers;
 
 namespace ShapeOpenData.Modules.Api;
 
@@ -26,9 +27,10 @@ public static class ApiETags
 
             if (context.Response.StatusCode == StatusCodes.Status200OK)
             {
-                var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))[..16])}\"";
-                context.Response.Headers.ETag = etag;
-                if (context.Request.Headers.IfNoneMatch.Contains(etag))
+                var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))[..16])}\"");
+                context.Response.GetTypedHeaders().ETag = etag;
+                // RFC 9110 §13.1.2: a list of tags or "*", compared weakly.
+                if (context.Request.GetTypedHeaders().IfNoneMatch.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: false)))
                 {
                     context.Response.StatusCode = StatusCodes.Status304NotModified;
                     context.Response.ContentLength = null;

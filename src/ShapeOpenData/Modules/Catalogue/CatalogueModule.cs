@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
 using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Accounts;
@@ -26,10 +29,25 @@ public static class CatalogueModule
         var services = builder.Services;
         services.Configure<CatalogueOptions>(builder.Configuration.GetSection("Catalogue"));
         services.AddHttpClient(CkanSources.HttpClientName, client =>
-        {
-            client.Timeout = TimeSpan.FromSeconds(60);
-            client.DefaultRequestHeaders.UserAgent.ParseAdd("ShapeOpenData-catalogue-import/1.0");
-        });
+            {
+                client.Timeout = Timeout.InfiniteTimeSpan; // each try has its own limit, below
+                client.DefaultRequestHeaders.UserAgent.ParseAdd("ShapeOpenData-catalogue-import/1.0");
+            })
+            .AddResilienceHandler("ckan-pages", (pipeline, context) =>
+            {
+                // A page that fails (5xx, 408, 429, no answer, too slow) is tried again after a growing, jittered
+                // wait, or after the portal's Retry-After; the waits run on the service's TimeProvider.
+                var settings = context.ServiceProvider.GetRequiredService<IOptions<CatalogueOptions>>().Value;
+                pipeline.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = Math.Max(0, settings.ImportAttempts - 1),
+                    Delay = settings.ImportRetryDelay,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    ShouldRetryAfterHeader = true,
+                });
+                pipeline.AddTimeout(TimeSpan.FromSeconds(60));
+            });
         services.AddScoped<CkanSources>();
         services.AddScoped<CatalogueImporter>();
         services.AddSingleton<CatalogueImports>();

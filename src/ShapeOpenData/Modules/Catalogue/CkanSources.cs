@@ -2,6 +2,7 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Polly.Timeout;
 
 namespace ShapeOpenData.Modules.Catalogue;
 
@@ -16,7 +17,7 @@ public sealed class CatalogueOptions
     /// <summary>An import stops after this many datasets, however many the portal says it has.</summary>
     public int ImportMaxDatasets { get; set; } = 200_000;
 
-    /// <summary>Tries per page before giving up; the wait doubles from <see cref="ImportRetryDelay"/> each time.</summary>
+    /// <summary>Tries per page before giving up; the wait doubles (with jitter) from <see cref="ImportRetryDelay"/> each time.</summary>
     public int ImportAttempts { get; set; } = 4;
     public TimeSpan ImportRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 }
@@ -77,45 +78,32 @@ public sealed class CkanSources(IHttpClientFactory clients, IOptions<CatalogueOp
         return new Uri(path.EndsWith("/api/3/action/package_search", StringComparison.Ordinal) ? path : $"{path}/api/3/action/package_search");
     }
 
+    /// <summary>One page, through the client's retries (<c>CatalogueModule</c>): what is left failing after the last try is explained.</summary>
     private static async Task<JsonDocument> FetchAsync(HttpClient http, Uri url, CatalogueOptions settings, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        var tries = settings.ImportAttempts == 1 ? "1 try" : $"{settings.ImportAttempts} tries";
+        try
         {
+            using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            // CKAN answers a bad query with 400 or 409 and its error in the body, which Read turns into a message.
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
             try
             {
-                using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-                var worthRetrying = IsWorthRetrying(response.StatusCode);
-                if (worthRetrying && attempt < settings.ImportAttempts)
-                {
-                    await Task.Delay(settings.ImportRetryDelay * Math.Pow(2, attempt - 1), cancellationToken);
-                    continue;
-                }
-                // CKAN answers a bad query with 400 or 409 and its error in the body, which Read turns into a message.
-                await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-                try
-                {
-                    return await JsonDocument.ParseAsync(body, default, cancellationToken);
-                }
-                catch (JsonException)
-                {
-                    var answered = $"{(int)response.StatusCode} {response.ReasonPhrase}";
-                    throw new ImportFailedException(worthRetrying
-                        ? $"Could not get {url} after {Tries(attempt)}: it answered {answered}"
-                        : $"{url} answered {answered} with something that is not JSON");
-                }
+                return await JsonDocument.ParseAsync(body, default, cancellationToken);
             }
-            catch (Exception failure) when (failure is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            catch (JsonException)
             {
-                if (attempt >= settings.ImportAttempts)
-                {
-                    throw new ImportFailedException($"Could not get {url} after {Tries(attempt)}: {failure.Message}");
-                }
-                await Task.Delay(settings.ImportRetryDelay * Math.Pow(2, attempt - 1), cancellationToken);
+                var answered = $"{(int)response.StatusCode} {response.ReasonPhrase}";
+                throw new ImportFailedException(IsWorthRetrying(response.StatusCode)
+                    ? $"Could not get {url} after {tries}: it answered {answered}"
+                    : $"{url} answered {answered} with something that is not JSON");
             }
         }
+        catch (Exception failure) when (failure is HttpRequestException or TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new ImportFailedException($"Could not get {url} after {tries}: {failure.Message}");
+        }
     }
-
-    private static string Tries(int attempts) => attempts == 1 ? "1 try" : $"{attempts} tries";
 
     private static bool IsWorthRetrying(HttpStatusCode status) =>
         status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int)status >= 500;
