@@ -26,16 +26,16 @@ public static class DataModule
                 {
                     throw new InvalidOperationException("Database:Provider is postgres but ConnectionStrings:Postgres is empty.");
                 }
-                builder.Services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(options => options.UseNpgsql(PostgresConnectionString(postgres))
-                    .ConfigureWarnings(IgnorePendingModelChanges));
+                builder.Services.AddDbContextPool<AppDbContext, PostgresAppDbContext>((services, options) => options.UseNpgsql(PostgresConnectionString(postgres))
+                    .AddInterceptors(services.GetServices<IInterceptor>()).ConfigureWarnings(IgnorePendingModelChanges));
                 break;
             default:
                 var sqlite = SqliteConnectionString(configuration.GetConnectionString("Sqlite"), builder.Environment.ContentRootPath);
                 builder.Services.AddSingleton(s => ActivatorUtilities.CreateInstance<SqliteCheckpoints>(s, sqlite));
                 builder.Services.AddHostedService(s => s.GetRequiredService<SqliteCheckpoints>());
-                builder.Services.AddSingleton<SqlitePragmas>();
+                builder.Services.AddSingleton<IInterceptor, SqlitePragmas>();
                 builder.Services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((services, options) => options.UseSqlite(sqlite)
-                    .AddInterceptors(services.GetRequiredService<SqlitePragmas>()).ConfigureWarnings(IgnorePendingModelChanges));
+                    .AddInterceptors(services.GetServices<IInterceptor>()).ConfigureWarnings(IgnorePendingModelChanges));
                 break;
         }
 

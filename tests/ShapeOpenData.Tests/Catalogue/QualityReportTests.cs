@@ -7,6 +7,22 @@ namespace ShapeOpenData.Tests.Catalogue;
 /// <summary>Reporting a problem with a dataset, and the publisher answering it, on the pages.</summary>
 public sealed class QualityReportTests(CatalogueServiceFactory service) : IClassFixture<CatalogueServiceFactory>
 {
+    [Fact]
+    public async Task FilingAReport_CrashingBeforeItsAuditEntryAndUrgentEmail_LeavesNoReport()
+    {
+        var reporter = await service.PrincipalAsync(await service.CreatePersonAsync());
+        var details = $"A phone number in the notes ({Guid.NewGuid():N}).";
+        var before = await service.WithDatabaseAsync(async db => (await db.AuditEntries.CountAsync(), await db.OutboxEmails.CountAsync()));
+        SaveCrash.OnSave(2);
+
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => service.WithServicesAsync(s => s.GetRequiredService<QualityReports>()
+            .FileAsync("school-capacity", new NewReport(null, ReportCategory.PersonalDataExposed, details), reporter)));
+
+        SaveCrash.OnSave(0);
+        Assert.False(await service.WithDatabaseAsync(db => db.QualityReports.AnyAsync(r => r.Details == details)));
+        Assert.Equal(before, await service.WithDatabaseAsync(async db => (await db.AuditEntries.CountAsync(), await db.OutboxEmails.CountAsync())));
+    }
+
     private async Task<WebSession> SignedInAsync(Person person)
     {
         var session = service.NewSession();

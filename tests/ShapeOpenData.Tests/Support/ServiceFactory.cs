@@ -61,7 +61,11 @@ public class ServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
         // Tests make and sign in hundreds of people: the same PBKDF2 hashes and checks, with a hundredth of the work
         // factor (a hash records its own count, so people the command line made still sign in).
-        builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000));
+        builder.ConfigureTestServices(services =>
+        {
+            services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000);
+            services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, SaveCrash>();
+        });
     }
 
     public virtual async Task InitializeAsync()

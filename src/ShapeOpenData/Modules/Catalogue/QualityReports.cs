@@ -37,24 +37,27 @@ public sealed class QualityReports(
         }
         var now = clock.UtcNow();
         var report = QualityReport.File(dataset, details.DistributionId, details.Category, details.Details, reporter, await DueOnAsync(cancellationToken), now);
-        db.QualityReports.Add(report);
-        await SaveAsync(cancellationToken);  // gives the report its id, for the follow, the audit entry and the emails
-        await following.FollowAsync(reporter, ItemType, report.Id, cancellationToken);
-        db.AuditEntries.Add(AuditEntry.Of(ItemType, report.Id, "reported", reporter, now, null, ReportSnapshot.Of(report)));
-        var urgent = report.AwaitingReview
-            ? "\nIt says personal data is exposed. It is hidden from the public until you or a moderator review it: check the data now.\n"
-            : "";
-        await notifier.NotifyAsync(
-            new Notification($"quality-report:{report.Id}:filed", $"{(report.AwaitingReview ? "Urgent: " : "")}New quality report on {dataset.Title}", $"""
-                Someone reported a problem with "{dataset.Title}": {report.Category.ToText().ToLowerInvariant()}.
-                {urgent}
-                A response is due by {report.ResponseDueOn:d MMMM yyyy}.
+        return await db.InOneTransactionAsync(async () =>
+        {
+            db.QualityReports.Add(report);
+            await SaveAsync(cancellationToken);  // gives the report its id, for the follow, the audit entry and the emails
+            await following.FollowAsync(reporter, ItemType, report.Id, cancellationToken);
+            db.AuditEntries.Add(AuditEntry.Of(ItemType, report.Id, "reported", reporter, now, null, ReportSnapshot.Of(report)));
+            var urgent = report.AwaitingReview
+                ? "\nIt says personal data is exposed. It is hidden from the public until you or a moderator review it: check the data now.\n"
+                : "";
+            await notifier.NotifyAsync(
+                new Notification($"quality-report:{report.Id}:filed", $"{(report.AwaitingReview ? "Urgent: " : "")}New quality report on {dataset.Title}", $"""
+                    Someone reported a problem with "{dataset.Title}": {report.Category.ToText().ToLowerInvariant()}.
+                    {urgent}
+                    A response is due by {report.ResponseDueOn:d MMMM yyyy}.
 
-                See the report: {links.Absolute(UrlOf(dataset.Slug, report.Number))}
-                """, "all"),
-            await db.AnswerersForAsync(dataset.OrganisationId, cancellationToken), reporter, cancellationToken);
-        await SaveAsync(cancellationToken);
-        return report;
+                    See the report: {links.Absolute(UrlOf(dataset.Slug, report.Number))}
+                    """, "all"),
+                await db.AnswerersForAsync(dataset.OrganisationId, cancellationToken), reporter, cancellationToken);
+            await SaveAsync(cancellationToken);
+            return report;
+        }, cancellationToken);
     }
 
     /// <summary>"I have this problem too": counted once per person, who then follows the report.</summary>

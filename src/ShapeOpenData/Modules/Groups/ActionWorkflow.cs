@@ -46,20 +46,23 @@ public sealed class ActionWorkflow(AppDbContext db, GroupAccess access, TimeProv
             OwnerOrganisationId = details.OwnerOrganisationId, DueOn = details.DueOn, State = ActionState.Open, CreatedAt = now, UpdatedAt = now,
             Requests = [.. requests.Select(r => new ActionRequest { RequestId = r })],
         };
-        db.GroupActions.Add(action);
-        await db.SaveChangesAsync(cancellationToken);
-        db.AuditEntries.Add(AuditEntry.Of(ItemType, action.Id, "created", actor.UserId(), now, null, ActionSnapshot.Of(action)));
-        await notifier.NotifyAsync(
-            new Notification($"action:{action.Id}:created", $"New action for you from {group.Name}", $"""
-                {group.Name} has recorded an action for you, due by {action.DueOn:d MMMM yyyy}:
+        return await db.InOneTransactionAsync(async () =>
+        {
+            db.GroupActions.Add(action);
+            await db.SaveChangesAsync(cancellationToken);
+            db.AuditEntries.Add(AuditEntry.Of(ItemType, action.Id, "created", actor.UserId(), now, null, ActionSnapshot.Of(action)));
+            await notifier.NotifyAsync(
+                new Notification($"action:{action.Id}:created", $"New action for you from {group.Name}", $"""
+                    {group.Name} has recorded an action for you, due by {action.DueOn:d MMMM yyyy}:
 
-                {action.Text}
+                    {action.Text}
 
-                See the action and report progress: {links.Absolute(UrlOf(action.Id))}
-                """, "all"),
-            await OwnersAsync(action, cancellationToken), actor.UserId(), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return action;
+                    See the action and report progress: {links.Absolute(UrlOf(action.Id))}
+                    """, "all"),
+                await OwnersAsync(action, cancellationToken), actor.UserId(), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return action;
+        }, cancellationToken);
     }
 
     /// <summary>Marks the action done or dropped (a note is needed), or open again.</summary>

@@ -37,11 +37,14 @@ public sealed class GroupWorkflow(
         var now = clock.UtcNow();
         var group = new Group { Slug = slug, CreatedAt = now };
         Apply(group, details, now);
-        db.Groups.Add(group);
-        await db.SaveChangesAsync(cancellationToken);
-        db.AuditEntries.Add(AuditEntry.Of(ItemType, group.Id, "created", actor.UserId(), now, null, GroupSnapshot.Of(group)));
-        await db.SaveChangesAsync(cancellationToken);
-        return group;
+        return await db.InOneTransactionAsync(async () =>
+        {
+            db.Groups.Add(group);
+            await db.SaveChangesAsync(cancellationToken);
+            db.AuditEntries.Add(AuditEntry.Of(ItemType, group.Id, "created", actor.UserId(), now, null, GroupSnapshot.Of(group)));
+            await db.SaveChangesAsync(cancellationToken);
+            return group;
+        }, cancellationToken);
     }
 
     public async Task<Group> UpdateAsync(string slug, GroupDetails details, ClaimsPrincipal actor, CancellationToken cancellationToken = default)

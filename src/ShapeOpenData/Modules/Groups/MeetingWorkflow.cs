@@ -38,30 +38,36 @@ public sealed class MeetingWorkflow(
         var now = clock.UtcNow();
         Rules.Require(details.StartsAt > now, "The meeting must start in the future");
         var meeting = Meeting.Schedule(group?.Id, details, now);
-        db.Meetings.Add(meeting);
-        await db.SaveChangesAsync(cancellationToken);
-        db.AuditEntries.Add(AuditEntry.Of(ItemType, meeting.Id, "scheduled", actor.UserId(), now, null, MeetingSnapshot.Of(meeting)));
-        if (group is not null)
+        return await db.InOneTransactionAsync(async () =>
         {
-            await TellAsync(meeting, "scheduled", $"New meeting of {group.Name}: {meeting.Title}",
-                $"{group.Name} will meet: {meeting.Title}, {When(meeting)}.", await GroupFollowersAsync(group.Id, cancellationToken), actor, cancellationToken);
-        }
-        await SaveAsync(cancellationToken);
-        return meeting;
+            db.Meetings.Add(meeting);
+            await db.SaveChangesAsync(cancellationToken);
+            db.AuditEntries.Add(AuditEntry.Of(ItemType, meeting.Id, "scheduled", actor.UserId(), now, null, MeetingSnapshot.Of(meeting)));
+            if (group is not null)
+            {
+                await TellAsync(meeting, "scheduled", $"New meeting of {group.Name}: {meeting.Title}",
+                    $"{group.Name} will meet: {meeting.Title}, {When(meeting)}.", await GroupFollowersAsync(group.Id, cancellationToken), actor, cancellationToken);
+            }
+            await SaveAsync(cancellationToken);
+            return meeting;
+        }, cancellationToken);
     }
 
     /// <summary>Changes the details; people registered are told, and anyone given one of extra places is told they have a place.</summary>
     public async Task<Meeting> ChangeAsync(int id, MeetingDetails details, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
     {
         IReadOnlyList<Registration> promoted = [];
-        var meeting = await ManageAsync(id, actor, "changed", m => promoted = m.Change(details, clock.UtcNow()),
-            m => ($"Changed: {m.Title}", $"The details of {m.Title} have changed. It is now {When(m)}."), cancellationToken);
-        foreach (var registration in promoted)
+        return await db.InOneTransactionAsync(async () =>
         {
-            await TellPromotedAsync(meeting, registration, actor.UserId(), cancellationToken);
-        }
-        await SaveAsync(cancellationToken);
-        return meeting;
+            var meeting = await ManageAsync(id, actor, "changed", m => promoted = m.Change(details, clock.UtcNow()),
+                m => ($"Changed: {m.Title}", $"The details of {m.Title} have changed. It is now {When(m)}."), cancellationToken);
+            foreach (var registration in promoted)
+            {
+                await TellPromotedAsync(meeting, registration, actor.UserId(), cancellationToken);
+            }
+            await SaveAsync(cancellationToken);
+            return meeting;
+        }, cancellationToken);
     }
 
     public Task<Meeting> CancelAsync(int id, string reason, ClaimsPrincipal actor, CancellationToken cancellationToken = default) =>
