@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
-using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Organisations;
 
@@ -24,11 +23,6 @@ public static class OrganisationsModule
         OrganisationsApi.Map(app.MapGroup("/api/v1/organisations").WithTags("Organisations"));
         return app;
     }
-}
-
-public static class OrganisationPermissions
-{
-    public static bool CanEdit(System.Security.Claims.ClaimsPrincipal user) => user.IsAdministrator();
 }
 
 internal sealed class OrganisationMapping : IEntityTypeConfiguration<Organisation>
