@@ -11,6 +11,7 @@ using ShapeOpenData.Modules.Groups;
 using ShapeOpenData.Modules.Jurisdiction;
 using ShapeOpenData.Modules.Notifications;
 using ShapeOpenData.Modules.Organisations;
+using ShapeOpenData.Modules.Shared;
 
 // The same program serves the web and runs commands (`migrate`, `users add`, `seed-demo` …).
 var isCommand = CommandLine.IsCommand(args);
@@ -27,6 +28,7 @@ if (isCommand)
 builder.AddWebPlatform()
     .AddData()
     .AddApi()
+    .AddShared()
     .AddAccounts()
     .AddOrganisations()
     .AddJurisdiction()

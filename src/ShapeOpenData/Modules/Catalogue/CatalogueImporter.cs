@@ -3,7 +3,6 @@ using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Organisations;
 using ShapeOpenData.Modules.Shared;
-using ShapeOpenData.Modules.DatasetRequests;
 
 namespace ShapeOpenData.Modules.Catalogue;
 
@@ -11,6 +10,7 @@ namespace ShapeOpenData.Modules.Catalogue;
 /// <param name="Total">Records the source says it has.</param>
 public sealed record ImportProgress(int Done, int Total);
 
+/// <param name="RequestsLinked">Items other modules changed in reaction (requests answered by a dataset now in the catalogue).</param>
 /// <param name="Complete">Every record the source has was read, so datasets missing from it were withdrawn.</param>
 public sealed record ImportSummary(
     string Source, int Read, int Added, int Updated, int Withdrawn, int RequestsLinked, bool Complete, IReadOnlyList<ImportProblem> Problems);
@@ -21,7 +21,7 @@ public sealed record ImportSummary(
 /// read of their source marked withdrawn, and requests answered with a dataset's landing page linked to it.
 /// Each page of records is saved on its own, so a failure late in a long import keeps what came before.
 /// </summary>
-public sealed class CatalogueImporter(AppDbContext db, TimeProvider clock, RequestWorkflow requests)
+public sealed class CatalogueImporter(AppDbContext db, TimeProvider clock, DomainEvents events)
 {
     public async Task<ImportSummary> ImportAsync(
         IAsyncEnumerable<CkanPage> pages, string fallbackSource, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -71,7 +71,7 @@ public sealed class CatalogueImporter(AppDbContext db, TimeProvider clock, Reque
         // A record the source lists but that could not be used is reported, not taken as gone.
         seen.UnionWith(leftOut);
         var withdrawn = complete ? await WithdrawMissingAsync(source, seen, cancellationToken) : 0;
-        var linked = await requests.LinkAnsweredRequestsAsync(cancellationToken);
+        var linked = await events.RaiseAsync(new CatalogueImported(source), cancellationToken);
         return new ImportSummary(source, read, added, updated, withdrawn, linked, complete, problems);
     }
 

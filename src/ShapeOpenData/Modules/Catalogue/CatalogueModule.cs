@@ -19,7 +19,7 @@ namespace ShapeOpenData.Modules.Catalogue;
 public static class CatalogueModule
 {
     /// <summary>The item type of quality reports in comments, follows and the audit log.</summary>
-    public const string ReportItemType = "quality_report";
+    public const string ReportItemType = ItemTypes.QualityReport;
 
     /// <summary>The demo catalogue: a few hundred datasets in CKAN's package_search shape.</summary>
     public const string DemoCatalogueResource = "ShapeOpenData.Modules.Catalogue.demo-catalogue.json";
@@ -53,7 +53,10 @@ public static class CatalogueModule
         services.AddSingleton<CatalogueImports>();
         services.AddHostedService(s => s.GetRequiredService<CatalogueImports>());
         services.AddScoped<DatasetQueries>();
-        services.AddScoped<DatasetPicker>();
+        services.AddScoped<DatasetItems>();
+        services.AddScoped<ITraceable>(s => s.GetRequiredService<DatasetItems>());
+        services.AddScoped<ISearchable>(s => s.GetRequiredService<DatasetItems>());
+        services.AddScoped<ICountable, CatalogueFigures>();
         services.AddScoped<QualityReports>();
         services.AddScoped<ReportItems>();
         services.AddScoped<IFollowable>(s => s.GetRequiredService<ReportItems>());

@@ -5,19 +5,18 @@ using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Accounts;
-using ShapeOpenData.Modules.DatasetRequests;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Catalogue;
 
 /// <summary>One dataset: what it is, how to get it, how open it is, what is wrong with it and which requests it answers.</summary>
-public sealed class ShowModel(AppDbContext db, ServiceLinks links, TimeProvider clock) : PageModel
+public sealed class ShowModel(AppDbContext db, ServiceLinks links, TimeProvider clock, PageSections sections) : PageModel
 {
-    public sealed record AnsweredRequest(int Id, string Title, DateTime? ClosedAt);
-
     public sealed record ReportLine(int Number, ReportCategory Category, ReportState State, bool AwaitingReview, bool IsOverdue, DateTime CreatedAt, int AffectedCount);
 
     public Dataset Dataset { get; private set; } = null!;
-    public IReadOnlyList<AnsweredRequest> Answers { get; private set; } = [];
+    /// <summary>What other modules show on a dataset's page, like the requests it answers.</summary>
+    public IReadOnlyList<PageSection> Sections { get; private set; } = [];
     public IReadOnlyList<ReportLine> Reports { get; private set; } = [];
 
     /// <summary>schema.org/Dataset, for search engines and other catalogues.</summary>
@@ -32,8 +31,7 @@ public sealed class ShowModel(AppDbContext db, ServiceLinks links, TimeProvider 
             return NotFound();
         }
         Dataset = dataset;
-        Answers = await db.DatasetRequests.Where(r => r.DatasetId == dataset.Id).Where(DatasetRequestPermissions.VisibleTo(User))
-            .OrderBy(r => r.ClosedAt).Select(r => new AnsweredRequest(r.Id, r.Title, r.ClosedAt)).ToListAsync(cancellationToken);
+        Sections = await sections.ForAsync(ItemTypes.Dataset, dataset.Id, User, cancellationToken);
         var today = clock.Today();
         Reports = (await db.QualityReports.Where(r => r.DatasetId == dataset.Id).Where(QualityReportPermissions.VisibleTo(User))
                 .OrderByDescending(r => r.Number).ToListAsync(cancellationToken))

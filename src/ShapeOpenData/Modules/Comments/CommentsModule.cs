@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ShapeOpenData.Data;
 using ShapeOpenData.Modules.Accounts;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Comments;
 
@@ -12,6 +13,7 @@ public static class CommentsModule
     {
         builder.Services.AddScoped<CommentThreads>();
         builder.Services.AddScoped<IPersonalData, CommentsPersonalData>();
+        builder.Services.AddScoped<IModeratable, CommentModeration>();
         return builder;
     }
 }

@@ -184,7 +184,7 @@ public static partial class DatasetRequestsApi
     {
         var mix = await queries.SectorMixAsync([request.Id], cancellationToken);
         var dataset = await queries.AnsweringDatasetAsync(request, cancellationToken);
-        return RequestDetail.From(request, mix.GetValueOrDefault(request.Id) ?? [], clock.Today(), dataset?.Slug);
+        return RequestDetail.From(request, mix.GetValueOrDefault(request.Id) ?? [], clock.Today(), dataset?.Key);
     }
 
     private static Closing ClosingFrom(CloseBody body)

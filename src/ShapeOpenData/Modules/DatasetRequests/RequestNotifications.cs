@@ -5,6 +5,7 @@ using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Follows;
 using ShapeOpenData.Modules.Notifications;
 using ShapeOpenData.Modules.Organisations;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.DatasetRequests;
 
@@ -12,7 +13,7 @@ namespace ShapeOpenData.Modules.DatasetRequests;
 /// Who hears about a change to a request, and what the email says: the requester and followers (supporters
 /// follow), and the organisation's publishers when it is assigned to them. Never the person who acted.
 /// </summary>
-public sealed class RequestNotifications(AppDbContext db, Following following, Notifier notifier, ServiceLinks links)
+public sealed class RequestNotifications(AppDbContext db, Following following, Notifier notifier, ServiceLinks links, Items items)
 {
     public async Task TellAsync(DatasetRequest request, RequestEvent happened, int? actorId, CancellationToken cancellationToken)
     {
@@ -28,9 +29,9 @@ public sealed class RequestNotifications(AppDbContext db, Following following, N
 
         var due = request.IsOpen && !request.IsPaused ? $" A reply is due by {request.DueOn:d MMMM yyyy}." : "";
         var note = happened.Note is null ? "" : $"\n{happened.Note}\n";
-        if (request.DatasetId is { } datasetId && await db.Datasets.Where(d => d.Id == datasetId).Select(d => d.Slug).SingleOrDefaultAsync(cancellationToken) is { } slug)
+        if (request.DatasetId is { } datasetId && (await items.Traceable(ItemTypes.Dataset).PublicAsync([datasetId], cancellationToken)).SingleOrDefault() is { } dataset)
         {
-            note += $"\nGet the data: {links.Absolute($"/datasets/{slug}")}\n";
+            note += $"\nGet the data: {links.Absolute(dataset.Url)}\n";
         }
         var body = $"""
             {happened.Kind.ToText()} on the request "{request.Title}".

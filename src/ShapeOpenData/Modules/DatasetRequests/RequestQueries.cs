@@ -31,7 +31,7 @@ public sealed record RequestSummary(
 }
 
 /// <summary>Reading requests: the list with its filters and sorts, and the sector mix of supporters.</summary>
-public sealed class RequestQueries(AppDbContext db, TimeProvider clock, IMemoryCache cache, IServiceScopeFactory scopes)
+public sealed class RequestQueries(AppDbContext db, TimeProvider clock, IMemoryCache cache, IServiceScopeFactory scopes, Items items)
 {
     /// <summary>
     /// Counting every matching request is the one part of a list page that grows with the number of
@@ -49,11 +49,11 @@ public sealed class RequestQueries(AppDbContext db, TimeProvider clock, IMemoryC
                 entry.Size = 1;
                 return new SharedCount(clock);
             })!.GetAsync(() => CountForAnonymousAsync(filter));
-        var items = await Sorted(query, filter.Sort)
+        var rows = await Sorted(query, filter.Sort)
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
             .Select(Summary)
             .ToListAsync(cancellationToken);
-        return new Paged<RequestSummary>(items, filter.Page, filter.PageSize, total);
+        return new Paged<RequestSummary>(rows, filter.Page, filter.PageSize, total);
     }
 
     /// <summary>A recount in a scope of its own: the readers who started it may have gone by the time it ends.</summary>
@@ -64,11 +64,9 @@ public sealed class RequestQueries(AppDbContext db, TimeProvider clock, IMemoryC
     }
 
     /// <summary>One request with its themes and timeline, or null when it does not exist or the viewer may not see it.</summary>
-    /// <summary>The catalogue dataset that answers a request, as its slug and title.</summary>
-    public async Task<(string Slug, string Title)?> AnsweringDatasetAsync(DatasetRequest request, CancellationToken cancellationToken) =>
-        request.DatasetId is { } id && await db.Datasets.Where(d => d.Id == id).Select(d => new { d.Slug, d.Title }).SingleOrDefaultAsync(cancellationToken) is { } found
-            ? (found.Slug, found.Title)
-            : null;
+    /// <summary>The catalogue dataset that answers a request.</summary>
+    public async Task<TracedItem?> AnsweringDatasetAsync(DatasetRequest request, CancellationToken cancellationToken) =>
+        request.DatasetId is { } id ? (await items.Traceable(ItemTypes.Dataset).PublicAsync([id], cancellationToken)).SingleOrDefault() : null;
 
     public async Task<DatasetRequest?> FindAsync(int id, ClaimsPrincipal viewer, CancellationToken cancellationToken = default)
     {

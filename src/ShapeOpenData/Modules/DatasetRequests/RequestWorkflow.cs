@@ -15,7 +15,7 @@ namespace ShapeOpenData.Modules.DatasetRequests;
 /// the request apply its rules, and saves the change, its audit entry and the emails it causes together.
 /// </summary>
 public sealed class RequestWorkflow(
-    AppDbContext db, Jurisdiction.Jurisdiction jurisdiction, TimeProvider clock, Following following, RequestNotifications notifications)
+    AppDbContext db, Jurisdiction.Jurisdiction jurisdiction, TimeProvider clock, Following following, RequestNotifications notifications, Items items)
 {
     private const string ItemType = DatasetRequestsModule.ItemType;
 
@@ -34,25 +34,26 @@ public sealed class RequestWorkflow(
 
         var now = clock.UtcNow();
         var request = DatasetRequest.Submit(details, regime, rules.Calendar, actor.UserId(), now);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.DatasetRequests.Add(request);
-        try
+        return await db.InOneTransactionAsync(async () =>
         {
+            db.DatasetRequests.Add(request);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException failure) when (failure.IsUniqueViolation())
+            {
+                throw new DuplicateTitleException();
+            }
+            db.RequestTitleTerms.AddRange(TitleTerms.Of(request.Title).Select(term => new RequestTitleTerm { RequestId = request.Id, Term = term }));
+            if (request.RequesterId is { } requester)
+            {
+                await following.FollowAsync(requester, ItemType, request.Id, cancellationToken);
+            }
+            db.AuditEntries.Add(AuditEntry.Of(ItemType, request.Id, "submitted", actor.UserId(), now, null, RequestSnapshot.Of(request)));
             await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException failure) when (failure.IsUniqueViolation())
-        {
-            throw new DuplicateTitleException();
-        }
-        db.RequestTitleTerms.AddRange(TitleTerms.Of(request.Title).Select(term => new RequestTitleTerm { RequestId = request.Id, Term = term }));
-        if (request.RequesterId is { } requester)
-        {
-            await following.FollowAsync(requester, ItemType, request.Id, cancellationToken);
-        }
-        db.AuditEntries.Add(AuditEntry.Of(ItemType, request.Id, "submitted", actor.UserId(), now, null, RequestSnapshot.Of(request)));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return request;
+            return request;
+        }, cancellationToken);
     }
 
     public Task<DatasetRequest> ReviewAsync(int id, ClaimsPrincipal actor, string? note, CancellationToken cancellationToken = default) =>
@@ -80,7 +81,7 @@ public sealed class RequestWorkflow(
                 {
                     throw new RequestRuleException($"There is no request {other}");
                 }
-                if (closing.DatasetId is { } dataset && !await db.Datasets.AnyAsync(d => d.Id == dataset && d.WithdrawnAt == null, cancellationToken))
+                if (closing.DatasetId is { } dataset && (await Datasets.PublicAsync([dataset], cancellationToken)).Count == 0)
                 {
                     throw new RequestRuleException("That dataset is not in the catalogue");
                 }
@@ -94,12 +95,14 @@ public sealed class RequestWorkflow(
             : await FindDatasetAsync(slug.Trim(), cancellationToken) ?? throw new RequestRuleException($"There is no dataset '{slug.Trim()}' in the catalogue");
 
     /// <summary>The id of a dataset in the catalogue (not withdrawn), by its slug; null when there is none.</summary>
-    public Task<int?> FindDatasetAsync(string slug, CancellationToken cancellationToken = default) =>
-        db.Datasets.Where(d => d.Slug == slug && d.WithdrawnAt == null).Select(d => (int?)d.Id).SingleOrDefaultAsync(cancellationToken);
+    public async Task<int?> FindDatasetAsync(string slug, CancellationToken cancellationToken = default) =>
+        (await Datasets.FindAsync(slug, cancellationToken))?.Id;
+
+    private ITraceable Datasets => items.Traceable(ItemTypes.Dataset);
 
     /// <summary>
-    /// Scheduled work after a catalogue import: requests closed with the address of data that the catalogue
-    /// now holds (a dataset's landing page) are linked to that dataset, and their followers told. Returns how many.
+    /// After a catalogue import: requests closed with the address of data that the catalogue now holds (a
+    /// dataset's landing page) are linked to that dataset, and their followers told. Returns how many.
     /// </summary>
     public async Task<int> LinkAnsweredRequestsAsync(CancellationToken cancellationToken = default)
     {
@@ -107,17 +110,10 @@ public sealed class RequestWorkflow(
             .Where(r => r.State == RequestState.Closed && r.DatasetId == null && r.OutcomeUrl != null
                         && (r.Outcome == Outcome.Released || r.Outcome == Outcome.AlreadyAvailable))
             .Select(r => new { r.Id, Url = r.OutcomeUrl! }).ToListAsync(cancellationToken);
-        if (answered.Count == 0)
-        {
-            return 0;
-        }
-        var datasets = (await db.Datasets.Where(d => d.WithdrawnAt == null && d.LandingPage != null)
-                .Select(d => new { d.Id, d.Title, Url = d.LandingPage! }).ToListAsync(cancellationToken))
-            .GroupBy(d => SameAddress.Key(d.Url)).ToDictionary(g => g.Key, g => g.First());
         var linked = 0;
         foreach (var request in answered)
         {
-            if (datasets.TryGetValue(SameAddress.Key(request.Url), out var dataset))
+            if (await Datasets.FindAsync(request.Url, cancellationToken) is { } dataset)
             {
                 await ActAsync(request.Id, TheService, (_, _) => true,
                     (r, on) => r.LinkDataset(dataset.Id, dataset.Title, on.Now), cancellationToken);

@@ -13,7 +13,7 @@ namespace ShapeOpenData.Modules.DatasetRequests;
 /// <summary>One request: what was asked, where it is on the clock, its timeline, who needs it, and its comments.</summary>
 public sealed class ShowModel(
     RequestQueries queries, AppDbContext db, CommentThreads comments, Following following, Supporting supporting,
-    Jurisdiction.Jurisdiction jurisdiction, Groups.GroupAccess groups, TimeProvider clock) : PageModel
+    Jurisdiction.Jurisdiction jurisdiction, PageSections sections, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? Use { get; set; }
 
@@ -25,10 +25,10 @@ public sealed class ShowModel(
     public CommentPage Comments { get; private set; } = null!;
     public IReadOnlyDictionary<int, string> Names { get; private set; } = new Dictionary<int, string>();
     public string? DuplicateOfTitle { get; private set; }
-    public (string Slug, string Title)? Dataset { get; private set; }
+    public TracedItem? Dataset { get; private set; }
 
-    /// <summary>Actions the groups agreed that serve this request (those the reader may see).</summary>
-    public IReadOnlyList<Groups.Pages.ActionRows.Row> Actions { get; private set; } = [];
+    /// <summary>What other modules show on a request's page, like the actions groups agreed that serve it.</summary>
+    public IReadOnlyList<PageSection> Sections { get; private set; } = [];
     public DateOnly Today { get; private set; }
 
     public bool CanManage => DatasetRequestPermissions.CanManage(User, DatasetRequest);
@@ -111,9 +111,7 @@ public sealed class ShowModel(
         Names = await db.Users.Where(u => actors.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DeletedAt == null ? u.DisplayName : Accounts.User.FormerParticipant, cancellationToken);
         Dataset = await queries.AnsweringDatasetAsync(request, cancellationToken);
-        var visibility = await groups.VisibilityAsync(User, cancellationToken);
-        Actions = await Groups.Pages.ActionRows.QueryAsync(db,
-            db.GroupActions.Where(visibility.Actions).Where(a => a.Requests.Any(r => r.RequestId == id)), cancellationToken);
+        Sections = await sections.ForAsync(ItemTypes.Request, id, User, cancellationToken);
         if (request.DuplicateOfId is { } other)
         {
             DuplicateOfTitle = await db.DatasetRequests.Where(r => r.Id == other).Select(r => r.Title).SingleOrDefaultAsync(cancellationToken);

@@ -18,7 +18,7 @@ public sealed record NewAction(string Text, int? OwnerUserId, int? OwnerOrganisa
 /// Actions: recorded by the group's chair or secretariat (from a meeting or not), owned by a member or an
 /// organisation, and marked done or dropped with a note by the owner or those who run the group.
 /// </summary>
-public sealed class ActionWorkflow(AppDbContext db, GroupAccess access, TimeProvider clock, Notifier notifier, ServiceLinks links)
+public sealed class ActionWorkflow(AppDbContext db, GroupAccess access, TimeProvider clock, Notifier notifier, ServiceLinks links, Items items)
 {
     public const string ItemType = GroupsModule.ActionItemType;
 
@@ -37,7 +37,7 @@ public sealed class ActionWorkflow(AppDbContext db, GroupAccess access, TimeProv
         Rules.Require(details.OwnerOrganisationId is not { } organisation || await db.Organisations.AnyAsync(o => o.Id == organisation, cancellationToken),
             "Choose an organisation from the list");
         var requests = details.RequestIds.Distinct().ToList();
-        Rules.Require(await db.DatasetRequests.CountAsync(r => requests.Contains(r.Id) && !r.IsConfidential, cancellationToken) == requests.Count,
+        Rules.Require((await items.Traceable(ItemTypes.Request).PublicAsync(requests, cancellationToken)).Count == requests.Count,
             "Enter the numbers of public dataset requests, like 12, 40");
         var now = clock.UtcNow();
         var action = new GroupAction

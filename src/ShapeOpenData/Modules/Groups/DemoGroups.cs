@@ -18,7 +18,7 @@ namespace ShapeOpenData.Modules.Groups;
 /// some serving the demo requests. Made through the real workflows on a clock that walks forward from five
 /// months ago, like the demo requests, so audit entries, follows and emails are what the service would have made.
 /// </summary>
-internal sealed partial class DemoGroups(IServiceProvider services, AppDbContext db, Onboarding onboarding) : IDemoContent
+internal sealed partial class DemoGroups(IServiceProvider services, AppDbContext db, Onboarding onboarding, Items items) : IDemoContent
 {
     /// <summary>People who sit on groups besides the demo accounts. They have no password: nobody signs in as them.</summary>
     private static readonly (string Key, string Name, Sector Sector)[] People =
@@ -139,7 +139,11 @@ internal sealed partial class DemoGroups(IServiceProvider services, AppDbContext
         string groupSlug, Meeting meeting, string runner, string text, string? owner, string? organisation, int dueInDays, params string[] requestTitles)
     {
         int? organisationId = organisation is null ? null : await db.Organisations.Where(o => o.Slug == organisation).Select(o => o.Id).SingleAsync(_cancellationToken);
-        var requests = await db.DatasetRequests.Where(r => requestTitles.Contains(r.Title) && !r.IsConfidential).Select(r => r.Id).ToListAsync(_cancellationToken);
+        var requests = new List<int>();
+        foreach (var title in requestTitles)
+        {
+            if (await items.Traceable(ItemTypes.Request).FindAsync(title, _cancellationToken) is { } request) requests.Add(request.Id);
+        }
         return await _actions.AddAsync(groupSlug, meeting.Id,
             new NewAction(text, owner is null ? null : _people[owner].Id, organisationId, TimeProvider.System.Today().AddDays(dueInDays), requests),
             await AsAsync(runner), _cancellationToken);

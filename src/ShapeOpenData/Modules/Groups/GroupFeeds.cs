@@ -6,6 +6,7 @@ using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Groups;
 
@@ -47,11 +48,11 @@ public static partial class GroupFeeds
         app.MapGet("/meetings.json", (HttpContext c, AppDbContext db, CancellationToken t) => JsonAsync(c, MeetingRowsAsync(db, t), t)).ExcludeFromDescription();
         app.MapGet("/decisions.csv", (HttpContext c, AppDbContext db, CancellationToken t) => CsvAsync(c, "decisions.csv", DecisionRowsAsync(db), t)).ExcludeFromDescription();
         app.MapGet("/decisions.json", (HttpContext c, AppDbContext db, CancellationToken t) => JsonAsync(c, DecisionRowsAsync(db), t)).ExcludeFromDescription();
-        app.MapGet("/actions.csv", async (HttpContext c, AppDbContext db, TimeProvider clock, CancellationToken t) =>
-            await CsvAsync(c, "actions.csv", (await PublicActionsAsync(db, clock, t)).Select(ActionRowOf), t)).ExcludeFromDescription();
+        app.MapGet("/actions.csv", async (HttpContext c, AppDbContext db, Items items, TimeProvider clock, CancellationToken t) =>
+            await CsvAsync(c, "actions.csv", (await PublicActionsAsync(db, items, clock, t)).Select(ActionRowOf), t)).ExcludeFromDescription();
         // The same shape as the API's actions, with the requests served as a list.
-        app.MapGet("/actions.json", async (HttpContext c, AppDbContext db, TimeProvider clock, CancellationToken t) =>
-            await JsonAsync(c, await PublicActionsAsync(db, clock, t), t)).ExcludeFromDescription();
+        app.MapGet("/actions.json", async (HttpContext c, AppDbContext db, Items items, TimeProvider clock, CancellationToken t) =>
+            await JsonAsync(c, await PublicActionsAsync(db, items, clock, t), t)).ExcludeFromDescription();
     }
 
     private static IQueryable<Meeting> PublicMeetings(AppDbContext db) => db.Meetings.AsNoTracking().Where(GroupVisibility.Public.Meetings);
@@ -121,10 +122,12 @@ public static partial class GroupFeeds
                 meeting.Group == null ? null : meeting.Group.Slug, meeting.Title, meeting.StartsAt, "/meetings/" + meeting.Id))
         .AsAsyncEnumerable();
 
-    private static async Task<List<GroupsApi.ActionResponse>> PublicActionsAsync(AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<List<GroupsApi.ActionResponse>> PublicActionsAsync(AppDbContext db, Items items, TimeProvider clock, CancellationToken cancellationToken)
     {
         var today = clock.Today();
-        var rows = await GroupsApi.ActionsAsRead(db, db.GroupActions.AsNoTracking().Where(GroupVisibility.Public.Actions).OrderBy(a => a.Id)).ToListAsync(cancellationToken);
+        var rows = await GroupsApi.WithPublicRequestsAsync(
+            await GroupsApi.ActionsAsRead(db, db.GroupActions.AsNoTracking().Where(GroupVisibility.Public.Actions).OrderBy(a => a.Id)).ToListAsync(cancellationToken),
+            items, cancellationToken);
         return [.. rows.Select(a => a.ToResponse(today))];
     }
 

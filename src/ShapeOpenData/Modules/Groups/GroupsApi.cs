@@ -143,7 +143,7 @@ public static partial class GroupsApi
         [Description("true for overdue actions only: open and past their due date.")] bool? overdue,
         [Description(Paging.PageDescription)] int? page,
         [Description(Paging.PageSizeDescription)] int? pageSize,
-        ClaimsPrincipal viewer, AppDbContext db, GroupAccess access, TimeProvider clock, CancellationToken cancellationToken)
+        ClaimsPrincipal viewer, AppDbContext db, GroupAccess access, Items items, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (Paging.Check(page, pageSize) is { } invalid) return invalid;
         var wanted = ActionState.Open;
@@ -175,7 +175,8 @@ public static partial class GroupsApi
             query = query.Where(a => a.State == ActionState.Open && a.DueOn < today);
         }
         var found = await Paging.PageAsync(ActionsAsRead(db, query.OrderBy(a => a.DueOn).ThenBy(a => a.Id)), page, pageSize, cancellationToken);
-        return TypedResults.Ok(new Paged<ActionResponse>([.. found.Items.Select(a => a.ToResponse(today))], found.Page, found.PageSize, found.Total));
+        var shown = await WithPublicRequestsAsync(found.Items, items, cancellationToken);
+        return TypedResults.Ok(new Paged<ActionResponse>([.. shown.Select(a => a.ToResponse(today))], found.Page, found.PageSize, found.Total));
     }
 
     /// <summary>An action as lists and exports give it, read in one query.</summary>
@@ -188,7 +189,14 @@ public static partial class GroupsApi
             State == ActionState.Open && DueOn < today, Requests, CreatedAt, UpdatedAt, ActionWorkflow.UrlOf(Id));
     }
 
-    /// <summary>Only the requests that are public: an action may serve one that was later made confidential.</summary>
+    /// <summary>Actions with only the requests that are public: an action may serve one that was later made confidential.</summary>
+    internal static async Task<IReadOnlyList<ActionFacts>> WithPublicRequestsAsync(IReadOnlyList<ActionFacts> actions, Items items, CancellationToken cancellationToken)
+    {
+        var requests = actions.SelectMany(a => a.Requests).Distinct().ToList();
+        var public_ = (await items.Traceable(ItemTypes.Request).PublicAsync(requests, cancellationToken)).Select(r => r.Id).ToHashSet();
+        return [.. actions.Select(a => a with { Requests = [.. a.Requests.Where(public_.Contains)] })];
+    }
+
     internal static IQueryable<ActionFacts> ActionsAsRead(AppDbContext db, IQueryable<GroupAction> actions) =>
         actions.Select(a => new ActionFacts(
             a.Id, a.Text, a.Group!.Slug, a.Group.Name, a.MeetingId,
@@ -196,7 +204,7 @@ public static partial class GroupsApi
             db.Organisations.Where(o => o.Id == a.OwnerOrganisationId).Select(o => o.Slug).FirstOrDefault(),
             db.Organisations.Where(o => o.Id == a.OwnerOrganisationId).Select(o => o.Name).FirstOrDefault(),
             a.DueOn, a.State, a.Note,
-            a.Requests.Where(r => db.DatasetRequests.Any(d => d.Id == r.RequestId && !d.IsConfidential)).OrderBy(r => r.RequestId).Select(r => r.RequestId).ToList(),
+            a.Requests.OrderBy(r => r.RequestId).Select(r => r.RequestId).ToList(),
             a.CreatedAt, a.UpdatedAt));
 
     /// <summary>A group's public facts, read in the query; members are added for those who may see them.</summary>

@@ -5,7 +5,7 @@ using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Follows;
 using ShapeOpenData.Modules.Organisations;
-using ShapeOpenData.Modules.DatasetRequests;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Groups;
 
@@ -17,9 +17,9 @@ namespace ShapeOpenData.Modules.Groups;
 public static class GroupsModule
 {
     /// <summary>Item types in follows and the audit log.</summary>
-    public const string GroupItemType = "group";
-    public const string MeetingItemType = "meeting";
-    public const string ActionItemType = "group_action";
+    public const string GroupItemType = ItemTypes.Group;
+    public const string MeetingItemType = ItemTypes.Meeting;
+    public const string ActionItemType = ItemTypes.Action;
 
     public static WebApplicationBuilder AddGroups(this WebApplicationBuilder builder)
     {
@@ -33,6 +33,7 @@ public static class GroupsModule
         services.AddScoped<IDemoContent, DemoGroups>();
         services.AddHostedService<GroupReminderWatch>();
         services.AddScoped<IFollowable, GroupItems>();
+        services.AddScoped<IPageSection, ActionsServingRequest>();
         services.AddScoped<IFollowable, MeetingItems>();
         services.AddScoped<IPersonalData, GroupsPersonalData>();
         services.AddSingleton(new NavigationItem("Groups", "/groups", 30));
@@ -207,6 +208,7 @@ internal sealed class ActionRequestMapping : IEntityTypeConfiguration<ActionRequ
     {
         link.HasKey(l => new { l.ActionId, l.RequestId });
         link.HasIndex(l => l.RequestId);
-        link.HasOne<DatasetRequest>().WithMany().HasForeignKey(l => l.RequestId).OnDelete(DeleteBehavior.Cascade);
+        // By entity name, as requests name the catalogue's datasets: a foreign key without a dependency.
+        link.HasOne("ShapeOpenData.Modules.DatasetRequests.DatasetRequest", null).WithMany().HasForeignKey(nameof(ActionRequest.RequestId)).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -13,7 +13,7 @@ public static class OrganisationsModule
     public static WebApplicationBuilder AddOrganisations(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<IReferenceData, OrganisationReferenceData>();
-        builder.Services.AddScoped<PublisherRecord>();
+        builder.Services.AddScoped<OrganisationRecord>();
         builder.Services.AddSingleton(new NavigationItem("Organisations", "/organisations", 40));
         return builder;
     }

@@ -2,15 +2,16 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Organisations;
 
-public sealed class ShowModel(AppDbContext db, PublisherRecord record) : PageModel
+public sealed class ShowModel(AppDbContext db, OrganisationRecord record) : PageModel
 {
     public Organisation Organisation { get; private set; } = null!;
     public IReadOnlyList<(string Slug, string Name)> Children { get; private set; } = [];
-    public PublisherRecordFigures Record { get; private set; } = null!;
-    public int Datasets { get; private set; }
+    /// <summary>Its record on requests and data quality, as the modules count it.</summary>
+    public IReadOnlyList<Figure> Record { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -23,8 +24,7 @@ public sealed class ShowModel(AppDbContext db, PublisherRecord record) : PageMod
         Organisation = organisation;
         Children = [.. (await db.Organisations.Where(o => o.ParentId == organisation.Id).OrderBy(o => o.Name)
             .Select(o => new { o.Slug, o.Name }).ToListAsync(cancellationToken)).Select(o => (o.Slug, o.Name))];
-        Record = await record.ForAsync(organisation.Id, cancellationToken);
-        Datasets = await db.Datasets.CountAsync(d => d.OrganisationId == organisation.Id && d.WithdrawnAt == null, cancellationToken);
+        Record = await record.ForAsync(organisation, cancellationToken);
         return Page();
     }
 }

@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using ShapeOpenData.Infrastructure;
-using ShapeOpenData.Modules.Catalogue;
 using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.DatasetRequests.Manage;
 
 /// <summary>Closes a request with an outcome and the fields that outcome needs (DESIGN §4.2).</summary>
-public sealed class CloseModel(RequestQueries queries, RequestWorkflow workflow, Jurisdiction.Jurisdiction jurisdiction, Catalogue.DatasetPicker datasets)
+public sealed class CloseModel(RequestQueries queries, RequestWorkflow workflow, Jurisdiction.Jurisdiction jurisdiction, Items items)
     : ManagePage(queries)
 {
     /// <summary>Every outcome but "withdrawn", which only the requester chooses.</summary>
@@ -23,6 +22,9 @@ public sealed class CloseModel(RequestQueries queries, RequestWorkflow workflow,
     [BindProperty] public string? Explanation { get; set; }
 
     public string ComplaintRoute { get; private set; } = "";
+
+    /// <summary>The most datasets offered to choose from.</summary>
+    public const int MaxCandidates = 10;
 
     /// <summary>Datasets that match what was typed, when it was not clear which one was meant.</summary>
     public IReadOnlyList<GovukOption> DatasetCandidates { get; private set; } = [];
@@ -91,18 +93,24 @@ public sealed class CloseModel(RequestQueries queries, RequestWorkflow workflow,
     /// </summary>
     private async Task<int?> ReadDatasetAsync(CancellationToken cancellationToken)
     {
-        DatasetChoice? chosen = null;
+        var datasets = items.Traceable(ItemTypes.Dataset);
+        TracedItem? chosen = null;
         if (!string.IsNullOrEmpty(DatasetSlug))
         {
-            chosen = await datasets.FindBySlugAsync(DatasetSlug, cancellationToken);
+            chosen = await datasets.FindAsync(DatasetSlug, cancellationToken);
             if (chosen is null) ModelState.AddModelError(nameof(DatasetSearch), "That dataset is not in the catalogue. Search again");
         }
         else if (!string.IsNullOrWhiteSpace(DatasetSearch))
         {
-            (chosen, var candidates) = await datasets.FindAsync(DatasetSearch, cancellationToken);
-            if (chosen is null)
+            chosen = await datasets.FindAsync(DatasetSearch, cancellationToken);
+            var candidates = chosen is null ? await items.Searchable(ItemTypes.Dataset).SearchAsync(DatasetSearch, MaxCandidates, cancellationToken) : [];
+            if (candidates.Count == 1)
             {
-                DatasetCandidates = [.. candidates.Select(c => new GovukOption(c.Slug, c.Title, c.Publisher))];
+                chosen = candidates[0].Item;
+            }
+            else if (chosen is null)
+            {
+                DatasetCandidates = [.. candidates.Select(c => new GovukOption(c.Item.Key, c.Item.Title, c.Summary))];
                 ModelState.AddModelError(nameof(DatasetSearch), candidates.Count == 0
                     ? $"No dataset in the catalogue matches \"{DatasetSearch.Trim()}\". Try other words, or give the address of the data"
                     : "Several datasets match. Select the one that answers the request");

@@ -8,11 +8,9 @@ using ShapeOpenData.Modules.Shared;
 namespace ShapeOpenData.Modules.Groups.Pages.Actions;
 
 /// <summary>One action: who owns it, when it is due, what came of it, the requests it serves; its owner reports progress here.</summary>
-public sealed class ShowModel(AppDbContext db, GroupAccess access, ActionWorkflow actions, TimeProvider clock) : PageModel
+public sealed class ShowModel(AppDbContext db, GroupAccess access, ActionWorkflow actions, TimeProvider clock, Items items) : PageModel
 {
     public static readonly IReadOnlyList<GovukOption> States = GovukOption.FromEnum<ActionState>();
-
-    public sealed record LinkedRequest(int Id, string Title);
 
     [BindProperty] public string? State { get; set; }
     [BindProperty] public string? Note { get; set; }
@@ -20,7 +18,7 @@ public sealed class ShowModel(AppDbContext db, GroupAccess access, ActionWorkflo
     public GroupAction Action { get; private set; } = null!;
     public string Owner { get; private set; } = "";
     public string? MeetingTitle { get; private set; }
-    public IReadOnlyList<LinkedRequest> Requests { get; private set; } = [];
+    public IReadOnlyList<TracedItem> Requests { get; private set; } = [];
     public bool CanUpdate { get; private set; }
     public DateOnly Today { get; private set; }
 
@@ -80,8 +78,7 @@ public sealed class ShowModel(AppDbContext db, GroupAccess access, ActionWorkflo
             ?? "No owner";
         MeetingTitle = await db.Meetings.Where(m => m.Id == Action.MeetingId).Select(m => m.Title).SingleOrDefaultAsync(cancellationToken);
         var ids = Action.Requests.Select(r => r.RequestId).ToList();
-        Requests = await db.DatasetRequests.Where(r => ids.Contains(r.Id) && !r.IsConfidential).OrderBy(r => r.Id)
-            .Select(r => new LinkedRequest(r.Id, r.Title)).ToListAsync(cancellationToken);
+        Requests = [.. (await items.Traceable(ItemTypes.Request).PublicAsync(ids, cancellationToken)).OrderBy(r => r.Id)];
         return true;
     }
 }
