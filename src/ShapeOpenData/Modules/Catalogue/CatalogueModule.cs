@@ -6,6 +6,7 @@ using Polly;
 using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Accounts;
+using ShapeOpenData.Modules.Api;
 using ShapeOpenData.Modules.Comments;
 using ShapeOpenData.Modules.Follows;
 using ShapeOpenData.Modules.Shared;
@@ -53,6 +54,8 @@ public static class CatalogueModule
         services.AddSingleton<CatalogueImports>();
         services.AddHostedService(s => s.GetRequiredService<CatalogueImports>());
         services.AddScoped<DatasetQueries>();
+        services.AddScoped<ICkanActions, CkanCatalogue>();
+        services.AddScoped<ICkanActions, CkanDataRequests>();
         services.AddScoped<DatasetPicker>();
         services.AddScoped<QualityReports>();
         services.AddScoped<ReportItems>();
@@ -67,7 +70,6 @@ public static class CatalogueModule
     public static WebApplication MapCatalogue(this WebApplication app)
     {
         DatasetsApi.Map(app.MapGroup("/api/v1/datasets").WithTags("Datasets"));
-        CkanApi.Map(app);
         CatalogueDcat.Map(app);
         return app;
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
+using ShapeOpenData.Modules.Api;
 
 namespace ShapeOpenData.Modules.Catalogue;
 
@@ -13,13 +14,26 @@ public sealed record CkanSearchResult(int Count, string Sort, IReadOnlyList<Ckan
 }
 
 /// <summary>CKAN's dataset and organisation actions, over the catalogue.</summary>
-public sealed class CkanCatalogue(AppDbContext db, DatasetQueries queries)
+public sealed class CkanCatalogue(AppDbContext db, DatasetQueries queries) : ICkanActions
 {
     /// <summary>CKAN's <c>ckan.search.rows_max</c>: asking for more rows gets this many, not an error, as in CKAN.</summary>
     public const int MaxRows = 1_000;
 
     /// <summary>CKAN's <c>ckan.group_and_organization_list_max</c> and <c>…_all_fields_max</c>.</summary>
     private const int MaxOrganisations = 1_000, MaxOrganisationsWithFields = 25;
+
+    public IEnumerable<CkanAction> Actions =>
+    [
+        new("package_search",
+            "Searches for datasets. Parameters: q, fq (organization:, res_format:, tags:, groups:), rows (at most 1000), start, " +
+            "sort (score desc, metadata_modified desc by default; also metadata_created, title_string, name).",
+            PackageSearchAsync),
+        new("package_show", "Returns one dataset, by name or id. Withdrawn datasets have state \"deleted\".", PackageShowAsync),
+        new("package_list", "Returns the names of all datasets. Parameters: limit, offset.", PackageListAsync),
+        new("organization_list", "Returns the names of all organizations, or the organizations with all_fields. Parameters: sort, limit, offset.",
+            OrganizationListAsync),
+        new("organization_show", "Returns one organization, by name or id.", OrganizationShowAsync),
+    ];
 
     public async Task<object> PackageSearchAsync(CkanParameters parameters, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
+using ShapeOpenData.Modules.Api;
 using ShapeOpenData.Modules.DatasetRequests;
 
 namespace ShapeOpenData.Modules.Catalogue;
@@ -31,10 +32,16 @@ public sealed record CkanFacetItem(string Name, string DisplayName, int Count);
 /// The actions of ckanext-datarequests, the CKAN extension for asking for data, over our requests. Only public
 /// requests appear, whoever asks: CKAN clients are anonymous to us.
 /// </summary>
-public sealed class CkanDataRequests(AppDbContext db)
+public sealed class CkanDataRequests(AppDbContext db) : ICkanActions
 {
     /// <summary>The extension's page size, and our ceiling (it has none).</summary>
     private const int DefaultLimit = 10, MaxLimit = 1_000;
+
+    public IEnumerable<CkanAction> Actions =>
+    [
+        new("list_datarequests", "Returns public data requests. Parameters: organization_id, closed, q, sort (asc or desc), offset, limit.", ListAsync),
+        new("show_datarequest", "Returns one public data request, by id.", ShowAsync),
+    ];
 
     private static readonly ClaimsPrincipal Public = new();
 
