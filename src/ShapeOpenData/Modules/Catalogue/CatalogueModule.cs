@@ -54,8 +54,9 @@ public static class CatalogueModule
         services.AddSingleton<CatalogueImports>();
         services.AddHostedService(s => s.GetRequiredService<CatalogueImports>());
         services.AddScoped<DatasetQueries>();
-        services.AddScoped<ICkanActions, CkanCatalogue>();
-        services.AddScoped<ICkanActions, CkanDataRequests>();
+        services.AddScoped<CkanCatalogue>();
+        services.AddScoped<ICkanActions>(s => s.GetRequiredService<CkanCatalogue>());
+        services.AddScoped<ICkanPackages>(s => s.GetRequiredService<CkanCatalogue>());
         services.AddScoped<DatasetPicker>();
         services.AddScoped<QualityReports>();
         services.AddScoped<ReportItems>();

@@ -13,8 +13,8 @@ public sealed record CkanSearchResult(int Count, string Sort, IReadOnlyList<Ckan
     public IReadOnlyDictionary<string, object> SearchFacets => new Dictionary<string, object>();
 }
 
-/// <summary>CKAN's dataset and organisation actions, over the catalogue.</summary>
-public sealed class CkanCatalogue(AppDbContext db, DatasetQueries queries) : ICkanActions
+/// <summary>CKAN's dataset and organisation actions, over the catalogue, and its datasets as packages for other modules' actions.</summary>
+public sealed class CkanCatalogue(AppDbContext db, DatasetQueries queries) : ICkanActions, ICkanPackages
 {
     /// <summary>CKAN's <c>ckan.search.rows_max</c>: asking for more rows gets this many, not an error, as in CKAN.</summary>
     public const int MaxRows = 1_000;
@@ -67,6 +67,21 @@ public sealed class CkanCatalogue(AppDbContext db, DatasetQueries queries) : ICk
         var (limit, offset) = LimitAndOffset(parameters, int.MaxValue);
         return await db.Datasets.Where(d => d.WithdrawnAt == null).OrderBy(d => d.Slug).Select(d => d.Slug)
             .Skip(offset).Take(limit).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<int, CkanPackageRef>> PackagesAsync(IReadOnlyCollection<int> datasetIds, CancellationToken cancellationToken)
+    {
+        var ids = datasetIds.ToArray();
+        if (ids.Length == 0)
+        {
+            return new Dictionary<int, CkanPackageRef>();
+        }
+        var datasets = await db.Datasets.AsNoTracking().Where(d => ids.Contains(d.Id)).WithDetails().ToListAsync(cancellationToken);
+        return datasets.ToDictionary(d => d.Id, d =>
+        {
+            var package = CkanDicts.Package(d);
+            return new CkanPackageRef(package.Id, package);
+        });
     }
 
     /// <summary>Names in name order, or whole organisations with <c>all_fields</c>; sorted by <c>name</c>, <c>title</c> or <c>package_count</c>.</summary>
