@@ -9,7 +9,8 @@ namespace ShapeOpenData.Modules.Api;
 /// <summary>
 /// The API's plumbing: JSON conventions (camelCase, codes for enums), the OpenAPI 3.1 document at
 /// <c>/openapi/v1.json</c>, ETags on reads and the reference page at <c>/api-docs</c>. Each module maps its own
-/// routes under <c>/api/v1</c>.
+/// routes under <c>/api/v1</c>. Also CKAN's Action API (<c>/api/3/action/…</c>), whose actions modules contribute
+/// through <see cref="ICkanActions"/>.
 /// </summary>
 public static class ApiModule
 {
@@ -51,6 +52,7 @@ public static class ApiModule
     public static WebApplication MapApi(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json");
+        CkanApi.Map(app);
         return app;
     }
 

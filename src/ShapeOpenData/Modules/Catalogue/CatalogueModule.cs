@@ -6,6 +6,7 @@ using Polly;
 using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Accounts;
+using ShapeOpenData.Modules.Api;
 using ShapeOpenData.Modules.Comments;
 using ShapeOpenData.Modules.Follows;
 using ShapeOpenData.Modules.Shared;
@@ -57,6 +58,9 @@ public static class CatalogueModule
         services.AddScoped<ITraceable>(s => s.GetRequiredService<DatasetItems>());
         services.AddScoped<ISearchable>(s => s.GetRequiredService<DatasetItems>());
         services.AddScoped<ICountable, CatalogueFigures>();
+        services.AddScoped<CkanCatalogue>();
+        services.AddScoped<ICkanActions>(s => s.GetRequiredService<CkanCatalogue>());
+        services.AddScoped<ICkanPackages>(s => s.GetRequiredService<CkanCatalogue>());
         services.AddScoped<QualityReports>();
         services.AddScoped<ReportItems>();
         services.AddScoped<IFollowable>(s => s.GetRequiredService<ReportItems>());
@@ -70,7 +74,6 @@ public static class CatalogueModule
     public static WebApplication MapCatalogue(this WebApplication app)
     {
         DatasetsApi.Map(app.MapGroup("/api/v1/datasets").WithTags("Datasets"));
-        CkanApi.Map(app);
         CatalogueDcat.Map(app);
         return app;
     }

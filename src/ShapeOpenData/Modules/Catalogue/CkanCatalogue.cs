@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
+using ShapeOpenData.Modules.Api;
 
 namespace ShapeOpenData.Modules.Catalogue;
 
@@ -12,14 +13,27 @@ public sealed record CkanSearchResult(int Count, string Sort, IReadOnlyList<Ckan
     public IReadOnlyDictionary<string, object> SearchFacets => new Dictionary<string, object>();
 }
 
-/// <summary>CKAN's dataset and organisation actions, over the catalogue.</summary>
-public sealed class CkanCatalogue(AppDbContext db, DatasetQueries queries)
+/// <summary>CKAN's dataset and organisation actions, over the catalogue, and its datasets as packages for other modules' actions.</summary>
+public sealed class CkanCatalogue(AppDbContext db, DatasetQueries queries) : ICkanActions, ICkanPackages
 {
     /// <summary>CKAN's <c>ckan.search.rows_max</c>: asking for more rows gets this many, not an error, as in CKAN.</summary>
     public const int MaxRows = 1_000;
 
     /// <summary>CKAN's <c>ckan.group_and_organization_list_max</c> and <c>…_all_fields_max</c>.</summary>
     private const int MaxOrganisations = 1_000, MaxOrganisationsWithFields = 25;
+
+    public IEnumerable<CkanAction> Actions =>
+    [
+        new("package_search",
+            "Searches for datasets. Parameters: q, fq (organization:, res_format:, tags:, groups:), rows (at most 1000), start, " +
+            "sort (score desc, metadata_modified desc by default; also metadata_created, title_string, name).",
+            PackageSearchAsync),
+        new("package_show", "Returns one dataset, by name or id. Withdrawn datasets have state \"deleted\".", PackageShowAsync),
+        new("package_list", "Returns the names of all datasets. Parameters: limit, offset.", PackageListAsync),
+        new("organization_list", "Returns the names of all organizations, or the organizations with all_fields. Parameters: sort, limit, offset.",
+            OrganizationListAsync),
+        new("organization_show", "Returns one organization, by name or id.", OrganizationShowAsync),
+    ];
 
     public async Task<object> PackageSearchAsync(CkanParameters parameters, CancellationToken cancellationToken)
     {
@@ -53,6 +67,21 @@ public sealed class CkanCatalogue(AppDbContext db, DatasetQueries queries)
         var (limit, offset) = LimitAndOffset(parameters, int.MaxValue);
         return await db.Datasets.Where(d => d.WithdrawnAt == null).OrderBy(d => d.Slug).Select(d => d.Slug)
             .Skip(offset).Take(limit).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<int, CkanPackageRef>> PackagesAsync(IReadOnlyCollection<int> datasetIds, CancellationToken cancellationToken)
+    {
+        var ids = datasetIds.ToArray();
+        if (ids.Length == 0)
+        {
+            return new Dictionary<int, CkanPackageRef>();
+        }
+        var datasets = await db.Datasets.AsNoTracking().Where(d => ids.Contains(d.Id)).WithDetails().ToListAsync(cancellationToken);
+        return datasets.ToDictionary(d => d.Id, d =>
+        {
+            var package = CkanDicts.Package(d);
+            return new CkanPackageRef(package.Id, package);
+        });
     }
 
     /// <summary>Names in name order, or whole organisations with <c>all_fields</c>; sorted by <c>name</c>, <c>title</c> or <c>package_count</c>.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ShapeOpenData.Infrastructure;
+using ShapeOpenData.Modules.Api;
 using ShapeOpenData.Modules.Organisations;
 using ShapeOpenData.Modules.Shared;
 
@@ -24,17 +25,6 @@ public sealed record CkanPackage(
     public string? Maintainer => null;
     public string? Version => null;
     public IReadOnlyList<object> Extras => [];
-}
-
-/// <summary>An organisation as CKAN gives it inside a package. Its id is our slug: stable, and what people type.</summary>
-public record CkanOrganization(string Id, string Name, string Title)
-{
-    public string Type => "organization";
-    public string Description => "";
-    public string ImageUrl => "";
-    public bool IsOrganization => true;
-    public string ApprovalStatus => "approved";
-    public string State => "active";
 }
 
 /// <summary>An organisation as <c>organization_show</c> and <c>organization_list</c> with <c>all_fields</c> give it.</summary>

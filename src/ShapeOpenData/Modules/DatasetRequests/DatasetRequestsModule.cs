@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Accounts;
+using ShapeOpenData.Modules.Api;
 using ShapeOpenData.Modules.Comments;
 using ShapeOpenData.Modules.Follows;
 using ShapeOpenData.Modules.Shared;
@@ -39,6 +40,7 @@ public static class DatasetRequestsModule
         services.AddScoped<IReaction<CatalogueImported>, LinkAnsweredRequests>();
         services.AddScoped<ICountable, RequestFigures>();
         services.AddScoped<IDemoContent, DemoRequests>();
+        services.AddScoped<ICkanActions, CkanDataRequests>();
         services.AddHostedService<ScheduledReleaseWatch>();
         services.AddSingleton(new NavigationItem("Requests", "/requests", 10));
         return builder;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace ShapeOpenData.Modules.Catalogue;
+namespace ShapeOpenData.Modules.Api;
 
 /// <summary>
 /// The parameters of one CKAN action call, read as CKAN reads them: from the query string of a GET, or from

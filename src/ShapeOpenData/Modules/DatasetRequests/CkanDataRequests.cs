@@ -2,18 +2,19 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
-using ShapeOpenData.Modules.DatasetRequests;
+using ShapeOpenData.Modules.Api;
 
-namespace ShapeOpenData.Modules.Catalogue;
+namespace ShapeOpenData.Modules.DatasetRequests;
 
 /// <summary>
 /// A request as ckanext-datarequests' <c>show_datarequest</c> gives it. Who asked is never published, so
 /// <c>user_id</c> and <c>user</c> are empty. Times are written as that extension writes them (Python's
-/// <c>str(datetime)</c>); <c>accepted_dataset_id</c> is the CKAN id of the dataset that answered it.
+/// <c>str(datetime)</c>); <c>accepted_dataset_id</c> is the CKAN id of the dataset that answered it, and
+/// <c>accepted_dataset</c> that dataset as a CKAN package (<see cref="ICkanPackages"/>).
 /// </summary>
 public sealed record CkanDataRequest(
     string Id, string Title, string Description, string? OrganizationId, string OpenTime, string? AcceptedDatasetId, string? CloseTime,
-    bool Closed, CkanOrganization? Organization, CkanPackage? AcceptedDataset, int Followers)
+    bool Closed, CkanOrganization? Organization, object? AcceptedDataset, int Followers)
 {
     public string? UserId => null;
     public object? User => null;
@@ -31,10 +32,16 @@ public sealed record CkanFacetItem(string Name, string DisplayName, int Count);
 /// The actions of ckanext-datarequests, the CKAN extension for asking for data, over our requests. Only public
 /// requests appear, whoever asks: CKAN clients are anonymous to us.
 /// </summary>
-public sealed class CkanDataRequests(AppDbContext db)
+public sealed class CkanDataRequests(AppDbContext db, ICkanPackages packages) : ICkanActions
 {
     /// <summary>The extension's page size, and our ceiling (it has none).</summary>
     private const int DefaultLimit = 10, MaxLimit = 1_000;
+
+    public IEnumerable<CkanAction> Actions =>
+    [
+        new("list_datarequests", "Returns public data requests. Parameters: organization_id, closed, q, sort (asc or desc), offset, limit.", ListAsync),
+        new("show_datarequest", "Returns one public data request, by id.", ShowAsync),
+    ];
 
     private static readonly ClaimsPrincipal Public = new();
 
@@ -100,9 +107,7 @@ public sealed class CkanDataRequests(AppDbContext db)
     /// <summary>The page with its answering datasets and follower counts: one query each, not one per request.</summary>
     private async Task<List<CkanDataRequest>> DictsAsync(List<Row> rows, CancellationToken cancellationToken)
     {
-        var datasetIds = rows.Select(r => r.DatasetId).OfType<int>().Distinct().ToList();
-        var datasets = await db.Datasets.AsNoTracking().Where(d => datasetIds.Contains(d.Id)).WithDetails()
-            .ToDictionaryAsync(d => d.Id, CkanDicts.Package, cancellationToken);
+        var datasets = await packages.PackagesAsync([.. rows.Select(r => r.DatasetId).OfType<int>().Distinct()], cancellationToken);
         var ids = rows.Select(r => r.Id).ToList();
         var followers = await db.Follows.Where(f => f.TargetType == DatasetRequestsModule.ItemType && ids.Contains(f.TargetId))
             .GroupBy(f => f.TargetId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
@@ -113,7 +118,7 @@ public sealed class CkanDataRequests(AppDbContext db)
                 r.Id.ToString(CultureInfo.InvariantCulture), r.Title, r.Description, r.OrganisationSlug, PythonTime(r.CreatedAt), dataset?.Id,
                 r.ClosedAt is { } closedAt ? PythonTime(closedAt) : null, r.Closed,
                 r.OrganisationSlug is null ? null : new CkanOrganization(r.OrganisationSlug, r.OrganisationSlug, r.OrganisationName!),
-                dataset, followers.GetValueOrDefault(r.Id));
+                dataset?.Package, followers.GetValueOrDefault(r.Id));
         })];
     }
 

@@ -2,8 +2,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ShapeOpenData.Modules.Shared;
+using ShapeOpenData.Tests.Catalogue;
 
-namespace ShapeOpenData.Tests.Catalogue;
+namespace ShapeOpenData.Tests.DatasetRequests;
 
 /// <summary>Requests as ckanext-datarequests' actions give them: public ones only, whoever asks.</summary>
 public sealed partial class CkanDataRequestsTests(ServiceFactory service) : IClassFixture<ServiceFactory>
