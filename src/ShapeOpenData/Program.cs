@@ -11,6 +11,7 @@ using ShapeOpenData.Modules.Groups;
 using ShapeOpenData.Modules.Jurisdiction;
 using ShapeOpenData.Modules.Notifications;
 using ShapeOpenData.Modules.Organisations;
+using ShapeOpenData.Modules.Supports;
 
 // The same program serves the web and runs commands (`migrate`, `users add`, `seed-demo` …).
 var isCommand = CommandLine.IsCommand(args);
@@ -33,6 +34,7 @@ builder.AddWebPlatform()
     .AddFollows()
     .AddComments()
     .AddNotifications()
+    .AddSupports()
     .AddDatasetRequests()
     .AddCatalogue()
     .AddGroups();
