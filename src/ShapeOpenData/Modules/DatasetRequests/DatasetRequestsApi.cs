@@ -125,17 +125,17 @@ public static partial class DatasetRequestsApi
     private static async Task<IResult> SupportAsync(int id, SupportBody? body, ClaimsPrincipal user, Supporting supporting, CancellationToken cancellationToken) =>
         await Handle(async () =>
         {
-            var result = await Supported(id, () => supporting.SupportAsync(DatasetRequestsModule.ItemType, id, user, body?.Use, cancellationToken));
+            var result = await AsRequestAsync(id, () => supporting.SupportAsync(DatasetRequestsModule.ItemType, id, user, body?.Use, cancellationToken));
             var response = new SupportResponse(true, result.Count);
             return result.Changed ? TypedResults.Created($"/api/v1/requests/{id}", response) : TypedResults.Ok(response);
         });
 
     private static async Task<IResult> WithdrawSupportAsync(int id, ClaimsPrincipal user, Supporting supporting, CancellationToken cancellationToken) =>
         await Handle(async () => TypedResults.Ok(new SupportResponse(false,
-            (await Supported(id, () => supporting.WithdrawAsync(DatasetRequestsModule.ItemType, id, user, cancellationToken))).Count)));
+            (await AsRequestAsync(id, () => supporting.WithdrawAsync(DatasetRequestsModule.ItemType, id, user, cancellationToken))).Count)));
 
     /// <summary>The supports module's refusals, in the words (and so the problem details) of a request's own.</summary>
-    private static async Task<SupportResult> Supported(int id, Func<Task<SupportResult>> change)
+    private static async Task<SupportResult> AsRequestAsync(int id, Func<Task<SupportResult>> change)
     {
         try
         {

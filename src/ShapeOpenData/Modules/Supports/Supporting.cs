@@ -46,21 +46,21 @@ public sealed class Supporting(
         var supportable = Find(type);
         _ = await supportable.CheckAsync(id, person, cancellationToken) ?? throw new SupportNotFoundException();
         var counter = supportable.Counter.NamesIn(db);
-        int removed, count;
+        (bool Removed, int Count) change;
         using (await gate.EnterAsync(cancellationToken))
         {
-            (removed, count) = await db.InOneTransactionAsync(async () =>
+            change = await db.InOneTransactionAsync(async () =>
             {
-                var removed = await db.Supports.Where(s => s.TargetType == type && s.TargetId == id && s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-                var count = (await db.Database.SqlQueryRaw<int>(removed == 0
-                    ? $"SELECT {counter.Count} AS \"Value\" FROM {counter.Table} WHERE {counter.Key} = {{0}}"
-                    : $"UPDATE {counter.Table} SET {counter.Count} = {counter.Count} - 1 WHERE {counter.Key} = {{0}} RETURNING {counter.Count} AS \"Value\"", id)
+                var removed = await db.Supports.Where(s => s.TargetType == type && s.TargetId == id && s.UserId == userId).ExecuteDeleteAsync(cancellationToken) == 1;
+                var count = (await db.Database.SqlQueryRaw<int>(removed
+                    ? $"UPDATE {counter.Table} SET {counter.Count} = {counter.Count} - 1 WHERE {counter.Key} = {{0}} RETURNING {counter.Count} AS \"Value\""
+                    : $"SELECT {counter.Count} AS \"Value\" FROM {counter.Table} WHERE {counter.Key} = {{0}}", id)
                     .ToListAsync(cancellationToken)).Single();
                 return (removed, count);
             }, cancellationToken);
         }
-        await supportable.SupportChangedAsync(new SupportChange(id, userId, false, removed == 1, count), cancellationToken);
-        return new SupportResult(false, removed == 1, count);
+        await supportable.SupportChangedAsync(new SupportChange(id, userId, false, change.Removed, change.Count), cancellationToken);
+        return new SupportResult(false, change.Removed, change.Count);
     }
 
     public Task<bool> IsSupportingAsync(int userId, string type, int id, CancellationToken cancellationToken = default) =>
