@@ -12,6 +12,7 @@ using ShapeOpenData.Modules.Jurisdiction;
 using ShapeOpenData.Modules.Notifications;
 using ShapeOpenData.Modules.Organisations;
 using ShapeOpenData.Modules.Shared;
+using ShapeOpenData.Modules.Supports;
 
 // The same program serves the web and runs commands (`migrate`, `users add`, `seed-demo` …).
 var isCommand = CommandLine.IsCommand(args);
@@ -35,6 +36,7 @@ builder.AddWebPlatform()
     .AddFollows()
     .AddComments()
     .AddNotifications()
+    .AddSupports()
     .AddDatasetRequests()
     .AddCatalogue()
     .AddGroups();

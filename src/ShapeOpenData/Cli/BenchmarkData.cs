@@ -53,7 +53,8 @@ public sealed partial class BenchmarkData(AppDbContext db, Jurisdiction jurisdic
         await Write("RequestTitleTerms", ["RequestId", "Term"], requests.SelectMany(r => TitleTerms.Of(r.Title).Select(t => new object?[] { r.Id, t })), requests.Length * 5);
         await Write("RequestEvents", ["RequestId", "Kind", "State", "ActorId", "At", "DueOn", "Note"], requests.SelectMany(r => r.Events), requests.Sum(r => r.Events.Count));
         var supports = requests.Sum(r => r.SupportCount);
-        await Write("Supports", ["RequestId", "UserId", "Use", "Sector", "CreatedAt"], Supports(requests, size.Users, firstUser, sectors, seed), supports);
+        await Write("Supports", ["TargetType", "TargetId", "UserId", "Use", "Sector", "CreatedAt"],
+            Supports(requests, size.Users, firstUser, sectors, seed).Select(row => (object?[])[DatasetRequestsModule.ItemType, .. row]), supports);
         await Write("Follows", ["TargetType", "TargetId", "UserId", "CreatedAt"], Follows(requests, size.Users, firstUser, sectors, seed), supports + requests.Length);
         await Write("Comments", ["Id", "TargetType", "TargetId", "ParentId", "AuthorId", "Body", "IsOfficial", "CreatedAt"], Comments(requests, size, firstUser, seed), size.Comments);
         foreach (var table in new[] { "AspNetUsers", "DatasetRequests", "Comments" })

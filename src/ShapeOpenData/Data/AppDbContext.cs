@@ -12,6 +12,7 @@ using ShapeOpenData.Modules.Groups;
 using ShapeOpenData.Modules.Jurisdiction;
 using ShapeOpenData.Modules.Notifications;
 using ShapeOpenData.Modules.Organisations;
+using ShapeOpenData.Modules.Supports;
 
 namespace ShapeOpenData.Data;
 
@@ -35,10 +36,10 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<CommentRevision> CommentRevisions => Set<CommentRevision>();
     public DbSet<CommentReport> CommentReports => Set<CommentReport>();
+    public DbSet<Support> Supports => Set<Support>();
     public DbSet<DatasetRequest> DatasetRequests => Set<DatasetRequest>();
     public DbSet<RequestTheme> RequestThemes => Set<RequestTheme>();
     public DbSet<RequestEvent> RequestEvents => Set<RequestEvent>();
-    public DbSet<Support> Supports => Set<Support>();
     public DbSet<RequestTitleTerm> RequestTitleTerms => Set<RequestTitleTerm>();
     public DbSet<RequestDraft> RequestDrafts => Set<RequestDraft>();
     public DbSet<Dataset> Datasets => Set<Dataset>();
@@ -46,7 +47,6 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<DatasetTheme> DatasetThemes => Set<DatasetTheme>();
     public DbSet<QualityReport> QualityReports => Set<QualityReport>();
     public DbSet<QualityReportEvent> QualityReportEvents => Set<QualityReportEvent>();
-    public DbSet<ReportAffected> ReportsAffected => Set<ReportAffected>();
     public DbSet<CatalogueImport> CatalogueImports => Set<CatalogueImport>();
     public DbSet<Group> Groups => Set<Group>();
     public DbSet<GroupMember> GroupMembers => Set<GroupMember>();

@@ -142,7 +142,7 @@ public sealed class QualityReportTests(CatalogueServiceFactory service) : IClass
 
         Assert.Equal("2 people have this problem", page.Document.GetElementById("affected")!.TextContent.Trim());
         Assert.Contains("You have this problem too", page.Text, StringComparison.Ordinal);
-        Assert.Equal(1, await service.WithDatabaseAsync(db => db.ReportsAffected.CountAsync(a => a.UserId == other.Id)));
+        Assert.Equal(1, await service.WithDatabaseAsync(db => db.Supports.CountAsync(s => s.TargetType == CatalogueModule.ReportItemType && s.UserId == other.Id)));
         var defra = await service.CreatePersonAsync(Roles.Publisher, "department-for-environment-food-rural-affairs", twoFactor: true);
         var id = await service.WithDatabaseAsync(db => db.QualityReports.Where(r => r.Dataset!.Slug == "bathing-water-quality" && r.Number == number).Select(r => r.Id).SingleAsync());
         await service.WithServicesAsync(async s => await s.GetRequiredService<QualityReports>().RespondAsync(id, await service.PrincipalAsync(defra), "2025 is coming."));

@@ -17,10 +17,10 @@ public sealed class BenchmarkDataTests(ServiceFactory service) : IClassFixture<S
         await service.WithDatabaseAsync(async db =>
         {
             Assert.Equal(Small.Requests, await db.DatasetRequests.CountAsync());
-            Assert.Equal(Small.Supports, await db.Supports.CountAsync());
+            Assert.Equal(Small.Supports, await db.Supports.CountAsync(s => s.TargetType == DatasetRequestsModule.ItemType));
             Assert.Equal(Small.Comments, await db.Comments.CountAsync());
-            Assert.Equal(0, await db.DatasetRequests.CountAsync(r => r.SupportCount != db.Supports.Count(s => s.RequestId == r.Id)));
-            Assert.Equal(0, await db.Supports.CountAsync(s => db.DatasetRequests.Any(r => r.Id == s.RequestId && r.RequesterId == s.UserId)));
+            Assert.Equal(0, await db.DatasetRequests.CountAsync(r => r.SupportCount != db.Supports.Count(s => s.TargetType == DatasetRequestsModule.ItemType && s.TargetId == r.Id)));
+            Assert.Equal(0, await db.Supports.CountAsync(s => db.DatasetRequests.Any(r => r.Id == s.TargetId && r.RequesterId == s.UserId)));
             Assert.Equal(Small.HotComments, (await db.Comments.GroupBy(c => c.TargetId).Select(g => g.Count()).ToListAsync()).Max());
             Assert.True(await db.DatasetRequests.Select(r => r.State).Distinct().CountAsync() >= 5, "requests in many states");
             Assert.Equal(0, await db.DatasetRequests.CountAsync(r => r.State == RequestState.Closed && r.Outcome == null));

@@ -95,7 +95,7 @@ public sealed class RequestPagesTests(ServiceFactory service) : IClassFixture<Se
         Assert.Equal("Thank you. You support this request, and we will email you when it changes", supported.Flash);
         Assert.Equal("1 person needs this", supported.Document.GetElementById("support")!.TextContent.Trim());
         Assert.Contains("Stop following", supported.Text, StringComparison.Ordinal);
-        Assert.Equal("Mapping flood risk", await service.WithDatabaseAsync(db => db.Supports.Where(s => s.RequestId == id).Select(s => s.Use).SingleAsync()));
+        Assert.Equal("Mapping flood risk", await service.WithDatabaseAsync(db => db.Supports.Where(s => s.TargetType == DatasetRequestsModule.ItemType && s.TargetId == id).Select(s => s.Use).SingleAsync()));
 
         var withdrawn = await session.SubmitAsync(supported, selector: "form[action*=WithdrawSupport]");
         Assert.Equal("0 people need this", withdrawn.Document.GetElementById("support")!.TextContent.Trim());

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using ShapeOpenData.Modules.Supports;
 
 namespace ShapeOpenData.Tests.DatasetRequests;
 
@@ -23,7 +24,7 @@ public sealed class SupportConcurrencyTests(ServiceFactory service) : IClassFixt
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
         var detail = await service.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/requests/{id}");
         Assert.Equal(200, detail.GetProperty("supportCount").GetInt32());
-        Assert.Equal(200, await service.WithDatabaseAsync(db => db.Supports.CountAsync(s => s.RequestId == id)));
+        Assert.Equal(200, await service.WithDatabaseAsync(db => db.Supports.CountAsync(s => s.TargetType == DatasetRequestsModule.ItemType && s.TargetId == id)));
     }
 
     [Fact]
@@ -37,7 +38,7 @@ public sealed class SupportConcurrencyTests(ServiceFactory service) : IClassFixt
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
         Assert.All(responses, r => Assert.True(r.IsSuccessStatusCode));
         Assert.Equal(1, (await service.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/requests/{id}")).GetProperty("supportCount").GetInt32());
-        Assert.Equal(1, await service.WithDatabaseAsync(db => db.Supports.CountAsync(s => s.RequestId == id)));
+        Assert.Equal(1, await service.WithDatabaseAsync(db => db.Supports.CountAsync(s => s.TargetType == DatasetRequestsModule.ItemType && s.TargetId == id)));
     }
 
     [Fact]
@@ -55,7 +56,7 @@ public sealed class SupportConcurrencyTests(ServiceFactory service) : IClassFixt
 
         var count = (await service.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/requests/{id}")).GetProperty("supportCount").GetInt32();
         Assert.Equal(20, count);
-        Assert.Equal(count, await service.WithDatabaseAsync(db => db.Supports.CountAsync(s => s.RequestId == id)));
+        Assert.Equal(count, await service.WithDatabaseAsync(db => db.Supports.CountAsync(s => s.TargetType == DatasetRequestsModule.ItemType && s.TargetId == id)));
     }
 
     [Fact]
@@ -73,9 +74,9 @@ public sealed class SupportConcurrencyTests(ServiceFactory service) : IClassFixt
             var batches = s.GetRequiredService<SupportBatches>();
             var at = DateTime.UtcNow;
             // Queued together, so they share batches; nobody has the id int.MaxValue, so that row breaks its batch.
-            var writes = people.Take(5).Select(p => batches.WriteAsync(new PendingSupport(id, p.Id, null, null, at)))
-                .Append(batches.WriteAsync(new PendingSupport(id, int.MaxValue, null, null, at)))
-                .Concat(people.Skip(5).Select(p => batches.WriteAsync(new PendingSupport(id, p.Id, null, null, at))))
+            var writes = people.Take(5).Select(p => batches.WriteAsync(new PendingSupport(DatasetRequestsModule.ItemType, id, p.Id, null, null, at)))
+                .Append(batches.WriteAsync(new PendingSupport(DatasetRequestsModule.ItemType, id, int.MaxValue, null, null, at)))
+                .Concat(people.Skip(5).Select(p => batches.WriteAsync(new PendingSupport(DatasetRequestsModule.ItemType, id, p.Id, null, null, at))))
                 .ToList();
             await Task.WhenAll(writes).ContinueWith(_ => { }, TaskScheduler.Default);
             return (writes.Count(w => w.IsCompletedSuccessfully && w.Result.Added), writes.Count(w => w.IsFaulted));
@@ -83,7 +84,7 @@ public sealed class SupportConcurrencyTests(ServiceFactory service) : IClassFixt
 
         Assert.Equal((10, 1), (kept, failed));
         Assert.Equal(10, (await service.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/requests/{id}")).GetProperty("supportCount").GetInt32());
-        Assert.Equal(10, await service.WithDatabaseAsync(db => db.Supports.CountAsync(s => s.RequestId == id)));
+        Assert.Equal(10, await service.WithDatabaseAsync(db => db.Supports.CountAsync(s => s.TargetType == DatasetRequestsModule.ItemType && s.TargetId == id)));
     }
 
     [Fact]
@@ -113,6 +114,6 @@ public sealed class SupportConcurrencyTests(ServiceFactory service) : IClassFixt
         var detail = await http.GetFromJsonAsync<JsonElement>($"/api/v1/requests/{id}");
         Assert.Equal(20, acknowledged);
         Assert.Equal(acknowledged, detail.GetProperty("supportCount").GetInt32());
-        Assert.Equal(acknowledged, await service.WithDatabaseAsync(db => db.Supports.CountAsync(s => s.RequestId == id)));
+        Assert.Equal(acknowledged, await service.WithDatabaseAsync(db => db.Supports.CountAsync(s => s.TargetType == DatasetRequestsModule.ItemType && s.TargetId == id)));
     }
 }

@@ -10,6 +10,7 @@ using ShapeOpenData.Modules.Api;
 using ShapeOpenData.Modules.Comments;
 using ShapeOpenData.Modules.Follows;
 using ShapeOpenData.Modules.Shared;
+using ShapeOpenData.Modules.Supports;
 
 namespace ShapeOpenData.Modules.Catalogue;
 
@@ -19,7 +20,7 @@ namespace ShapeOpenData.Modules.Catalogue;
 /// </summary>
 public static class CatalogueModule
 {
-    /// <summary>The item type of quality reports in comments, follows and the audit log.</summary>
+    /// <summary>The item type of quality reports in comments, follows, supports and the audit log.</summary>
     public const string ReportItemType = ItemTypes.QualityReport;
 
     /// <summary>The demo catalogue: a few hundred datasets in CKAN's package_search shape.</summary>
@@ -65,6 +66,7 @@ public static class CatalogueModule
         services.AddScoped<ReportItems>();
         services.AddScoped<IFollowable>(s => s.GetRequiredService<ReportItems>());
         services.AddScoped<ICommentable>(s => s.GetRequiredService<ReportItems>());
+        services.AddScoped<ISupportable>(s => s.GetRequiredService<ReportItems>());
         services.AddScoped<IPersonalData, ReportsPersonalData>();
         services.AddScoped<IDemoContent, DemoCatalogue>();
         services.AddSingleton(new NavigationItem("Datasets", "/datasets", 20));
@@ -158,18 +160,6 @@ internal sealed class QualityReportEventMapping : IEntityTypeConfiguration<Quali
         e.Property(x => x.Note).HasMaxLength(QualityReport.DetailsMaxLength + 100);
         e.HasIndex(x => new { x.ReportId, x.Id });
         e.HasOne<User>().WithMany().HasForeignKey(x => x.ActorId).OnDelete(DeleteBehavior.Restrict);
-    }
-}
-
-internal sealed class ReportAffectedMapping : IEntityTypeConfiguration<ReportAffected>
-{
-    public void Configure(EntityTypeBuilder<ReportAffected> affected)
-    {
-        // One "I have this problem too" per person: the database decides.
-        affected.HasIndex(a => new { a.ReportId, a.UserId }).IsUnique();
-        affected.HasIndex(a => a.UserId);
-        affected.HasOne<QualityReport>().WithMany().HasForeignKey(a => a.ReportId);
-        affected.HasOne<User>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
 using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Comments;
+using ShapeOpenData.Modules.Supports;
 
 namespace ShapeOpenData.Modules.Catalogue;
 
@@ -54,7 +55,7 @@ internal sealed partial class DemoCatalogue(IServiceProvider services, AppDbCont
             return;
         }
         var clock = new DemoClock(DateTimeOffset.UtcNow.AddDays(-40));
-        var reports = ActivatorUtilities.CreateInstance<QualityReports>(services, clock);
+        var reports = ActivatorUtilities.CreateInstance<QualityReports>(services, clock, ActivatorUtilities.CreateInstance<Supporting>(services, clock));
         var comments = ActivatorUtilities.CreateInstance<CommentThreads>(services, clock);
         var moderator = await DemoAccounts.PrincipalAsync(db, demo["moderator"]);
         foreach (var (scenario, index) in Scenarios.Select((s, i) => (s, i)))

@@ -37,7 +37,7 @@ public sealed class QualityReport
     public Resolution? Resolution { get; private set; }
     public string? ResolutionNote { get; private set; }
 
-    /// <summary>"I have this problem too": kept equal to the number of rows saying so, in the same transaction.</summary>
+    /// <summary>"I have this problem too": kept equal to the supports saying so by the supports module, in their transaction.</summary>
     public int AffectedCount { get; private set; }
     public int Version { get; private set; }
     public List<QualityReportEvent> Events { get; private set; } = [];
@@ -113,8 +113,6 @@ public sealed class QualityReport
         return Changed(ReportEventKind.Reopened, actorId, reason, now);
     }
 
-    public void CountAffected(int delta) => AffectedCount += delta;
-
     /// <summary>The first thing a publisher does counts as the response.</summary>
     public void MarkResponded(DateTime now) => FirstRespondedAt ??= now;
 
@@ -149,15 +147,6 @@ public sealed class QualityReportEvent
     public int? ActorId { get; set; }
     public DateTime At { get; set; }
     public string? Note { get; set; }
-}
-
-/// <summary>Someone who has the same problem; one row per person and report.</summary>
-public sealed class ReportAffected
-{
-    public int Id { get; set; }
-    public int ReportId { get; set; }
-    public int UserId { get; set; }
-    public DateTime CreatedAt { get; set; }
 }
 
 public sealed class ReportRuleException(string message) : Exception(message);

@@ -9,6 +9,7 @@ using ShapeOpenData.Modules.Follows;
 using ShapeOpenData.Modules.Notifications;
 using ShapeOpenData.Modules.Organisations;
 using ShapeOpenData.Modules.Shared;
+using ShapeOpenData.Modules.Supports;
 
 namespace ShapeOpenData.Modules.Catalogue;
 
@@ -22,7 +23,7 @@ public sealed record NewReport(int? DistributionId, ReportCategory Category, str
 /// </summary>
 public sealed class QualityReports(
     AppDbContext db, Jurisdiction.Jurisdiction jurisdiction, TimeProvider clock, Following following, Notifier notifier,
-    ServiceLinks links, IOptions<CatalogueOptions> options)
+    ServiceLinks links, IOptions<CatalogueOptions> options, Supporting supporting)
 {
     private const string ItemType = CatalogueModule.ReportItemType;
 
@@ -60,28 +61,33 @@ public sealed class QualityReports(
         }, cancellationToken);
     }
 
-    /// <summary>"I have this problem too": counted once per person, who then follows the report.</summary>
+    /// <summary>
+    /// "I have this problem too": a support, counted once per person however many press at once, who then follows
+    /// the report. It leaves the report itself alone, so it never collides with a publisher's change. False when
+    /// they had already said so.
+    /// </summary>
     public async Task<bool> AddAffectedAsync(int reportId, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
     {
-        var userId = actor.UserId() ?? throw new ReportForbiddenException();
-        var (report, _) = await FindAsync(reportId, actor, cancellationToken);
-        if (report.ReporterId == userId || await db.ReportsAffected.AnyAsync(a => a.ReportId == reportId && a.UserId == userId, cancellationToken))
-        {
-            return false;
-        }
-        db.ReportsAffected.Add(new ReportAffected { ReportId = reportId, UserId = userId, CreatedAt = clock.UtcNow() });
-        report.CountAffected(1);
-        await following.FollowAsync(userId, ItemType, reportId, cancellationToken);
         try
         {
-            await SaveAsync(cancellationToken);
+            return (await supporting.SupportAsync(ItemType, reportId, actor, use: null, cancellationToken)).Changed;
         }
-        catch (DbUpdateException failure) when (failure.IsUniqueViolation())
+        catch (SupportNotFoundException)
         {
-            return false;  // the same person pressing twice at once
+            throw new ReportNotFoundException();
         }
-        return true;
+        catch (SupportForbiddenException)
+        {
+            throw new ReportForbiddenException();
+        }
+        catch (SupportRuleException rule)
+        {
+            throw new ReportRuleException(rule.Message);
+        }
     }
+
+    public Task<bool> HasTheProblemTooAsync(int reportId, int userId, CancellationToken cancellationToken = default) =>
+        supporting.IsSupportingAsync(userId, ItemType, reportId, cancellationToken);
 
     public Task<QualityReport> RespondAsync(int reportId, ClaimsPrincipal actor, string response, CancellationToken cancellationToken = default) =>
         ActAsync(reportId, actor, Manages, (report, now) => report.Respond(response, actor.UserId(), now), cancellationToken);

@@ -6,13 +6,17 @@ using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Comments;
 using ShapeOpenData.Modules.Follows;
 using ShapeOpenData.Modules.Shared;
+using ShapeOpenData.Modules.Supports;
 
 namespace ShapeOpenData.Modules.Catalogue;
 
-/// <summary>Quality reports opt into the shared follows and comments modules here.</summary>
-public sealed class ReportItems(AppDbContext db) : IFollowable, ICommentable
+/// <summary>Quality reports opt into the shared follows, comments and supports modules here.</summary>
+public sealed class ReportItems(AppDbContext db) : IFollowable, ICommentable, ISupportable
 {
     public string Type => CatalogueModule.ReportItemType;
+
+    /// <summary>"I have this problem too": the reporter is not among them, and is counted besides.</summary>
+    public SupportCounter Counter { get; } = SupportCounter.Of<QualityReport>(r => r.AffectedCount);
 
     public async Task<(string Title, string Url)?> DescribeAsync(int id, CancellationToken cancellationToken) =>
         await db.QualityReports.Where(r => r.Id == id).Select(r => new { r.Number, r.Dataset!.Slug, r.Dataset.Title }).SingleOrDefaultAsync(cancellationToken) is { } found
@@ -29,6 +33,22 @@ public sealed class ReportItems(AppDbContext db) : IFollowable, ICommentable
         return new CommentableItem($"Report {report.Number} on {report.Dataset.Title}", QualityReports.UrlOf(report.Dataset.Slug, report.Number),
             reader.IsSignedIn(), QualityReportPermissions.CanManage(reader, report.Dataset.OrganisationId));
     }
+
+    /// <summary>Anyone who may see an open report, except its reporter (who already has the problem), may say they have it too.</summary>
+    public async Task<SupportableItem?> CheckAsync(int id, ClaimsPrincipal person, CancellationToken cancellationToken)
+    {
+        var report = await db.QualityReports.AsNoTracking().Include(r => r.Dataset).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (report is null || !QualityReportPermissions.CanView(person, report, report.Dataset!.OrganisationId))
+        {
+            return null;
+        }
+        return new SupportableItem(
+            !report.IsOpen ? "This report is closed. Reopen it if you still have the problem"
+            : report.ReporterId is { } reporter && reporter == person.UserId() ? "You reported this problem, so you are already counted"
+            : null);
+    }
+
+    public Task SupportChangedAsync(SupportChange change, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 internal sealed class ReportsPersonalData(AppDbContext db) : IPersonalData
@@ -39,7 +59,7 @@ internal sealed class ReportsPersonalData(AppDbContext db) : IPersonalData
     {
         Reported = await db.QualityReports.Where(r => r.ReporterId == userId).OrderBy(r => r.Id)
             .Select(r => new { Dataset = r.Dataset!.Slug, r.Number, Category = r.Category.ToCode(), r.Details, r.CreatedAt }).ToListAsync(cancellationToken),
-        HadTheProblemToo = await db.ReportsAffected.Where(a => a.UserId == userId).OrderBy(a => a.Id)
-            .Select(a => new { a.ReportId, a.CreatedAt }).ToListAsync(cancellationToken),
+        HadTheProblemToo = await db.Supports.Where(s => s.TargetType == CatalogueModule.ReportItemType && s.UserId == userId).OrderBy(s => s.Id)
+            .Select(s => new { ReportId = s.TargetId, s.CreatedAt }).ToListAsync(cancellationToken),
     };
 }

@@ -6,6 +6,7 @@ using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Api;
 using ShapeOpenData.Modules.Shared;
+using ShapeOpenData.Modules.Supports;
 
 namespace ShapeOpenData.Modules.DatasetRequests;
 
@@ -124,13 +125,35 @@ public static partial class DatasetRequestsApi
     private static async Task<IResult> SupportAsync(int id, SupportBody? body, ClaimsPrincipal user, Supporting supporting, CancellationToken cancellationToken) =>
         await Handle(async () =>
         {
-            var result = await supporting.SupportAsync(id, user, body?.Use, cancellationToken);
-            var response = new SupportResponse(true, result.SupportCount);
+            var result = await AsRequestAsync(id, () => supporting.SupportAsync(DatasetRequestsModule.ItemType, id, user, body?.Use, cancellationToken));
+            var response = new SupportResponse(true, result.Count);
             return result.Changed ? TypedResults.Created($"/api/v1/requests/{id}", response) : TypedResults.Ok(response);
         });
 
     private static async Task<IResult> WithdrawSupportAsync(int id, ClaimsPrincipal user, Supporting supporting, CancellationToken cancellationToken) =>
-        await Handle(async () => TypedResults.Ok(new SupportResponse(false, (await supporting.WithdrawAsync(id, user, cancellationToken)).SupportCount)));
+        await Handle(async () => TypedResults.Ok(new SupportResponse(false,
+            (await AsRequestAsync(id, () => supporting.WithdrawAsync(DatasetRequestsModule.ItemType, id, user, cancellationToken))).Count)));
+
+    /// <summary>The supports module's refusals, in the words (and so the problem details) of a request's own.</summary>
+    private static async Task<SupportResult> AsRequestAsync(int id, Func<Task<SupportResult>> change)
+    {
+        try
+        {
+            return await change();
+        }
+        catch (SupportNotFoundException)
+        {
+            throw new RequestNotFoundException(id);
+        }
+        catch (SupportForbiddenException)
+        {
+            throw new RequestForbiddenException();
+        }
+        catch (SupportRuleException rule)
+        {
+            throw new RequestRuleException(rule.Message);
+        }
+    }
 
     private static async Task<IResult> AssignAsync(
         int id, AssignBody body, ClaimsPrincipal user, AppDbContext db, RequestWorkflow workflow, RequestQueries queries, TimeProvider clock,

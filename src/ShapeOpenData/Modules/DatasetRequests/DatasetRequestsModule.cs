@@ -8,6 +8,7 @@ using ShapeOpenData.Modules.Api;
 using ShapeOpenData.Modules.Comments;
 using ShapeOpenData.Modules.Follows;
 using ShapeOpenData.Modules.Shared;
+using ShapeOpenData.Modules.Supports;
 
 namespace ShapeOpenData.Modules.DatasetRequests;
 
@@ -25,8 +26,6 @@ public static class DatasetRequestsModule
         var services = builder.Services;
         services.AddScoped<RequestWorkflow>();
         services.AddScoped<RequestNotifications>();
-        services.AddScoped<Supporting>();
-        services.AddSingleton<SupportBatches>();
         services.AddScoped<RequestQueries>();
         services.AddScoped<SimilarRequests>();
         services.AddSingleton<TitleIndex>();
@@ -34,6 +33,7 @@ public static class DatasetRequestsModule
         services.AddScoped<RequestItems>();
         services.AddScoped<IFollowable>(s => s.GetRequiredService<RequestItems>());
         services.AddScoped<ICommentable>(s => s.GetRequiredService<RequestItems>());
+        services.AddScoped<ISupportable>(s => s.GetRequiredService<RequestItems>());
         services.AddScoped<IPersonalData, RequestsPersonalData>();
         services.AddScoped<ITraceable, RequestTraces>();
         services.AddScoped<IPageSection, RequestsAnsweredByDataset>();
@@ -125,22 +125,6 @@ internal sealed class RequestEventMapping : IEntityTypeConfiguration<RequestEven
         e.HasIndex(x => new { x.RequestId, x.Id });
         e.HasIndex(x => x.At);
         e.HasOne<User>().WithMany().HasForeignKey(x => x.ActorId).OnDelete(DeleteBehavior.Restrict);
-    }
-}
-
-internal sealed class SupportMapping : IEntityTypeConfiguration<Support>
-{
-    public void Configure(EntityTypeBuilder<Support> support)
-    {
-        support.Property(s => s.Use).HasMaxLength(280);
-        support.Property(s => s.Sector).HasConversion<CodeConverter<Sector>>().HasMaxLength(20);
-        // One support per person: the database decides, however many arrive at once.
-        support.HasIndex(s => new { s.RequestId, s.UserId }).IsUnique();
-        // The sector mix of one request's supporters, and "supported by this sector" on the list.
-        support.HasIndex(s => new { s.RequestId, s.Sector });
-        support.HasIndex(s => s.UserId);
-        support.HasOne<DatasetRequest>().WithMany().HasForeignKey(s => s.RequestId);
-        support.HasOne<User>().WithMany().HasForeignKey(s => s.UserId);
     }
 }
 

@@ -6,6 +6,7 @@ using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Comments;
 using ShapeOpenData.Modules.Shared;
+using ShapeOpenData.Modules.Supports;
 
 namespace ShapeOpenData.Modules.DatasetRequests;
 
@@ -94,7 +95,7 @@ internal sealed class DemoRequests(IServiceProvider services, AppDbContext db, O
 
             foreach (var supporter in supporters.OrderBy(_ => random.Next()).Take(random.Next(1, 2 + 40 / (index + 1))))
             {
-                await supporting.SupportAsync(request.Id, supporter, random.Next(4) == 0 ? "We need this for our own analysis too." : null, cancellationToken);
+                await supporting.SupportAsync(DatasetRequestsModule.ItemType, request.Id, supporter, random.Next(4) == 0 ? "We need this for our own analysis too." : null, cancellationToken);
             }
             clock.Advance(2);
             await comments.PostAsync(DatasetRequestsModule.ItemType, request.Id, null, Comments[index % Comments.Length], supporters[index % supporters.Count], cancellationToken);

@@ -5,13 +5,17 @@ using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Comments;
 using ShapeOpenData.Modules.Follows;
 using ShapeOpenData.Modules.Shared;
+using ShapeOpenData.Modules.Supports;
 
 namespace ShapeOpenData.Modules.DatasetRequests;
 
-/// <summary>Requests opt into the shared follows and comments modules here.</summary>
-public sealed class RequestItems(AppDbContext db) : IFollowable, ICommentable
+/// <summary>Requests opt into the shared follows, comments and supports modules here.</summary>
+public sealed class RequestItems(AppDbContext db, TitleIndex titles) : IFollowable, ICommentable, ISupportable
 {
     public string Type => DatasetRequestsModule.ItemType;
+
+    /// <summary>"I need this too": the count the lists sort by.</summary>
+    public SupportCounter Counter { get; } = SupportCounter.Of<DatasetRequest>(r => r.SupportCount);
 
     public async Task<(string Title, string Url)?> DescribeAsync(int id, CancellationToken cancellationToken) =>
         await db.DatasetRequests.Where(r => r.Id == id).Select(r => new { r.Title }).SingleOrDefaultAsync(cancellationToken) is { } found
@@ -27,6 +31,26 @@ public sealed class RequestItems(AppDbContext db) : IFollowable, ICommentable
         }
         return new CommentableItem(request.Title, $"/requests/{id}", reader.IsSignedIn(), DatasetRequestPermissions.SpeaksOfficially(reader, request));
     }
+
+    /// <summary>Anyone who may see a request may support it until it is closed.</summary>
+    public async Task<SupportableItem?> CheckAsync(int id, ClaimsPrincipal person, CancellationToken cancellationToken)
+    {
+        var request = await db.DatasetRequests.Where(r => r.Id == id)
+            .Select(r => new { r.State, r.IsConfidential, r.RequesterId, r.OrganisationId, r.AssignedPublisherId })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (request is null || (request.IsConfidential && !DatasetRequestPermissions.SeesConfidential(person, request.RequesterId, request.OrganisationId, request.AssignedPublisherId)))
+        {
+            return null;
+        }
+        return new SupportableItem(request.State == RequestState.Closed ? "This request is closed, so it can no longer be supported" : null);
+    }
+
+    /// <summary>Suggestions on this instance order by the new count straight away.</summary>
+    public Task SupportChangedAsync(SupportChange change, CancellationToken cancellationToken)
+    {
+        titles.SupportCountChanged(change.ItemId, change.Count);
+        return Task.CompletedTask;
+    }
 }
 
 internal sealed class RequestsPersonalData(AppDbContext db) : IPersonalData
@@ -37,8 +61,8 @@ internal sealed class RequestsPersonalData(AppDbContext db) : IPersonalData
     {
         Asked = await db.DatasetRequests.Where(r => r.RequesterId == userId).OrderBy(r => r.Id)
             .Select(r => new { r.Id, r.Title, r.Description, r.Benefits, r.IsConfidential, r.ReceivedOn, r.CreatedAt }).ToListAsync(cancellationToken),
-        Supported = await db.Supports.Where(s => s.UserId == userId).OrderBy(s => s.Id)
-            .Select(s => new { s.RequestId, s.Use, s.CreatedAt }).ToListAsync(cancellationToken),
+        Supported = await db.Supports.Where(s => s.TargetType == DatasetRequestsModule.ItemType && s.UserId == userId).OrderBy(s => s.Id)
+            .Select(s => new { RequestId = s.TargetId, s.Use, s.CreatedAt }).ToListAsync(cancellationToken),
     };
 }
 

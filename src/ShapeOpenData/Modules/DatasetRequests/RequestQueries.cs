@@ -83,9 +83,9 @@ public sealed class RequestQueries(AppDbContext db, TimeProvider clock, IMemoryC
     /// <summary>How many supporters of each request come from each sector.</summary>
     public async Task<Dictionary<int, Dictionary<Sector, int>>> SectorMixAsync(IReadOnlyCollection<int> requestIds, CancellationToken cancellationToken = default)
     {
-        var rows = await db.Supports.Where(s => requestIds.Contains(s.RequestId) && s.Sector != null)
-            .GroupBy(s => new { s.RequestId, s.Sector })
-            .Select(g => new { g.Key.RequestId, g.Key.Sector, Count = g.Count() })
+        var rows = await db.Supports.Where(s => s.TargetType == DatasetRequestsModule.ItemType && requestIds.Contains(s.TargetId) && s.Sector != null)
+            .GroupBy(s => new { s.TargetId, s.Sector })
+            .Select(g => new { RequestId = g.Key.TargetId, g.Key.Sector, Count = g.Count() })
             .ToListAsync(cancellationToken);
         return rows.GroupBy(r => r.RequestId).ToDictionary(g => g.Key, g => g.ToDictionary(r => r.Sector!.Value, r => r.Count));
     }
@@ -111,7 +111,7 @@ public sealed class RequestQueries(AppDbContext db, TimeProvider clock, IMemoryC
         }
         if (filter.Sector is { } sector)
         {
-            query = query.Where(r => db.Supports.Any(s => s.RequestId == r.Id && s.Sector == sector));
+            query = query.Where(r => db.Supports.Any(s => s.TargetType == DatasetRequestsModule.ItemType && s.TargetId == r.Id && s.Sector == sector));
         }
         if (filter.OverdueOnly)
         {

@@ -37,3 +37,18 @@ public sealed class RequestEvent
     public DateOnly DueOn { get; set; }
     public string? Note { get; set; }
 }
+
+/// <summary>A word of an open request's title, for finding similar requests without a full-text engine.</summary>
+public sealed class RequestTitleTerm
+{
+    public int RequestId { get; set; }
+    public string Term { get; set; } = "";
+}
+
+/// <summary>A request being written: the answers so far, kept between the question pages.</summary>
+public sealed class RequestDraft
+{
+    public int UserId { get; set; }
+    public string Answers { get; set; } = "{}";
+    public DateTime UpdatedAt { get; set; }
+}

@@ -7,6 +7,7 @@ using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Comments;
 using ShapeOpenData.Modules.Follows;
 using ShapeOpenData.Modules.Shared;
+using ShapeOpenData.Modules.Supports;
 
 namespace ShapeOpenData.Modules.DatasetRequests;
 
@@ -41,14 +42,14 @@ public sealed class ShowModel(
     public async Task<IActionResult> OnPostSupportAsync(int id, CancellationToken cancellationToken) =>
         await ActAsync(id, async () =>
         {
-            var result = await supporting.SupportAsync(id, User, Use, cancellationToken);
+            var result = await supporting.SupportAsync(DatasetRequestsModule.ItemType, id, User, Use, cancellationToken);
             TempData.Success(result.Changed ? "Thank you. You support this request, and we will email you when it changes" : "You already support this request");
         }, "support", cancellationToken);
 
     public async Task<IActionResult> OnPostWithdrawSupportAsync(int id, CancellationToken cancellationToken) =>
         await ActAsync(id, async () =>
         {
-            await supporting.WithdrawAsync(id, User, cancellationToken);
+            await supporting.WithdrawAsync(DatasetRequestsModule.ItemType, id, User, cancellationToken);
             TempData.Success("You no longer support this request");
         }, "support", cancellationToken);
 
@@ -82,7 +83,7 @@ public sealed class ShowModel(
             await act();
             return Redirect($"/requests/{id}#{anchor}");
         }
-        catch (RequestRuleException rule)
+        catch (Exception rule) when (rule is RequestRuleException or SupportRuleException)
         {
             ModelState.AddModelError(nameof(Use), rule.Message);
             await LoadAsync(id, 1, cancellationToken);
@@ -103,7 +104,7 @@ public sealed class ShowModel(
         Sectors = (await queries.SectorMixAsync([id], cancellationToken)).GetValueOrDefault(id) ?? [];
         if (User.UserId() is { } userId)
         {
-            IsSupporting = await db.Supports.AnyAsync(s => s.RequestId == id && s.UserId == userId, cancellationToken);
+            IsSupporting = await supporting.IsSupportingAsync(userId, DatasetRequestsModule.ItemType, id, cancellationToken);
             IsFollowing = await following.IsFollowingAsync(userId, DatasetRequestsModule.ItemType, id, cancellationToken);
         }
         Comments = await comments.PageAsync(DatasetRequestsModule.ItemType, id, commentPage, User, User.IsSignedIn(), cancellationToken);

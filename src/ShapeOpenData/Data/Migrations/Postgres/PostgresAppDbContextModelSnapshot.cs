@@ -711,33 +711,6 @@ namespace ShapeOpenData.Data.Migrations.Postgres
                     b.ToTable("QualityReportEvents");
                 });
 
-            modelBuilder.Entity("ShapeOpenData.Modules.Catalogue.ReportAffected", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("ReportId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("UserId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId");
-
-                    b.HasIndex("ReportId", "UserId")
-                        .IsUnique();
-
-                    b.ToTable("ReportsAffected");
-                });
-
             modelBuilder.Entity("ShapeOpenData.Modules.Comments.Comment", b =>
                 {
                     b.Property<int>("Id")
@@ -1107,43 +1080,6 @@ namespace ShapeOpenData.Data.Migrations.Postgres
                     b.HasIndex("RequestId");
 
                     b.ToTable("RequestTitleTerms");
-                });
-
-            modelBuilder.Entity("ShapeOpenData.Modules.DatasetRequests.Support", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("RequestId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Sector")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Use")
-                        .HasMaxLength(280)
-                        .HasColumnType("character varying(280)");
-
-                    b.Property<int>("UserId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId");
-
-                    b.HasIndex("RequestId", "Sector");
-
-                    b.HasIndex("RequestId", "UserId")
-                        .IsUnique();
-
-                    b.ToTable("Supports");
                 });
 
             modelBuilder.Entity("ShapeOpenData.Modules.Follows.Follow", b =>
@@ -1801,6 +1737,48 @@ namespace ShapeOpenData.Data.Migrations.Postgres
                     b.ToTable("Organisations");
                 });
 
+            modelBuilder.Entity("ShapeOpenData.Modules.Supports.Support", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TargetType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Use")
+                        .HasMaxLength(280)
+                        .HasColumnType("character varying(280)");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("TargetType", "TargetId", "Sector");
+
+                    b.HasIndex("TargetType", "TargetId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("Supports");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<int>", b =>
                 {
                     b.HasOne("ShapeOpenData.Modules.Accounts.Role", null)
@@ -1954,21 +1932,6 @@ namespace ShapeOpenData.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ShapeOpenData.Modules.Catalogue.ReportAffected", b =>
-                {
-                    b.HasOne("ShapeOpenData.Modules.Catalogue.QualityReport", null)
-                        .WithMany()
-                        .HasForeignKey("ReportId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("ShapeOpenData.Modules.Accounts.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("ShapeOpenData.Modules.Comments.Comment", b =>
                 {
                     b.HasOne("ShapeOpenData.Modules.Accounts.User", null)
@@ -2079,21 +2042,6 @@ namespace ShapeOpenData.Data.Migrations.Postgres
                     b.HasOne("ShapeOpenData.Modules.DatasetRequests.DatasetRequest", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ShapeOpenData.Modules.DatasetRequests.Support", b =>
-                {
-                    b.HasOne("ShapeOpenData.Modules.DatasetRequests.DatasetRequest", null)
-                        .WithMany()
-                        .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("ShapeOpenData.Modules.Accounts.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2251,6 +2199,15 @@ namespace ShapeOpenData.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("ShapeOpenData.Modules.Supports.Support", b =>
+                {
+                    b.HasOne("ShapeOpenData.Modules.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ShapeOpenData.Modules.Accounts.User", b =>

@@ -682,31 +682,6 @@ namespace ShapeOpenData.Data.Migrations.Sqlite
                     b.ToTable("QualityReportEvents");
                 });
 
-            modelBuilder.Entity("ShapeOpenData.Modules.Catalogue.ReportAffected", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ReportId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("UserId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId");
-
-                    b.HasIndex("ReportId", "UserId")
-                        .IsUnique();
-
-                    b.ToTable("ReportsAffected");
-                });
-
             modelBuilder.Entity("ShapeOpenData.Modules.Comments.Comment", b =>
                 {
                     b.Property<int>("Id")
@@ -1066,41 +1041,6 @@ namespace ShapeOpenData.Data.Migrations.Sqlite
                     b.HasIndex("RequestId");
 
                     b.ToTable("RequestTitleTerms");
-                });
-
-            modelBuilder.Entity("ShapeOpenData.Modules.DatasetRequests.Support", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RequestId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Sector")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Use")
-                        .HasMaxLength(280)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("UserId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId");
-
-                    b.HasIndex("RequestId", "Sector");
-
-                    b.HasIndex("RequestId", "UserId")
-                        .IsUnique();
-
-                    b.ToTable("Supports");
                 });
 
             modelBuilder.Entity("ShapeOpenData.Modules.Follows.Follow", b =>
@@ -1736,6 +1676,46 @@ namespace ShapeOpenData.Data.Migrations.Sqlite
                     b.ToTable("Organisations");
                 });
 
+            modelBuilder.Entity("ShapeOpenData.Modules.Supports.Support", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TargetType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Use")
+                        .HasMaxLength(280)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("TargetType", "TargetId", "Sector");
+
+                    b.HasIndex("TargetType", "TargetId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("Supports");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<int>", b =>
                 {
                     b.HasOne("ShapeOpenData.Modules.Accounts.Role", null)
@@ -1889,21 +1869,6 @@ namespace ShapeOpenData.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ShapeOpenData.Modules.Catalogue.ReportAffected", b =>
-                {
-                    b.HasOne("ShapeOpenData.Modules.Catalogue.QualityReport", null)
-                        .WithMany()
-                        .HasForeignKey("ReportId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("ShapeOpenData.Modules.Accounts.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("ShapeOpenData.Modules.Comments.Comment", b =>
                 {
                     b.HasOne("ShapeOpenData.Modules.Accounts.User", null)
@@ -2014,21 +1979,6 @@ namespace ShapeOpenData.Data.Migrations.Sqlite
                     b.HasOne("ShapeOpenData.Modules.DatasetRequests.DatasetRequest", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ShapeOpenData.Modules.DatasetRequests.Support", b =>
-                {
-                    b.HasOne("ShapeOpenData.Modules.DatasetRequests.DatasetRequest", null)
-                        .WithMany()
-                        .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("ShapeOpenData.Modules.Accounts.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2186,6 +2136,15 @@ namespace ShapeOpenData.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("ShapeOpenData.Modules.Supports.Support", b =>
+                {
+                    b.HasOne("ShapeOpenData.Modules.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ShapeOpenData.Modules.Accounts.User", b =>

@@ -55,7 +55,7 @@ public sealed class ShowModel(AppDbContext db, QualityReports reports, CommentTh
         Distribution = Report.DistributionId is { } id ? await Db.Distributions.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken) : null;
         if (User.UserId() is { } userId)
         {
-            HasProblemToo = await Db.ReportsAffected.AnyAsync(a => a.ReportId == Report.Id && a.UserId == userId, cancellationToken);
+            HasProblemToo = await reports.HasTheProblemTooAsync(Report.Id, userId, cancellationToken);
         }
         var people = Report.Events.Where(e => e.ActorId is not null).Select(e => e.ActorId!.Value).Append(Report.ReporterId ?? 0).Distinct().ToList();
         Names = await Db.Users.Where(u => people.Contains(u.Id))

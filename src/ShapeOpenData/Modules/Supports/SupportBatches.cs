@@ -4,20 +4,23 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using ShapeOpenData.Data;
 
-namespace ShapeOpenData.Modules.DatasetRequests;
+namespace ShapeOpenData.Modules.Supports;
 
 /// <param name="Added">False when the person already supported it.</param>
-/// <param name="SupportCount">The request's count once the batch holding this support was written.</param>
-public sealed record SupportWritten(bool Added, int SupportCount);
+/// <param name="Count">The item's count once the batch holding this support was written.</param>
+public sealed record SupportWritten(bool Added, int Count);
 
-/// <summary>One "I need this too", checked and waiting to be written.</summary>
-public sealed class PendingSupport(int requestId, int userId, string? use, string? sector, DateTime at)
+/// <summary>One support, checked and waiting to be written.</summary>
+/// <param name="type">The item's <see cref="ISupportable.Type"/>.</param>
+public sealed class PendingSupport(string type, int targetId, int userId, string? use, string? sector, DateTime at)
 {
-    public int RequestId { get; } = requestId;
+    public string Type { get; } = type;
+    public int TargetId { get; } = targetId;
     public int UserId { get; } = userId;
     public string? Use { get; } = use;
     public string? Sector { get; } = sector;
     public DateTime At { get; } = at;
+    internal (string Type, int TargetId) Item => (Type, TargetId);
     internal TaskCompletionSource<SupportWritten> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
@@ -25,9 +28,9 @@ public sealed class PendingSupport(int requestId, int userId, string? use, strin
 /// Group commit for supports. When a request goes viral, thousands of people press "I need this too" in the
 /// same second; each waiting for a transaction of their own would queue behind one another (SQLite writes one
 /// at a time, and every PostgreSQL commit waits for the disk). Instead, whoever arrives while a batch is being
-/// written joins the next one, and each batch is one transaction of a handful of statements. Nobody is answered
-/// before their support is committed, and a batch that fails is retried one support at a time, so one bad row
-/// fails only itself.
+/// written joins the next one, and each batch is one transaction of a handful of statements, whatever kinds of
+/// item it holds. Nobody is answered before their support is committed, and a batch that fails is retried one
+/// support at a time, so one bad row fails only itself.
 /// </summary>
 public sealed class SupportBatches(IServiceScopeFactory scopes, WriteGate gate, ILogger<SupportBatches> log)
 {
@@ -98,12 +101,13 @@ public sealed class SupportBatches(IServiceScopeFactory scopes, WriteGate gate, 
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var counters = scope.ServiceProvider.GetServices<ISupportable>().ToDictionary(s => s.Type, s => s.Counter.NamesIn(db));
         SupportWritten[] written;
         using (await gate.EnterAsync(CancellationToken.None))
         {
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            written = await WriteAsync(new Statements(db.Database.GetDbConnection(), transaction.GetDbTransaction()), batch);
-            await transaction.CommitAsync();
+            written = await db.InOneTransactionAsync(() =>
+                WriteAsync(new Statements(db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction()), batch, counters),
+                CancellationToken.None);
         }
         for (var i = 0; i < batch.Count; i++)
         {
@@ -115,60 +119,69 @@ public sealed class SupportBatches(IServiceScopeFactory scopes, WriteGate gate, 
     /// The rows, the follows that come with new supports, and the counts, which move with the rows: a handful of
     /// statements for the whole batch, however many it holds.
     /// </summary>
-    private static async Task<SupportWritten[]> WriteAsync(Statements sql, List<PendingSupport> batch)
+    private static async Task<SupportWritten[]> WriteAsync(
+        Statements sql, List<PendingSupport> batch, Dictionary<string, SupportCounter.Names> counters)
     {
-        var added = new HashSet<(int RequestId, int UserId)>();
+        var added = new HashSet<(string Type, int TargetId, int UserId)>();
         await foreach (var row in sql.QueryAsync(p => $"""
-            INSERT INTO "Supports" ("RequestId", "UserId", "Use", "Sector", "CreatedAt")
-            VALUES {string.Join(", ", batch.Select(s => $"({p(s.RequestId)}, {p(s.UserId)}, {p(s.Use)}, {p(s.Sector)}, {p(s.At)})"))}
-            ON CONFLICT ("RequestId", "UserId") DO NOTHING RETURNING "RequestId", "UserId"
+            INSERT INTO "Supports" ("TargetType", "TargetId", "UserId", "Use", "Sector", "CreatedAt")
+            VALUES {string.Join(", ", batch.Select(s => $"({p(s.Type)}, {p(s.TargetId)}, {p(s.UserId)}, {p(s.Use)}, {p(s.Sector)}, {p(s.At)})"))}
+            ON CONFLICT ("TargetType", "TargetId", "UserId") DO NOTHING RETURNING "TargetType", "TargetId", "UserId"
             """))
         {
-            added.Add((row.GetInt32(0), row.GetInt32(1)));
+            added.Add((row.GetString(0), row.GetInt32(1), row.GetInt32(2)));
         }
 
         // The same person twice in one batch: the first is the new support, the second finds it there.
-        var outcomes = batch.Select(s => added.Remove((s.RequestId, s.UserId))).ToList();
+        var outcomes = batch.Select(s => added.Remove((s.Type, s.TargetId, s.UserId))).ToList();
         var isNew = batch.Where((_, i) => outcomes[i]).ToList();
         if (isNew.Count > 0)
         {
             await sql.ExecuteAsync(p => $"""
                 INSERT INTO "Follows" ("TargetType", "TargetId", "UserId", "CreatedAt")
-                VALUES {string.Join(", ", isNew.Select(s => $"({p(DatasetRequestsModule.ItemType)}, {p(s.RequestId)}, {p(s.UserId)}, {p(s.At)})"))}
+                VALUES {string.Join(", ", isNew.Select(s => $"({p(s.Type)}, {p(s.TargetId)}, {p(s.UserId)}, {p(s.At)})"))}
                 ON CONFLICT ("TargetType", "TargetId", "UserId") DO NOTHING
                 """);
         }
         foreach (var again in batch.Where((s, i) => !outcomes[i] && s.Use is not null))
         {
             await sql.ExecuteAsync(p => $"""
-                UPDATE "Supports" SET "Use" = {p(again.Use)} WHERE "RequestId" = {p(again.RequestId)} AND "UserId" = {p(again.UserId)}
+                UPDATE "Supports" SET "Use" = {p(again.Use)}
+                WHERE "TargetType" = {p(again.Type)} AND "TargetId" = {p(again.TargetId)} AND "UserId" = {p(again.UserId)}
                 """);
         }
 
-        var counts = new Dictionary<int, int>();
-        var moved = isNew.CountBy(s => s.RequestId).ToList();
-        if (moved.Count > 0)
+        var counts = new Dictionary<(string Type, int TargetId), int>();
+        var newOnes = isNew.ToHashSet();
+        foreach (var kind in batch.GroupBy(s => s.Type))
         {
-            await foreach (var row in sql.QueryAsync(p => $"""
-                UPDATE "DatasetRequests" SET "SupportCount" = "SupportCount" + v.column2
-                FROM (VALUES {string.Join(", ", moved.Select(m => $"({p(m.Key)}, {p(m.Value)})"))}) AS v
-                WHERE "Id" = v.column1 RETURNING "Id", "SupportCount"
-                """))
+            var counter = counters.TryGetValue(kind.Key, out var found) ? found : throw new InvalidOperationException($"Nothing of type {kind.Key} can be supported");
+            var moved = kind.Where(newOnes.Contains).CountBy(s => s.TargetId).ToList();
+            if (moved.Count > 0)
             {
-                counts[row.GetInt32(0)] = row.GetInt32(1);
+                await foreach (var row in sql.QueryAsync(p => $"""
+                    UPDATE {counter.Table} SET {counter.Count} = {counter.Count} + v.column2
+                    FROM (VALUES {string.Join(", ", moved.Select(m => $"({p(m.Key)}, {p(m.Value)})"))}) AS v
+                    WHERE {counter.Key} = v.column1 RETURNING {counter.Key}, {counter.Count}
+                    """))
+                {
+                    counts[(kind.Key, row.GetInt32(0))] = row.GetInt32(1);
+                }
+            }
+            var unmoved = kind.Select(s => s.TargetId).Where(id => !counts.ContainsKey((kind.Key, id))).Distinct().ToList();
+            if (unmoved.Count > 0)
+            {
+                await foreach (var row in sql.QueryAsync(p => $"""
+                    SELECT {counter.Key}, {counter.Count} FROM {counter.Table} WHERE {counter.Key} IN ({string.Join(", ", unmoved.Select(id => p(id)))})
+                    """))
+                {
+                    counts[(kind.Key, row.GetInt32(0))] = row.GetInt32(1);
+                }
             }
         }
-        var unmoved = batch.Select(s => s.RequestId).Where(id => !counts.ContainsKey(id)).Distinct().ToList();
-        if (unmoved.Count > 0)
-        {
-            await foreach (var row in sql.QueryAsync(p => $"""
-                SELECT "Id", "SupportCount" FROM "DatasetRequests" WHERE "Id" IN ({string.Join(", ", unmoved.Select(id => p(id)))})
-                """))
-            {
-                counts[row.GetInt32(0)] = row.GetInt32(1);
-            }
-        }
-        return [.. batch.Select((s, i) => new SupportWritten(outcomes[i], counts[s.RequestId]))];
+        // A support of an item that is not there has no count to move: it fails (and with it, its batch).
+        return [.. batch.Select((s, i) => new SupportWritten(outcomes[i],
+            counts.TryGetValue(s.Item, out var count) ? count : throw new InvalidOperationException($"There is no {s.Type} {s.TargetId} to support")))];
     }
 
     /// <summary>SQL whose length depends on the batch, with every value a parameter, in the batch's transaction.</summary>
