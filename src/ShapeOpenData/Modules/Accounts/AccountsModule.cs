@@ -18,6 +18,10 @@ public static class AccountsModule
 {
     public const string SessionCookie = "sod_session";
 
+    /// <summary>What the audit log calls a person's account (their roles), and a personal API token.</summary>
+    public const string AccountItemType = "account";
+    public const string TokenItemType = "api_token";
+
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
