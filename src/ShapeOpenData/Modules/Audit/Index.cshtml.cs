@@ -32,7 +32,8 @@ public sealed class IndexModel(AppDbContext db, IAuditActors actors) : PageModel
     /// <param name="page">Which page of entries (the name "page" is Razor Pages' own route value, so it is read here).</param>
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {
-        var types = await db.AuditEntries.Select(e => e.EntityType).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
+        // Sorted here, so every database lists the kinds in the same order whatever its collation.
+        var types = (await db.AuditEntries.Select(e => e.EntityType).Distinct().ToListAsync(cancellationToken)).Order(StringComparer.Ordinal).ToList();
         Types = [new("", "Any kind"), .. types.Select(t => new GovukOption(t, AuditFields.Label(t)))];
         if (Type is { Length: > 0 } && !types.Contains(Type))
         {
