@@ -27,7 +27,7 @@ public sealed class AccessibilityTests(BrowserFixture service) : BrowserTest(ser
 
     public static TheoryData<string> AdministratorPages =>
     [
-        "/admin", "/admin/calendar", "/admin/regimes/foi", "/organisations/new", "/organisations/home-office/edit",
+        "/admin", "/admin/calendar", "/admin/regimes/foi", "/admin/audit", "/organisations/new", "/organisations/home-office/edit",
     ];
 
     [Theory]

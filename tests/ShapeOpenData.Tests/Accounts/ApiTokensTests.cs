@@ -52,6 +52,34 @@ public sealed class ApiTokensTests(ServiceFactory service) : IClassFixture<Servi
     }
 
     [Fact]
+    public async Task CreateAndRevoke_AreAuditedWithTheNameButNeverTheSecret()
+    {
+        var person = await service.CreatePersonAsync();
+        var session = service.NewSession();
+        await session.SignInAsync(person);
+        var created = await session.SubmitAsync(await session.GetAsync("/account/api-tokens"), [new("Name", "Audited script")], "form[action*=Create]");
+        var secret = created.Document.GetElementById("new-token")!.TextContent.Trim();
+        var token = await service.WithDatabaseAsync(db => Task.FromResult(db.ApiTokens.Single(t => t.UserId == person.Id)));
+
+        await session.SubmitAsync(await session.GetAsync("/account/api-tokens"), selector: "form[action*=Revoke]");
+
+        var trail = await service.AuditTrailAsync("api_token", token.Id);
+        Assert.Equal(["created", "revoked"], trail.Select(e => e.Action));
+        Assert.All(trail, e => Assert.Equal(person.Id, e.ActorId));
+        Assert.Null(trail[0].Before);
+        Assert.Equal(("Audited script", null), (trail[0].After.Field("name"), trail[0].After.Field("revokedAt")));
+        Assert.Equal(person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), trail[0].After.Field("userId"));
+        Assert.Null(trail[1].Before.Field("revokedAt"));
+        Assert.NotNull(trail[1].After.Field("revokedAt"));
+        foreach (var snapshot in trail.SelectMany(e => new[] { e.Before, e.After }).OfType<string>())
+        {
+            Assert.DoesNotContain(secret[ApiToken.Prefix.Length..], snapshot, StringComparison.Ordinal);
+            Assert.DoesNotContain(token.Hash, snapshot, StringComparison.Ordinal);
+            Assert.DoesNotContain(token.Hint, snapshot, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Create_WithoutAName_SaysSo()
     {
         var person = await service.CreatePersonAsync();

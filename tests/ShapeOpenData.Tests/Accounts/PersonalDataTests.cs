@@ -75,4 +75,31 @@ public sealed class PersonalDataTests(ServiceFactory service) : IClassFixture<Se
         Assert.Equal(0, await service.WithDatabaseAsync(db => db.UserRoles.CountAsync(r => r.UserId == person.Id)));
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/me")).StatusCode);
     }
+
+    [Fact]
+    public async Task Delete_IsAuditedAsTheRolesAndTokensRemoved_WithNothingOfWhoTheyWere()
+    {
+        var person = await service.CreatePersonAsync(Roles.Publisher, "department-for-education", name: "Audited Leaver");
+        var session = service.NewSession();
+        await session.SignInAsync(person);
+        await session.SubmitAsync(await session.GetAsync("/account/api-tokens"), [new("Name", "Leaver's script")], "form[action*=Create]");
+        var tokenId = await service.WithDatabaseAsync(db => db.ApiTokens.Where(t => t.UserId == person.Id).Select(t => t.Id).SingleAsync());
+
+        await session.SubmitAsync(await session.GetAsync("/account/delete"), ("Password", ServiceFactory.Password));
+
+        var account = await service.AuditTrailAsync("account", person.Id);
+        Assert.Equal(["granted", "deleted"], account.Select(e => e.Action));
+        var deleted = account[1];
+        Assert.Equal(person.Id, deleted.ActorId);
+        Assert.Equal(("[\"publisher\"]", "[\"department-for-education\"]"), (deleted.Before.Field("roles"), deleted.Before.Field("publisherFor")));
+        Assert.Equal(("[]", "[]"), (deleted.After.Field("roles"), deleted.After.Field("publisherFor")));
+        var token = await service.AuditTrailAsync("api_token", tokenId);
+        Assert.Equal(["created", "removed_with_account"], token.Select(e => e.Action));
+        Assert.Equal("Leaver's script", token[1].Before.Field("name"));
+        foreach (var snapshot in account.Concat(token).SelectMany(e => new[] { e.Before, e.After }).OfType<string>())
+        {
+            Assert.DoesNotContain(person.Email, snapshot, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("Audited Leaver", snapshot, StringComparison.Ordinal);
+        }
+    }
 }

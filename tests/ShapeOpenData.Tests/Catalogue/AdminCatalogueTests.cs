@@ -6,10 +6,10 @@ namespace ShapeOpenData.Tests.Catalogue;
 /// <summary>Administrators import the catalogue on /admin/catalogue: a file or a portal, run in the background.</summary>
 public sealed class AdminCatalogueTests(ServiceFactory service) : IClassFixture<ServiceFactory>
 {
-    private async Task<WebSession> AdministratorAsync()
+    private async Task<WebSession> AdministratorAsync(Person? administrator = null)
     {
         var session = service.NewSession();
-        await session.SignInAsync(await service.CreatePersonAsync(Roles.Administrator, twoFactor: true));
+        await session.SignInAsync(administrator ?? await service.CreatePersonAsync(Roles.Administrator, twoFactor: true));
         return session;
     }
 
@@ -28,7 +28,8 @@ public sealed class AdminCatalogueTests(ServiceFactory service) : IClassFixture<
     [Fact]
     public async Task UploadingAFile_ImportsItAndShowsHowItWent()
     {
-        var session = await AdministratorAsync();
+        var administrator = await service.CreatePersonAsync(Roles.Administrator, twoFactor: true);
+        var session = await AdministratorAsync(administrator);
         var page = await session.GetAsync("/admin/catalogue");
         var token = page.Document.QuerySelector("form[action$='handler=File'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         using var form = new MultipartFormDataContent
@@ -44,6 +45,9 @@ public sealed class AdminCatalogueTests(ServiceFactory service) : IClassFixture<
         Assert.Equal("real-package-search.json", newest.QuerySelector("h3")!.TextContent.Trim());
         Assert.Contains("4 read: 4 added, 0 updated", newest.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await service.NewSession().GetAsync("/datasets/organisation-chart-cbc")).Status);
+        var run = Assert.Single(await service.WithDatabaseAsync(db => Task.FromResult(db.AuditEntries.Where(e => e.EntityType == "catalogue_import" && e.ActorId == administrator.Id).ToList())));
+        Assert.Equal("finished", run.Action);
+        Assert.Equal(("real-package-search.json", "4", "0", "0"), (run.After.Field("source"), run.After.Field("added"), run.After.Field("updated"), run.After.Field("withdrawn")));
     }
 
     [Fact]

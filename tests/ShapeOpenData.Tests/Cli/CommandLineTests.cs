@@ -32,6 +32,27 @@ public sealed class CommandLineTests(ServiceFactory service) : IClassFixture<Ser
         var signedIn = await service.NewSession().SignInAsync(new Person(0, email, "Carla Cli", null));
         Assert.Equal("/", signedIn.Url);
         Assert.True(await service.WithDatabaseAsync(db => db.PublisherMemberships.AnyAsync(m => m.User!.Email == email && m.Organisation!.Slug == "department-for-transport")));
+        var userId = await service.WithDatabaseAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        var granted = Assert.Single(await service.AuditTrailAsync("account", userId));
+        Assert.Equal(("granted", null), (granted.Action, granted.ActorId));
+        Assert.Equal(("[]", "[]"), (granted.Before.Field("roles"), granted.Before.Field("publisherFor")));
+        Assert.Equal(("[\"publisher\"]", "[\"department-for-transport\"]"), (granted.After.Field("roles"), granted.After.Field("publisherFor")));
+    }
+
+    [Fact]
+    public async Task UsersAdd_ForSomeoneWithAnAccount_IsAuditedAsAGrantOnlyWhenItChangesTheirRoles()
+    {
+        var person = await service.CreatePersonAsync(Roles.Publisher, "ofsted", withPassword: false);
+        Task<(User? User, IReadOnlyList<string> Errors)> AddAsync(string role, string? organisation = null) =>
+            service.WithServicesAsync(s => s.GetRequiredService<Onboarding>().AddAsync(new NewPerson(person.Email, person.Name, Role: role, OrganisationSlug: organisation)));
+
+        await AddAsync(Roles.Moderator);
+        await AddAsync(Roles.Publisher, "ofsted");
+
+        var trail = await service.AuditTrailAsync("account", person.Id);
+        Assert.Equal(["granted", "granted"], trail.Select(e => e.Action));
+        Assert.Equal(("[\"publisher\"]", "[\"moderator\",\"publisher\"]"), (trail[1].Before.Field("roles"), trail[1].After.Field("roles")));
+        Assert.Equal(("[\"ofsted\"]", "[\"ofsted\"]"), (trail[1].Before.Field("publisherFor"), trail[1].After.Field("publisherFor")));
     }
 
     [Theory]

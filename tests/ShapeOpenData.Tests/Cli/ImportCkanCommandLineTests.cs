@@ -34,6 +34,11 @@ public sealed class ImportCkanCommandLineTests(ServiceFactory service) : IClassF
         Assert.Equal(4, await service.WithDatabaseAsync(db => db.Datasets.CountAsync(d => d.Source == "ckan.publishing.service.gov.uk")));
         var runs = await service.WithDatabaseAsync(db => db.CatalogueImports.Where(i => i.Source == "real-package-search.json").Select(i => i.State).ToListAsync());
         Assert.Equal([ImportState.Finished, ImportState.Finished], runs);
+        // Run by the service, not a person: each run is audited with no actor.
+        var audited = (await service.WithDatabaseAsync(db => db.AuditEntries.Where(e => e.EntityType == "catalogue_import").OrderBy(e => e.Id).ToListAsync()))
+            .Where(e => e.After.Field("source") == "real-package-search.json");
+        Assert.Equal([("finished", (int?)null, "4", "0"), ("finished", null, "0", "4")],
+            audited.Select(e => (e.Action, e.ActorId, e.After.Field("added"), e.After.Field("updated"))));
     }
 
     [Fact]

@@ -117,6 +117,32 @@ public sealed class CommentsTests(ClockedServiceFactory service) : IClassFixture
     }
 
     [Fact]
+    public async Task EditingAndDeleting_AreAuditedWithTheWordingBeforeAndAfter()
+    {
+        var id = await service.SubmitRequestAsync(await service.CreatePersonAsync());
+        var authorPerson = await service.CreatePersonAsync();
+        var author = await SignedInAsync(authorPerson);
+        await CommentAsync(author, id, "Frist draft");
+        var commentId = await service.WithDatabaseAsync(db => db.Comments.Where(c => c.TargetId == id).Select(c => c.Id).SingleAsync());
+        await author.SubmitAsync(await author.GetAsync($"/comments/{commentId}/edit"), ("Body", "First draft"));
+        var moderatorPerson = await service.CreatePersonAsync(Roles.Moderator, twoFactor: true);
+        var moderator = await SignedInAsync(moderatorPerson);
+
+        await moderator.SubmitAsync(await moderator.GetAsync($"/comments/{commentId}/delete"));
+
+        var trail = await service.AuditTrailAsync("comment", commentId);
+        Assert.Equal(["edited", "deleted"], trail.Select(e => e.Action));
+        var (edited, deleted) = (trail[0], trail[1]);
+        Assert.Equal(authorPerson.Id, edited.ActorId);
+        Assert.Equal(("Frist draft", "First draft"), (edited.Before.Field("body"), edited.After.Field("body")));
+        Assert.Equal(moderatorPerson.Id, deleted.ActorId);
+        Assert.Equal(authorPerson.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), deleted.Before.Field("authorId"));
+        Assert.Equal(("First draft", "false"), (deleted.Before.Field("body"), deleted.Before.Field("isDeleted")));
+        Assert.Equal(("", "true"), (deleted.After.Field("body"), deleted.After.Field("isDeleted")));
+        Assert.Equal("request", deleted.After.Field("targetType"));
+    }
+
+    [Fact]
     public async Task Reporting_StoresTheReportForModerators()
     {
         var id = await service.SubmitRequestAsync(await service.CreatePersonAsync());

@@ -17,12 +17,16 @@ public sealed class CalendarAdminTests(ServiceFactory service) : IClassFixture<S
         }
         """;
 
-    private async Task<WebSession> AdministratorAsync()
+    private async Task<WebSession> AdministratorAsync(Person? administrator = null)
     {
         var session = service.NewSession();
-        await session.SignInAsync(await service.CreatePersonAsync(Roles.Administrator, twoFactor: true));
+        await session.SignInAsync(administrator ?? await service.CreatePersonAsync(Roles.Administrator, twoFactor: true));
         return session;
     }
+
+    private Task<List<ShapeOpenData.Modules.Audit.AuditEntry>> AuditedAsync(string entityType, int actorId) => service.WithDatabaseAsync(db =>
+        Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.AuditEntries.Where(e => e.EntityType == entityType && e.ActorId == actorId).OrderBy(e => e.Id)));
 
     private static async Task<WebPage> UploadAsync(WebSession session, string json)
     {
@@ -80,6 +84,48 @@ public sealed class CalendarAdminTests(ServiceFactory service) : IClassFixture<S
 
         var json = await service.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/deadlines?regime=service&received=2026-12-18");
         Assert.Equal("2027-01-07", json.GetProperty("dueOn").GetString());
+    }
+
+    [Fact]
+    public async Task Import_IsAuditedWithTheDaysItAddedAndCorrected()
+    {
+        var administrator = await service.CreatePersonAsync(Roles.Administrator, twoFactor: true);
+        var session = await AdministratorAsync(administrator);
+        const string Corrections = """
+            {
+              "england-and-wales": { "events": [ { "title": "Extra bank holiday", "date": "2029-06-15" } ] },
+              "scotland": { "events": [ { "title": "2nd January (corrected)", "date": "2030-01-02" } ] },
+              "northern-ireland": { "events": [ { "title": "New Year's Day", "date": "2030-01-01" } ] }
+            }
+            """;
+
+        await UploadAsync(session, Corrections);
+
+        var entry = Assert.Single(await AuditedAsync("bank_holidays", administrator.Id));
+        Assert.Equal("imported", entry.Action);
+        Assert.Equal(entry.Before.Json().GetProperty("bankHolidays").GetInt32() + 1, entry.After.Json().GetProperty("bankHolidays").GetInt32());
+        Assert.Equal(["scotland 2030-01-02 2nd January"], Days(entry.Before));
+        Assert.Equal(["england-and-wales 2029-06-15 Extra bank holiday", "scotland 2030-01-02 2nd January (corrected)"], Days(entry.After));
+
+        static IEnumerable<string> Days(string? snapshot) => snapshot.Json().GetProperty("days").EnumerateArray()
+            .Select(d => $"{d.GetProperty("division").GetString()} {d.GetProperty("date").GetString()} {d.GetProperty("title").GetString()}");
+    }
+
+    [Fact]
+    public async Task RegimeChange_IsAuditedWithTheRulesBeforeAndAfter()
+    {
+        var administrator = await service.CreatePersonAsync(Roles.Administrator, twoFactor: true);
+        var session = await AdministratorAsync(administrator);
+        var form = await session.GetAsync("/admin/regimes/rpsi");
+        var before = (Amount: form.Document.GetElementById("Amount")!.GetAttribute("value"), Route: form.Document.GetElementById("ComplaintRoute")!.TextContent.Trim());
+
+        await session.SubmitAsync(form, ("Amount", "25"), ("ExtensionLimit", ""), ("ExtensionRule", "No extension."), ("ComplaintRoute", "Write to the regulator."));
+
+        var entry = Assert.Single(await AuditedAsync("legal_regime", administrator.Id));
+        Assert.Equal("changed", entry.Action);
+        Assert.Equal(("rpsi", "rpsi"), (entry.Before.Field("code"), entry.After.Field("code")));
+        Assert.Equal((before.Amount, "25"), (entry.Before.Field("amount"), entry.After.Field("amount")));
+        Assert.Equal((before.Route, "Write to the regulator."), (entry.Before.Field("complaintRoute"), entry.After.Field("complaintRoute")));
     }
 
     [Fact]

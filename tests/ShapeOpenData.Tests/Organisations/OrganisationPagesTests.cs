@@ -6,12 +6,14 @@ namespace ShapeOpenData.Tests.Organisations;
 
 public sealed class OrganisationPagesTests(ServiceFactory service) : IClassFixture<ServiceFactory>
 {
-    private async Task<WebSession> AdministratorAsync()
+    private async Task<WebSession> AdministratorAsync(Person? administrator = null)
     {
         var session = service.NewSession();
-        await session.SignInAsync(await service.CreatePersonAsync(Roles.Administrator, twoFactor: true));
+        await session.SignInAsync(administrator ?? await service.CreatePersonAsync(Roles.Administrator, twoFactor: true));
         return session;
     }
+
+    private Task<int> IdOfAsync(string slug) => service.WithDatabaseAsync(db => db.Organisations.Where(o => o.Slug == slug).Select(o => o.Id).SingleAsync());
 
     [Fact]
     public async Task Index_ListsTheUkDepartmentsByKind()
@@ -101,5 +103,37 @@ public sealed class OrganisationPagesTests(ServiceFactory service) : IClassFixtu
 
         Assert.Equal("/organisations/ofsted", saved.Url);
         Assert.Contains("foi@ofsted.example", saved.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddingAndEditing_AreAuditedWithWhoAndTheFieldsBeforeAndAfter()
+    {
+        var administrator = await service.CreatePersonAsync(Roles.Administrator, twoFactor: true);
+        var session = await AdministratorAsync(administrator);
+        await session.SubmitAsync(await session.GetAsync("/organisations/new"),
+            ("Form.Name", "Audited Agency"), ("Form.Slug", "audited-agency"), ("Form.Kind", "public_body"), ("Form.Parent", "cabinet-office"));
+
+        await session.SubmitAsync(await session.GetAsync("/organisations/audited-agency/edit"),
+            ("Form.Name", "Audited Agency"), ("Form.Slug", "audited-agency"), ("Form.Kind", "public_body"), ("Form.Parent", "cabinet-office"),
+            ("Form.FoiContact", "foi@audited.example"));
+
+        var trail = await service.AuditTrailAsync("organisation", await IdOfAsync("audited-agency"));
+        Assert.Equal(["created", "changed"], trail.Select(e => e.Action));
+        Assert.All(trail, e => Assert.Equal(administrator.Id, e.ActorId));
+        var (created, changed) = (trail[0], trail[1]);
+        Assert.Null(created.Before);
+        Assert.Equal(("Audited Agency", "public_body"), (created.After.Field("name"), created.After.Field("kind")));
+        Assert.Equal((await IdOfAsync("cabinet-office")).ToString(System.Globalization.CultureInfo.InvariantCulture), created.After.Field("parentId"));
+        Assert.Equal((null, "foi@audited.example"), (changed.Before.Field("foiContact"), changed.After.Field("foiContact")));
+    }
+
+    [Fact]
+    public async Task Edit_WithMistakes_WritesNoAuditEntry()
+    {
+        var session = await AdministratorAsync();
+
+        await session.SubmitAsync(await session.GetAsync("/organisations/ofqual/edit"), ("Form.Name", ""), ("Form.Slug", "ofqual"), ("Form.Kind", "non_ministerial_department"));
+
+        Assert.Empty(await service.AuditTrailAsync("organisation", await IdOfAsync("ofqual")));
     }
 }

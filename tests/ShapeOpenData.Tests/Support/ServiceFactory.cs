@@ -158,6 +158,11 @@ public class ServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
+    /// <summary>The audit log's entries for one item, oldest first.</summary>
+    public Task<List<ShapeOpenData.Modules.Audit.AuditEntry>> AuditTrailAsync(string entityType, int entityId) => WithDatabaseAsync(db =>
+        Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.AuditEntries.Where(e => e.EntityType == entityType && e.EntityId == entityId).OrderBy(e => e.Id)));
+
     public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> action)
     {
         await using var scope = Services.CreateAsyncScope();

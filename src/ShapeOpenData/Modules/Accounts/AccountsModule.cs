@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
+using ShapeOpenData.Modules.Audit;
 using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Accounts;
@@ -17,6 +18,10 @@ namespace ShapeOpenData.Modules.Accounts;
 public static class AccountsModule
 {
     public const string SessionCookie = "sod_session";
+
+    /// <summary>What the audit log calls a person's account (their roles), and a personal API token.</summary>
+    public const string AccountItemType = "account";
+    public const string TokenItemType = "api_token";
 
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
@@ -87,6 +92,7 @@ public static class AccountsModule
         services.AddScoped<PersonalDataExport>();
         services.AddScoped<IPersonalData, AccountPersonalData>();
         services.AddScoped<Onboarding>();
+        services.AddScoped<IAuditActors, AuditActors>();
         services.AddScoped<IReferenceData, RoleReferenceData>();
         services.AddScoped<IDemoContent, DemoAccounts>();
         services.AddSingleton(new NavigationItem("Your account", "/account", 90, user => user.IsSignedIn()));

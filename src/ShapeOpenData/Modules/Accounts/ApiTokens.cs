@@ -7,30 +7,46 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
+using ShapeOpenData.Modules.Audit;
 
 namespace ShapeOpenData.Modules.Accounts;
 
-/// <summary>Issues, revokes and checks personal API tokens; the pages, the API and the command line share it.</summary>
+/// <summary>
+/// Issues, revokes and checks personal API tokens; the pages, the API and the command line share it. Issuing and
+/// revoking are audited in the same save (the token's name and dates, never its secret or hash).
+/// </summary>
 public sealed class ApiTokens(AppDbContext db, IMemoryCache cache, TimeProvider clock, IUserClaimsPrincipalFactory<User> principals, WriteGate gate)
 {
     // Checking a token costs a few queries; keep the answer briefly. Revoking clears it on this instance at
     // once, and on others within this time.
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
-    public async Task<string> IssueAsync(int userId, string name, CancellationToken cancellationToken = default)
+    /// <param name="actorId">Who made it, for the audit log: the person themselves on their page; null for the command line.</param>
+    public async Task<string> IssueAsync(int userId, string name, int? actorId = null, CancellationToken cancellationToken = default)
     {
-        var (token, secret) = ApiToken.Issue(userId, name, clock.UtcNow());
-        db.ApiTokens.Add(token);
-        await db.SaveChangesAsync(cancellationToken);
+        var now = clock.UtcNow();
+        var (token, secret) = ApiToken.Issue(userId, name, now);
+        // Saved first, for the id its audit entry names.
+        await db.InOneTransactionAsync(async () =>
+        {
+            db.ApiTokens.Add(token);
+            await db.SaveChangesAsync(cancellationToken);
+            db.AuditEntries.Add(AuditEntry.Of(AccountsModule.TokenItemType, token.Id, "created", actorId, now, null, TokenSnapshot.Of(token)));
+            return await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
         return secret;
     }
 
     /// <summary>Removes every token a person has, as when their account is deleted; none works after this.</summary>
     public async Task RemoveAllAsync(int userId, CancellationToken cancellationToken = default)
     {
-        var hashes = await db.ApiTokens.Where(t => t.UserId == userId).Select(t => t.Hash).ToListAsync(cancellationToken);
+        var tokens = await db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId).ToListAsync(cancellationToken);
         await db.ApiTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-        hashes.ForEach(hash => cache.Remove(CacheKey(hash)));
+        var now = clock.UtcNow();
+        db.AuditEntries.AddRange(tokens.Where(t => t.IsActive).Select(t =>
+            AuditEntry.Of(AccountsModule.TokenItemType, t.Id, "removed_with_account", userId, now, TokenSnapshot.Of(t), null)));
+        await db.SaveChangesAsync(cancellationToken);
+        tokens.ForEach(t => cache.Remove(CacheKey(t.Hash)));
     }
 
     public async Task<bool> RevokeAsync(int userId, int tokenId, CancellationToken cancellationToken = default)
@@ -40,7 +56,10 @@ public sealed class ApiTokens(AppDbContext db, IMemoryCache cache, TimeProvider 
         {
             return false;
         }
-        token.Revoke(clock.UtcNow());
+        var before = TokenSnapshot.Of(token);
+        var now = clock.UtcNow();
+        token.Revoke(now);
+        db.AuditEntries.Add(AuditEntry.Of(AccountsModule.TokenItemType, token.Id, "revoked", userId, now, before, TokenSnapshot.Of(token)));
         await db.SaveChangesAsync(cancellationToken);
         cache.Remove(CacheKey(token.Hash));
         return true;
@@ -85,6 +104,12 @@ public sealed class ApiTokens(AppDbContext db, IMemoryCache cache, TimeProvider 
     }
 
     private static string CacheKey(string hash) => "api-token:" + hash;
+}
+
+/// <summary>A token as the audit log records it: whose, its name and dates. Never the secret, its hash or its hint.</summary>
+public sealed record TokenSnapshot(int UserId, string Name, DateTime CreatedAt, DateTime? RevokedAt)
+{
+    public static TokenSnapshot Of(ApiToken t) => new(t.UserId, t.Name, t.CreatedAt, t.RevokedAt);
 }
 
 /// <summary><c>Authorization: Bearer sod_…</c> on <c>/api</c> requests.</summary>

@@ -29,7 +29,7 @@ public sealed class ApiTokensModel(AppDbContext db, ApiTokens tokens) : PageMode
             await LoadAsync();
             return this.Invalid();
         }
-        NewToken = await tokens.IssueAsync(User.UserId()!.Value, name!, cancellationToken);
+        NewToken = await tokens.IssueAsync(User.UserId()!.Value, name!, User.UserId(), cancellationToken);
         Name = null;
         await LoadAsync();
         return Page();

@@ -5,13 +5,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
+using ShapeOpenData.Modules.Audit;
 using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Accounts;
 
 /// <summary>
 /// Deleting an account removes the person's details, roles, tokens and sign-in, and keeps what they
-/// contributed under "Former participant".
+/// contributed under "Former participant". The audit log keeps that the roles and tokens went, and nothing of who they were.
 /// </summary>
 [Authorize]
 public sealed class DeleteModel(
@@ -42,12 +43,16 @@ public sealed class DeleteModel(
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await db.Entry(user).Collection(u => u.PublisherMemberships).LoadAsync(cancellationToken);
+            var roles = await RolesSnapshot.OfAsync(db, user.Id, cancellationToken);
             await tokens.RemoveAllAsync(user.Id, cancellationToken);
             await db.UserRoles.Where(r => r.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
             await db.UserClaims.Where(c => c.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
             await db.UserLogins.Where(l => l.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
             await db.UserTokens.Where(t => t.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
-            user.Anonymise(clock.UtcNow());
+            var now = clock.UtcNow();
+            user.Anonymise(now);
+            db.AuditEntries.Add(AuditEntry.Of(AccountsModule.AccountItemType, user.Id, "deleted", user.Id, now, roles, new RolesSnapshot([], [])));
+            // Saves the account, its audit entry and its new security stamp together.
             await users.UpdateSecurityStampAsync(user);
             await transaction.CommitAsync(cancellationToken);
         }

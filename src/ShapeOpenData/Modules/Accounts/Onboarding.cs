@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
+using ShapeOpenData.Modules.Audit;
 using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Accounts;
@@ -16,7 +17,7 @@ public sealed record NewPerson(string Email, string Name, string? Password = nul
 /// <summary>
 /// Adds people with confirmed accounts and their roles: the command line, bulk import and demo content
 /// share it. Adding someone who already has an account grants the role and organisation instead, so an
-/// import can be run again safely.
+/// import can be run again safely. Each grant is audited, with the person's roles before and after.
 /// </summary>
 public sealed class Onboarding(UserManager<User> users, AppDbContext db, TimeProvider clock)
 {
@@ -45,32 +46,63 @@ public sealed class Onboarding(UserManager<User> users, AppDbContext db, TimePro
             return (null, errors);
         }
 
-        var user = await users.FindByEmailAsync(email);
-        if (user is null)
+        return await db.InOneTransactionAsync(async () =>
         {
-            user = new User
+            var user = await users.FindByEmailAsync(email);
+            if (user is null)
             {
-                UserName = email, Email = email, EmailConfirmed = true, DisplayName = person.Name.Trim(), CreatedAt = clock.UtcNow(),
-            };
-            var created = string.IsNullOrEmpty(person.Password) ? await users.CreateAsync(user) : await users.CreateAsync(user, person.Password);
-            if (!created.Succeeded)
-            {
-                return (null, [.. created.Errors.Select(e => e.Description)]);
+                user = new User
+                {
+                    UserName = email, Email = email, EmailConfirmed = true, DisplayName = person.Name.Trim(), CreatedAt = clock.UtcNow(),
+                };
+                var created = string.IsNullOrEmpty(person.Password) ? await users.CreateAsync(user) : await users.CreateAsync(user, person.Password);
+                if (!created.Succeeded)
+                {
+                    return (null, [.. created.Errors.Select(e => e.Description)]);
+                }
             }
+            await GrantAsync(user, role, organisationId, cancellationToken);
+            return ((User?)user, (IReadOnlyList<string>)[]);
+        }, cancellationToken);
+    }
+
+    /// <summary>Grants the role and organisation the person lacks, audited as done by the service (the command line, an import, demo content).</summary>
+    private async Task GrantAsync(User user, string role, int? organisationId, CancellationToken cancellationToken)
+    {
+        var grantRole = role != Roles.Participant && !await users.IsInRoleAsync(user, role);
+        var addOrganisation = organisationId is { } id && !await db.PublisherMemberships.AnyAsync(m => m.UserId == user.Id && m.OrganisationId == id, cancellationToken);
+        if (!grantRole && !addOrganisation)
+        {
+            return;
         }
-        if (role != Roles.Participant && !await users.IsInRoleAsync(user, role))
+        var before = await RolesSnapshot.OfAsync(db, user.Id, cancellationToken);
+        if (grantRole)
         {
             await users.AddToRoleAsync(user, role);
         }
-        if (organisationId is { } id && !await db.PublisherMemberships.AnyAsync(m => m.UserId == user.Id && m.OrganisationId == id, cancellationToken))
+        if (addOrganisation)
         {
-            db.PublisherMemberships.Add(new PublisherMembership { UserId = user.Id, OrganisationId = id });
+            db.PublisherMemberships.Add(new PublisherMembership { UserId = user.Id, OrganisationId = organisationId!.Value });
             await db.SaveChangesAsync(cancellationToken);
             // Open sessions pick up the new organisation at their next check.
             await users.UpdateSecurityStampAsync(user);
         }
-        return (user, []);
+        db.AuditEntries.Add(AuditEntry.Of(AccountsModule.AccountItemType, user.Id, "granted", null, clock.UtcNow(), before,
+            await RolesSnapshot.OfAsync(db, user.Id, cancellationToken)));
+        await db.SaveChangesAsync(cancellationToken);
     }
+}
+
+/// <summary>A person's roles and the organisations they publish for (by short name), as the audit log records them.</summary>
+public sealed record RolesSnapshot(IReadOnlyList<string> Roles, IReadOnlyList<string> PublisherFor)
+{
+    public static async Task<RolesSnapshot> OfAsync(AppDbContext db, int userId, CancellationToken cancellationToken) => new(
+        await (from userRole in db.UserRoles
+               join role in db.Roles on userRole.RoleId equals role.Id
+               where userRole.UserId == userId
+               orderby role.Name
+               select role.Name!).ToListAsync(cancellationToken),
+        await db.PublisherMemberships.Where(m => m.UserId == userId).Select(m => m.Organisation!.Slug).OrderBy(slug => slug).ToListAsync(cancellationToken));
 }
 
 /// <summary>The roles exist in every installation.</summary>

@@ -16,6 +16,7 @@ public sealed class AuditEntry
     /// <summary>Null for the service itself (scheduled work, imports).</summary>
     public int? ActorId { get; set; }
     public string EntityType { get; set; } = "";
+    /// <summary>The item's number; 0 for items keyed otherwise (a legal regime's code, the calendar), which their snapshots name.</summary>
     public int EntityId { get; set; }
     public string Action { get; set; } = "";
     public string? Before { get; set; }

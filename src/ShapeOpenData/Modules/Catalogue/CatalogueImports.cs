@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
+using ShapeOpenData.Modules.Audit;
 
 namespace ShapeOpenData.Modules.Catalogue;
 
@@ -30,6 +31,12 @@ public sealed class CatalogueImport
     public string? Outcome { get; set; }
 }
 
+/// <summary>A run of the import as the audit log records it: where from, and how many datasets it added, updated and withdrew.</summary>
+public sealed record ImportSnapshot(string Source, string State, int Read, int Added, int Updated, int Withdrawn, int RequestsLinked)
+{
+    public static ImportSnapshot Of(CatalogueImport i) => new(i.Source, i.State.ToCode(), i.Read, i.Added, i.Updated, i.Withdrawn, i.RequestsLinked);
+}
+
 public enum ImportState
 {
     [Display(Name = "Waiting")] Queued,
@@ -41,6 +48,7 @@ public enum ImportState
 /// <summary>
 /// Runs imports and keeps their record. Imports asked for on the web run here in the background, one at a
 /// time, so a slow portal never holds a page open; an uploaded file waits in a temporary file until its turn.
+/// Each run's end is audited with its record: by the administrator who asked for it, or by the service (the command line).
 /// </summary>
 public sealed partial class CatalogueImports(IServiceScopeFactory scopes, TimeProvider clock, ILogger<CatalogueImports> logger)
     : BackgroundService
@@ -117,6 +125,8 @@ public sealed partial class CatalogueImports(IServiceScopeFactory scopes, TimePr
         import.FinishedAt = clock.UtcNow();
         db.ChangeTracker.Clear();
         db.CatalogueImports.Update(import);
+        db.AuditEntries.Add(AuditEntry.Of(CatalogueModule.ImportItemType, import.Id, import.State.ToCode(), import.RequestedById, import.FinishedAt.Value,
+            null, ImportSnapshot.Of(import)));
         await db.SaveChangesAsync(CancellationToken.None);
     }
 

@@ -23,6 +23,9 @@ public static class CatalogueModule
     /// <summary>The item type of quality reports in comments, follows, supports and the audit log.</summary>
     public const string ReportItemType = ItemTypes.QualityReport;
 
+    /// <summary>What the audit log calls one run of the catalogue import.</summary>
+    public const string ImportItemType = "catalogue_import";
+
     /// <summary>The demo catalogue: a few hundred datasets in CKAN's package_search shape.</summary>
     public const string DemoCatalogueResource = "ShapeOpenData.Modules.Catalogue.demo-catalogue.json";
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Accounts;
+using ShapeOpenData.Modules.Audit;
 using ShapeOpenData.Modules.Follows;
 using ShapeOpenData.Modules.Notifications;
 using ShapeOpenData.Modules.Shared;
@@ -20,6 +21,8 @@ public sealed record CommentPage(string TargetType, int TargetId, IReadOnlyList<
 public sealed class CommentThreads(
     AppDbContext db, TimeProvider clock, IEnumerable<ICommentable> commentables, Notifier notifier, Following following, ServiceLinks links)
 {
+    private const string ItemType = CommentsModule.ItemType;
+
     /// <summary>Twenty conversations a page keep even the busiest thread quick to load on a phone.</summary>
     public const int ThreadsPerPage = 20;
 
@@ -91,7 +94,10 @@ public sealed class CommentThreads(
     public async Task EditAsync(int id, string body, ClaimsPrincipal author, CancellationToken cancellationToken)
     {
         var (comment, _) = await FindAsync(id, author, cancellationToken);
-        comment.Edit(author.UserId() ?? -1, body, clock.UtcNow());
+        var before = CommentSnapshot.Of(comment);
+        var now = clock.UtcNow();
+        comment.Edit(author.UserId() ?? -1, body, now);
+        db.AuditEntries.Add(AuditEntry.Of(ItemType, comment.Id, "edited", author.UserId(), now, before, CommentSnapshot.Of(comment)));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -103,7 +109,14 @@ public sealed class CommentThreads(
         {
             throw new CommentForbiddenException();
         }
-        comment.Delete(clock.UtcNow());
+        if (comment.IsDeleted)
+        {
+            return;
+        }
+        var before = CommentSnapshot.Of(comment);
+        var now = clock.UtcNow();
+        comment.Delete(now);
+        db.AuditEntries.Add(AuditEntry.Of(ItemType, comment.Id, "deleted", user.UserId(), now, before, CommentSnapshot.Of(comment)));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -125,6 +138,12 @@ public sealed class CommentThreads(
         select new Authored(comment, author.DeletedAt == null ? author.DisplayName : User.FormerParticipant);
 
     private sealed record Authored(Comment Comment, string Author);
+}
+
+/// <summary>The comment as the audit log records it, before and after an edit or deletion (a moderator's too).</summary>
+public sealed record CommentSnapshot(string TargetType, int TargetId, int? ParentId, int AuthorId, string Body, bool IsDeleted)
+{
+    public static CommentSnapshot Of(Comment c) => new(c.TargetType, c.TargetId, c.ParentId, c.AuthorId, c.Body, c.IsDeleted);
 }
 
 public sealed class CommentNotFoundException() : Exception("There is no such comment");

@@ -9,6 +9,9 @@ namespace ShapeOpenData.Modules.Comments;
 /// <summary>Comments as a shared module: any item opts in by registering an <see cref="ICommentable"/>.</summary>
 public static class CommentsModule
 {
+    /// <summary>What the audit log calls a comment.</summary>
+    public const string ItemType = "comment";
+
     public static WebApplicationBuilder AddComments(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<CommentThreads>();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
+using ShapeOpenData.Modules.Audit;
 
 namespace ShapeOpenData.Modules.Jurisdiction;
 
@@ -8,6 +9,7 @@ namespace ShapeOpenData.Modules.Jurisdiction;
 /// Reads bank holidays in the gov.uk feed format (https://www.gov.uk/bank-holidays.json):
 /// <c>{ "england-and-wales": { "division": …, "events": [ { "title", "date", … } ] }, "scotland": …, "northern-ireland": … }</c>,
 /// adding days not yet known and correcting titles. Nothing is removed, so an import can only add knowledge.
+/// An administrator's import is audited in the same save: the days it added or corrected, before and after.
 /// </summary>
 public static class BankHolidayImport
 {
@@ -23,27 +25,40 @@ public static class BankHolidayImport
 
     public sealed record Result(int Added, int Updated, int Total);
 
+    /// <summary>Who imports, and when: for the audit entry.</summary>
+    public sealed record Importer(int? ActorId, DateTime At);
+
     private sealed record Feed(string? Division, List<Event>? Events);
     private sealed record Event(string? Title, string? Date);
 
+    /// <param name="importer">Who is importing, for the audit log; null writes no entry.</param>
     /// <exception cref="InvalidDataException">The file is not in the gov.uk format; the message says why.</exception>
-    public static async Task<Result> ImportAsync(AppDbContext db, Stream json, CancellationToken cancellationToken)
+    public static async Task<Result> ImportAsync(AppDbContext db, Stream json, Importer? importer, CancellationToken cancellationToken)
     {
         var incoming = await ReadAsync(json, cancellationToken);
         var known = await db.BankHolidays.ToDictionaryAsync(h => (h.Division, h.Date), cancellationToken);
+        var (before, after) = (new List<HolidaySnapshot>(), new List<HolidaySnapshot>());
         int added = 0, updated = 0;
         foreach (var holiday in incoming)
         {
             if (!known.TryGetValue((holiday.Division, holiday.Date), out var existing))
             {
                 db.BankHolidays.Add(holiday);
+                after.Add(HolidaySnapshot.Of(holiday));
                 added++;
             }
             else if (existing.Title != holiday.Title)
             {
+                before.Add(HolidaySnapshot.Of(existing));
                 existing.Title = holiday.Title;
+                after.Add(HolidaySnapshot.Of(existing));
                 updated++;
             }
+        }
+        if (importer is not null)
+        {
+            db.AuditEntries.Add(AuditEntry.Of(JurisdictionModule.CalendarItemType, 0, "imported", importer.ActorId, importer.At,
+                new CalendarSnapshot(known.Count, before), new CalendarSnapshot(known.Count + added, after)));
         }
         await db.SaveChangesAsync(cancellationToken);
         return new Result(added, updated, incoming.Count);
@@ -83,4 +98,12 @@ public static class BankHolidayImport
         }
         return holidays;
     }
+}
+
+/// <summary>The calendar as an import's audit entry records it: how many bank holidays it knows, and the days the import added or corrected.</summary>
+public sealed record CalendarSnapshot(int BankHolidays, IReadOnlyList<HolidaySnapshot> Days);
+
+public sealed record HolidaySnapshot(string Division, DateOnly Date, string Title)
+{
+    public static HolidaySnapshot Of(BankHoliday h) => new(h.Division, h.Date, h.Title);
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
+using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Shared;
 
@@ -10,7 +11,7 @@ namespace ShapeOpenData.Modules.Jurisdiction;
 
 /// <summary>The regimes in force and the bank holidays known, with an import for a newer gov.uk file.</summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class CalendarModel(AppDbContext db, Jurisdiction jurisdiction) : PageModel
+public sealed class CalendarModel(AppDbContext db, Jurisdiction jurisdiction, TimeProvider clock) : PageModel
 {
     private const long MaxFileBytes = 1_000_000;
 
@@ -38,7 +39,7 @@ public sealed class CalendarModel(AppDbContext db, Jurisdiction jurisdiction) : 
             try
             {
                 await using var stream = Upload.OpenReadStream();
-                var result = await BankHolidayImport.ImportAsync(db, stream, cancellationToken);
+                var result = await BankHolidayImport.ImportAsync(db, stream, new BankHolidayImport.Importer(User.UserId(), clock.UtcNow()), cancellationToken);
                 jurisdiction.Invalidate();
                 TempData.Success($"Bank holidays imported: {result.Added} added, {result.Updated} updated, {result.Total} in the file");
                 return RedirectToPage();

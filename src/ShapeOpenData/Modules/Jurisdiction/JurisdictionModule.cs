@@ -15,6 +15,10 @@ public static class JurisdictionModule
 {
     public const string ServiceStandard = "service";
 
+    /// <summary>What the audit log calls a legal regime, and an import into the working-day calendar.</summary>
+    public const string RegimeItemType = "legal_regime";
+    public const string CalendarItemType = "bank_holidays";
+
     public static WebApplicationBuilder AddJurisdiction(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<Jurisdiction>();
@@ -87,7 +91,8 @@ internal sealed class JurisdictionReferenceData : IReferenceData
         if (!await db.BankHolidays.AnyAsync(cancellationToken))
         {
             await using var holidays = JurisdictionModule.Seed("uk-bank-holidays");
-            await BankHolidayImport.ImportAsync(db, holidays, cancellationToken);
+            // The calendar every installation starts with is not a change anyone made: it is not audited.
+            await BankHolidayImport.ImportAsync(db, holidays, importer: null, cancellationToken);
         }
     }
 }

@@ -3,14 +3,16 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ShapeOpenData.Data;
+using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Accounts;
+using ShapeOpenData.Modules.Audit;
 using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Jurisdiction;
 
-/// <summary>Changes how long a regime allows, its extension limit and its complaint route.</summary>
+/// <summary>Changes how long a regime allows, its extension limit and its complaint route; each change is audited.</summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class RegimeModel(AppDbContext db, Jurisdiction jurisdiction) : PageModel
+public sealed class RegimeModel(AppDbContext db, Jurisdiction jurisdiction, TimeProvider clock) : PageModel
 {
     public LegalRegime Regime { get; private set; } = null!;
 
@@ -48,10 +50,13 @@ public sealed class RegimeModel(AppDbContext db, Jurisdiction jurisdiction) : Pa
         {
             return this.Invalid();
         }
+        var before = RegimeSnapshot.Of(regime);
         regime.Amount = amount!.Value;
         regime.ExtensionLimit = limit;
         regime.ExtensionRule = rule!;
         regime.ComplaintRoute = route!;
+        // A regime is keyed by its code, which its snapshots name; the entry's number is 0.
+        db.AuditEntries.Add(AuditEntry.Of(JurisdictionModule.RegimeItemType, 0, "changed", User.UserId(), clock.UtcNow(), before, RegimeSnapshot.Of(regime)));
         await db.SaveChangesAsync(cancellationToken);
         jurisdiction.Invalidate();
         TempData.Success($"{regime.Name} has been saved. New deadlines use it from now on");
@@ -72,4 +77,10 @@ public sealed class RegimeModel(AppDbContext db, Jurisdiction jurisdiction) : Pa
         }
         return number;
     }
+}
+
+/// <summary>A regime as the audit log records it, before and after an administrator's change.</summary>
+public sealed record RegimeSnapshot(string Code, string Name, int Amount, string Unit, int? ExtensionLimit, string ExtensionRule, string ComplaintRoute)
+{
+    public static RegimeSnapshot Of(LegalRegime r) => new(r.Code, r.Name, r.Amount, r.Unit.ToCode(), r.ExtensionLimit, r.ExtensionRule, r.ComplaintRoute);
 }

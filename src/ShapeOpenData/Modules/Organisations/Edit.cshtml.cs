@@ -4,7 +4,7 @@ using ShapeOpenData.Data;
 
 namespace ShapeOpenData.Modules.Organisations;
 
-public sealed class EditModel(AppDbContext db) : OrganisationFormPage(db)
+public sealed class EditModel(AppDbContext db, TimeProvider clock) : OrganisationFormPage(db, clock)
 {
     public string CurrentName { get; private set; } = "";
 

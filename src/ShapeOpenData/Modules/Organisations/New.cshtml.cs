@@ -3,7 +3,7 @@ using ShapeOpenData.Data;
 
 namespace ShapeOpenData.Modules.Organisations;
 
-public sealed class NewModel(AppDbContext db) : OrganisationFormPage(db)
+public sealed class NewModel(AppDbContext db, TimeProvider clock) : OrganisationFormPage(db, clock)
 {
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadParentsAsync(null, cancellationToken);
 

@@ -10,6 +10,9 @@ namespace ShapeOpenData.Modules.Organisations;
 /// <summary>Organisations: the UK departments as reference data, pages, administration and the API.</summary>
 public static class OrganisationsModule
 {
+    /// <summary>What the audit log calls an organisation.</summary>
+    public const string ItemType = "organisation";
+
     public static WebApplicationBuilder AddOrganisations(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<IReferenceData, OrganisationReferenceData>();
