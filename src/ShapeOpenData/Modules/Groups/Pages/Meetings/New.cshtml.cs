@@ -50,7 +50,7 @@ public sealed class NewModel(AppDbContext db, GroupAccess access, MeetingWorkflo
     {
         if (string.IsNullOrEmpty(Group))
         {
-            return User.IsProgrammeTeam() ? null : Forbid();
+            return GroupPermissions.CanScheduleEvents(User) ? null : Forbid();
         }
         ForGroup = await db.Groups.AsNoTracking().SingleOrDefaultAsync(g => g.Slug == Group, cancellationToken);
         if (ForGroup is null)
