@@ -3,13 +3,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ShapeOpenData.Data;
-using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Jurisdiction;
 
 /// <summary>Changes how long a regime allows, its extension limit and its complaint route.</summary>
-[Authorize(Policy = Policies.Administrator)]
+[Authorize(Policy = JurisdictionPermissions.ManagePolicy)]
 public sealed class RegimeModel(AppDbContext db, Jurisdiction jurisdiction) : PageModel
 {
     public LegalRegime Regime { get; private set; } = null!;
