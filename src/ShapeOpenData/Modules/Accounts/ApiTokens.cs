@@ -33,10 +33,11 @@ public sealed class ApiTokens(AppDbContext db, IMemoryCache cache, TimeProvider 
         hashes.ForEach(hash => cache.Remove(CacheKey(hash)));
     }
 
-    public async Task<bool> RevokeAsync(int userId, int tokenId, CancellationToken cancellationToken = default)
+    /// <summary>Revokes one of <paramref name="owner"/>'s tokens; false when it is not theirs or was already revoked.</summary>
+    public async Task<bool> RevokeAsync(ClaimsPrincipal owner, int tokenId, CancellationToken cancellationToken = default)
     {
-        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == tokenId && t.UserId == userId, cancellationToken);
-        if (token is null || !token.IsActive)
+        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == tokenId, cancellationToken);
+        if (token is null || !AccountPermissions.CanRevoke(owner, token) || !token.IsActive)
         {
             return false;
         }
