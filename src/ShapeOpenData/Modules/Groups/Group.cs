@@ -144,71 +144,6 @@ public sealed class Group
         Rules.Require(request.State == MemberState.Requested, "That request has already been decided");
 }
 
-/// <summary>A person in a group, or asking to be. One row per person and group; the group changes it.</summary>
-public sealed class GroupMember
-{
-    public const int MessageMaxLength = 1_000;
-
-    public int Id { get; private set; }
-    public int GroupId { get; private set; }
-    public int UserId { get; private set; }
-    public GroupRole Role { get; private set; }
-    public MemberState State { get; private set; }
-
-    /// <summary>Why they want to join, for the chair or secretariat deciding a request.</summary>
-    public string? Message { get; private set; }
-    public DateTime CreatedAt { get; private set; }
-    public DateTime? JoinedAt { get; private set; }
-
-    public bool IsActive => State == MemberState.Active;
-    public bool RunsGroup => IsActive && Role is GroupRole.Chair or GroupRole.Secretariat;
-
-    private GroupMember() { }
-
-    internal static GroupMember AskingToJoin(int groupId, int userId, string? message, DateTime now) => new()
-    {
-        GroupId = groupId, UserId = userId, Role = GroupRole.Member, State = MemberState.Requested, Message = message, CreatedAt = now,
-    };
-
-    /// <summary>A member from now; someone who was one already keeps the day they joined.</summary>
-    internal void Admit(DateTime now)
-    {
-        State = MemberState.Active;
-        JoinedAt ??= now;
-    }
-
-    internal void TakeRole(GroupRole role) => Role = role;
-}
-
-/// <summary>An invitation sent by email; the link in it carries a secret whose hash is kept here.</summary>
-public sealed class GroupInvitation
-{
-    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(30);
-
-    public int Id { get; private set; }
-    public int GroupId { get; private set; }
-    public string Email { get; private set; } = "";
-    public string TokenHash { get; private set; } = "";
-    public GroupRole Role { get; private set; }
-    public int? InvitedById { get; private set; }
-    public DateTime CreatedAt { get; private set; }
-    public DateTime ExpiresAt { get; private set; }
-    public DateTime? AcceptedAt { get; private set; }
-
-    /// <summary>Not yet used, and not yet run out.</summary>
-    public bool IsOpen(DateTime now) => AcceptedAt is null && ExpiresAt > now;
-
-    private GroupInvitation() { }
-
-    internal static GroupInvitation To(int groupId, string email, string tokenHash, GroupRole role, int? invitedById, DateTime now) => new()
-    {
-        GroupId = groupId, Email = email.Trim(), TokenHash = tokenHash, Role = role, InvitedById = invitedById,
-        CreatedAt = now, ExpiresAt = now + Lifetime,
-    };
-
-    internal void MarkAccepted(DateTime now) => AcceptedAt = now;
-}
-
 public enum GroupKind
 {
     [Display(Name = "Working group")] WorkingGroup,
@@ -223,34 +158,3 @@ public enum MembershipPolicy
     [Display(Name = "On request: the chair or secretariat approves")] OnRequest,
     [Display(Name = "By invitation only")] ByInvitation,
 }
-
-public enum GroupRole
-{
-    [Display(Name = "Chair")] Chair,
-    [Display(Name = "Secretariat")] Secretariat,
-    [Display(Name = "Member")] Member,
-    [Display(Name = "Observer")] Observer,
-}
-
-public enum MemberState
-{
-    [Display(Name = "Member")] Active,
-    [Display(Name = "Asked to join")] Requested,
-}
-
-public sealed class GroupRuleException(string message) : Exception(message);
-
-internal static class Rules
-{
-    public static void Require(bool condition, string message)
-    {
-        if (!condition)
-        {
-            throw new GroupRuleException(message);
-        }
-    }
-}
-
-public sealed class GroupNotFoundException() : Exception("There is no such group, meeting or action");
-
-public sealed class GroupForbiddenException() : Exception("You cannot do that");

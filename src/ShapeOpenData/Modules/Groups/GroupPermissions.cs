@@ -2,7 +2,6 @@ using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
-using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Groups;

@@ -4,7 +4,6 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
-using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Audit;
 using ShapeOpenData.Modules.Follows;
 using ShapeOpenData.Modules.Notifications;
