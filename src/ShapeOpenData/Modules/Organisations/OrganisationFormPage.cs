@@ -2,13 +2,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ShapeOpenData.Data;
-using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Organisations;
 
 /// <summary>What the add and edit pages share: the form, its choices and saving. Administrators only.</summary>
-[Authorize(Policy = Policies.Administrator)]
+[Authorize(Policy = OrganisationPermissions.EditPolicy)]
 public abstract class OrganisationFormPage(AppDbContext db) : PageModel
 {
     [BindProperty] public OrganisationForm Form { get; set; } = new();
