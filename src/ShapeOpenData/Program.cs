@@ -45,7 +45,6 @@ if (isCommand)
 }
 
 app.UseWebPlatform();
-app.UseApiETags();
 
 app.MapWebPlatform()
     .MapApi()
