@@ -49,7 +49,6 @@ if (isCommand)
 }
 
 app.UseWebPlatform();
-app.UseApiETags();
 
 app.MapWebPlatform()
     .MapApi()

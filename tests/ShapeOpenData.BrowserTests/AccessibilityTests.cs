@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Groups;
@@ -159,8 +160,8 @@ public sealed class AccessibilityTests(BrowserFixture service) : BrowserTest(ser
             await s.GetRequiredService<GroupWorkflow>().CreateAsync(slug, new GroupDetails("Accessible Data Group", GroupKind.Network,
                 "To check every page works for everyone.", "## Scope\n\n- Pages\n- Forms", MembershipPolicy.OnRequest, MembersOnly: false, IsClosed: false), team);
             var db = s.GetRequiredService<ShapeOpenData.Data.AppDbContext>();
-            var groupId = db.Groups.Single(g => g.Slug == slug).Id;
-            db.GroupMembers.Add(new GroupMember { GroupId = groupId, UserId = chair.Id, Role = GroupRole.Chair, State = MemberState.Active, CreatedAt = DateTime.UtcNow, JoinedAt = DateTime.UtcNow });
+            var group = db.Groups.Include(g => g.Members).Single(g => g.Slug == slug);
+            group.AcceptInvitation(group.Invite(chair.Email, "not-kept", GroupRole.Chair, null, DateTime.UtcNow), chair.Id, chair.Email, DateTime.UtcNow);
             await db.SaveChangesAsync();
             await s.GetRequiredService<GroupWorkflow>().JoinAsync(slug, "I would like to help.", await Service.PrincipalAsync(applicant));
             var start = DateTime.UtcNow.Date.AddDays(20).AddHours(13);

@@ -27,14 +27,16 @@ public static class TestGroups
         return (group, chair);
     }
 
-    /// <summary>Makes <paramref name="person"/> an active member with <paramref name="role"/> who follows the group, as an accepted request would.</summary>
+    /// <summary>
+    /// Makes <paramref name="person"/> an active member with <paramref name="role"/> who follows the group, as an accepted
+    /// invitation would (whatever the group's policy), without keeping the invitation or sending email.
+    /// </summary>
     public static Task AddMemberAsync(this ServiceFactory service, Group group, Person person, GroupRole role = GroupRole.Member) =>
         service.WithDatabaseAsync(async db =>
         {
-            db.GroupMembers.Add(new GroupMember
-            {
-                GroupId = group.Id, UserId = person.Id, Role = role, State = MemberState.Active, CreatedAt = DateTime.UtcNow, JoinedAt = DateTime.UtcNow,
-            });
+            var tracked = await db.Groups.Include(g => g.Members).SingleAsync(g => g.Id == group.Id);
+            var invitation = tracked.Invite(person.Email, "not-kept", role, null, DateTime.UtcNow);
+            tracked.AcceptInvitation(invitation, person.Id, person.Email, DateTime.UtcNow);
             db.Follows.Add(new ShapeOpenData.Modules.Follows.Follow { TargetType = GroupsModule.GroupItemType, TargetId = group.Id, UserId = person.Id, CreatedAt = DateTime.UtcNow });
             return await db.SaveChangesAsync();
         });

@@ -136,5 +136,6 @@ public sealed class CalendarAdminTests(ServiceFactory service) : IClassFixture<S
 
         Assert.Equal(HttpStatusCode.Forbidden, (await publisher.GetAsync("/admin/calendar")).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await publisher.GetAsync("/admin/regimes/foi")).Status);
+        Assert.StartsWith("/account/sign-in", (await service.NewSession().GetAsync("/admin/calendar")).Url, StringComparison.Ordinal);
     }
 }

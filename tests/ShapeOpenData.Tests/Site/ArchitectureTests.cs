@@ -16,11 +16,6 @@ public sealed class ArchitectureTests
 
     private static readonly string[] Features = ["DatasetRequests", "Catalogue", "Groups"];
 
-    /// <summary>Crossings that exist today and are being removed (issue 11); the list only shrinks.</summary>
-    private static readonly HashSet<(string From, string To)> StillToRemove =
-    [
-    ];
-
     public static TheoryData<string> Modules => [.. Foundation.Concat(Features)];
 
     [Theory]
@@ -30,17 +25,10 @@ public sealed class ArchitectureTests
         var forbidden = Foundation.Contains(module) ? Foundation.SkipWhile(m => m != module).Skip(1).Concat(Features) : Features;
         var crossings = forbidden.Where(other => other != module)
             .Select(other => (Other: other, Types: TypesOf(module).Should().NotHaveDependencyOn(Namespace(other)).GetResult()))
-            .ToList();
-
-        var unexpected = crossings
-            .Where(c => !c.Types.IsSuccessful && !StillToRemove.Contains((module, c.Other)))
+            .Where(c => !c.Types.IsSuccessful)
             .Select(c => $"{module} uses {c.Other} in: {string.Join(", ", c.Types.FailingTypeNames)}")
             .ToList();
-        var removed = crossings
-            .Where(c => c.Types.IsSuccessful && StillToRemove.Contains((module, c.Other)))
-            .Select(c => $"{module} no longer uses {c.Other}: take it off {nameof(StillToRemove)}")
-            .ToList();
-        Assert.True(unexpected.Count + removed.Count == 0, string.Join("\n", unexpected.Concat(removed)));
+        Assert.True(crossings.Count == 0, string.Join("\n", crossings));
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class AccountClaimsFactory(
         }
 
         var staffRoles = identity.FindAll(identity.RoleClaimType).Where(c => Roles.Granted.Contains(c.Value)).ToList();
-        if (staffRoles.Count > 0 && security.Value.RequireStaffTwoFactor && !user.TwoFactorEnabled)
+        if (staffRoles.Count > 0 && !AccountPermissions.StaffRolesTakeEffect(user, security.Value))
         {
             staffRoles.ForEach(identity.RemoveClaim);
             identity.AddClaim(new Claim(PersonClaims.TwoFactorNeeded, "true"));

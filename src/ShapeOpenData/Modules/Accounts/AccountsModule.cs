@@ -83,7 +83,7 @@ public static class AccountsModule
         services.Configure<CookieTempDataProviderOptions>(options => options.Cookie.Name = PublicPageCache.Flash);
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Administrator, policy => policy.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.Administrator, policy => policy.RequireAssertion(context => AccountPermissions.CanAdminister(context.User)))
             .AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser());
 
         services.AddMemoryCache();
@@ -95,8 +95,8 @@ public static class AccountsModule
         services.AddScoped<IAuditActors, AuditActors>();
         services.AddScoped<IReferenceData, RoleReferenceData>();
         services.AddScoped<IDemoContent, DemoAccounts>();
-        services.AddSingleton(new NavigationItem("Your account", "/account", 90, user => user.IsSignedIn()));
-        services.AddSingleton(new NavigationItem("Admin", "/admin", 95, user => user.IsAdministrator()));
+        services.AddSingleton(new NavigationItem("Your account", "/account", 90, AccountPermissions.HasAccount));
+        services.AddSingleton(new NavigationItem("Admin", "/admin", 95, AccountPermissions.CanAdminister));
         return builder;
     }
 

@@ -10,19 +10,21 @@ public sealed class ApiToken
 {
     public const string Prefix = "sod_";
 
-    public int Id { get; set; }
-    public int UserId { get; set; }
-    public User? User { get; set; }
-    public string Name { get; set; } = "";
-    public string Hash { get; set; } = "";
+    public int Id { get; private set; }
+    public int UserId { get; private set; }
+    public User? User { get; private set; }
+    public string Name { get; private set; } = "";
+    public string Hash { get; private set; } = "";
 
     /// <summary>The first characters, so a person can tell their tokens apart.</summary>
-    public string Hint { get; set; } = "";
-    public DateTime CreatedAt { get; set; }
-    public DateTime? LastUsedAt { get; set; }
-    public DateTime? RevokedAt { get; set; }
+    public string Hint { get; private set; } = "";
+    public DateTime CreatedAt { get; private set; }
+    public DateTime? LastUsedAt { get; private set; }
+    public DateTime? RevokedAt { get; private set; }
 
     public bool IsActive => RevokedAt is null;
+
+    private ApiToken() { }
 
     /// <summary>Makes a token for <paramref name="userId"/>; returns it with the secret to show once.</summary>
     public static (ApiToken Token, string Secret) Issue(int userId, string name, DateTime now)

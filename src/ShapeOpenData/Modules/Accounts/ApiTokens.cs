@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Audit;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Accounts;
 
@@ -49,17 +50,18 @@ public sealed class ApiTokens(AppDbContext db, IMemoryCache cache, TimeProvider 
         tokens.ForEach(t => cache.Remove(CacheKey(t.Hash)));
     }
 
-    public async Task<bool> RevokeAsync(int userId, int tokenId, CancellationToken cancellationToken = default)
+    /// <summary>Revokes one of <paramref name="owner"/>'s tokens; false when it is not theirs or was already revoked.</summary>
+    public async Task<bool> RevokeAsync(ClaimsPrincipal owner, int tokenId, CancellationToken cancellationToken = default)
     {
-        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == tokenId && t.UserId == userId, cancellationToken);
-        if (token is null || !token.IsActive)
+        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == tokenId, cancellationToken);
+        if (token is null || !AccountPermissions.CanRevoke(owner, token) || !token.IsActive)
         {
             return false;
         }
         var before = TokenSnapshot.Of(token);
         var now = clock.UtcNow();
         token.Revoke(now);
-        db.AuditEntries.Add(AuditEntry.Of(AccountsModule.TokenItemType, token.Id, "revoked", userId, now, before, TokenSnapshot.Of(token)));
+        db.AuditEntries.Add(AuditEntry.Of(AccountsModule.TokenItemType, token.Id, "revoked", owner.UserId(), now, before, TokenSnapshot.Of(token)));
         await db.SaveChangesAsync(cancellationToken);
         cache.Remove(CacheKey(token.Hash));
         return true;

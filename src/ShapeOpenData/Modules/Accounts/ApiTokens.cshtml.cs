@@ -37,7 +37,7 @@ public sealed class ApiTokensModel(AppDbContext db, ApiTokens tokens) : PageMode
 
     public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken cancellationToken)
     {
-        if (await tokens.RevokeAsync(User.UserId()!.Value, id, cancellationToken))
+        if (await tokens.RevokeAsync(User, id, cancellationToken))
         {
             TempData.Success("The token has been revoked. It no longer works");
         }

@@ -49,8 +49,10 @@ public static class ApiModule
         return builder;
     }
 
+    /// <summary>Call after the web platform's middleware: the ETags wrap what the endpoints write, after authorisation.</summary>
     public static WebApplication MapApi(this WebApplication app)
     {
+        app.UseApiETags();
         app.MapOpenApi("/openapi/{documentName}.json");
         CkanApi.Map(app);
         return app;

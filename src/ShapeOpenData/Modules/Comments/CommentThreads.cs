@@ -40,12 +40,10 @@ public sealed class CommentThreads(
         var replies = await Viewed(db.Comments.AsNoTracking().Where(c => c.ParentId != null && parentIds.Contains(c.ParentId.Value)).OrderBy(c => c.Id))
             .ToListAsync(cancellationToken);
         var now = clock.UtcNow();
-        var readerId = reader.UserId() ?? -1;
-        var moderates = reader.IsModerator();
         CommentView View(Authored row, IReadOnlyList<CommentView> children) => new(
             row.Comment.Id, row.Comment.ParentId, row.Author, row.Comment.IsOfficial,
             row.Comment.IsDeleted ? "" : Markdown.ToSafeHtml(row.Comment.Body), row.Comment.CreatedAt, row.Comment.EditedAt, row.Comment.IsDeleted,
-            row.Comment.CanBeEditedBy(readerId, now), !row.Comment.IsDeleted && (row.Comment.AuthorId == readerId || moderates), children);
+            CommentPermissions.CanEdit(reader, row.Comment, now), !row.Comment.IsDeleted && CommentPermissions.CanDelete(reader, row.Comment), children);
         var repliesByParent = replies.ToLookup(r => r.Comment.ParentId!.Value);
         return new CommentPage(type, id,
             [.. top.Select(t => View(t, [.. repliesByParent[t.Comment.Id].Select(r => View(r, []))]))],
@@ -55,17 +53,17 @@ public sealed class CommentThreads(
     public async Task<Comment> PostAsync(string type, int targetId, int? parentId, string body, ClaimsPrincipal author, CancellationToken cancellationToken)
     {
         var item = await FindItemAsync(type, targetId, author, cancellationToken) ?? throw new CommentNotFoundException();
-        var authorId = author.UserId();
-        if (!item.CanComment || authorId is null)
+        if (!CommentPermissions.CanComment(author, item))
         {
             throw new CommentForbiddenException();
         }
+        var authorId = author.UserId()!.Value;
         var parent = parentId is { } id ? await db.Comments.SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new CommentNotFoundException() : null;
-        var comment = Comment.Write(type, targetId, parent, authorId.Value, body, item.SpeaksOfficially, clock.UtcNow());
+        var comment = Comment.Write(type, targetId, parent, authorId, body, item.SpeaksOfficially, clock.UtcNow());
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Comments.Add(comment);
-        await following.FollowAsync(authorId.Value, type, targetId, cancellationToken);
+        await following.FollowAsync(authorId, type, targetId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         var kind = comment.IsOfficial ? "Official answer" : parent is null ? "New comment" : "New reply";
         await notifier.NotifyAsync(new Notification(
@@ -105,7 +103,7 @@ public sealed class CommentThreads(
     public async Task DeleteAsync(int id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var (comment, _) = await FindAsync(id, user, cancellationToken);
-        if (comment.AuthorId != user.UserId() && !user.IsModerator())
+        if (!CommentPermissions.CanDelete(user, comment))
         {
             throw new CommentForbiddenException();
         }
@@ -124,7 +122,11 @@ public sealed class CommentThreads(
     public async Task ReportAsync(int id, string reason, ClaimsPrincipal reporter, CancellationToken cancellationToken)
     {
         var (comment, _) = await FindAsync(id, reporter, cancellationToken);
-        var reporterId = reporter.UserId() ?? throw new CommentForbiddenException();
+        if (!CommentPermissions.CanReport(reporter))
+        {
+            throw new CommentForbiddenException();
+        }
+        var reporterId = reporter.UserId()!.Value;
         if (!await db.CommentReports.AnyAsync(r => r.CommentId == comment.Id && r.ReporterId == reporterId, cancellationToken))
         {
             db.CommentReports.Add(new CommentReport { CommentId = comment.Id, ReporterId = reporterId, Reason = reason.Trim(), CreatedAt = clock.UtcNow() });

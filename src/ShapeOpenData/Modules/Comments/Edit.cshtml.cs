@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Comments;
@@ -19,7 +18,7 @@ public sealed class EditModel(CommentThreads comments, TimeProvider clock) : Pag
         try
         {
             var (comment, item) = await comments.FindAsync(id, User, cancellationToken);
-            if (!comment.CanBeEditedBy(User.UserId() ?? -1, clock.GetUtcNow().UtcDateTime))
+            if (!CommentPermissions.CanEdit(User, comment, clock.GetUtcNow().UtcDateTime))
             {
                 return Forbid();
             }

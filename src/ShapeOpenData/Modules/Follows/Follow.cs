@@ -1,6 +1,6 @@
 namespace ShapeOpenData.Modules.Follows;
 
-/// <summary>Someone wants to hear about changes to an item (a request, later a group or a consultation).</summary>
+/// <summary>Someone wants to hear about changes to an item: a request, a quality report, a group, a meeting …</summary>
 public sealed class Follow
 {
     public int Id { get; set; }

@@ -30,7 +30,7 @@ public sealed class ActionWorkflow(AppDbContext db, GroupAccess access, TimeProv
             throw new GroupForbiddenException();
         }
         Rules.Require(meetingId is null || await db.Meetings.AnyAsync(m => m.Id == meetingId && m.GroupId == group.Id, cancellationToken), "That meeting is not one of this group's");
-        Rules.Require((details.OwnerUserId is null) != (details.OwnerOrganisationId is null), "Choose a member or an organisation to own the action");
+        var action = GroupAction.Record(group.Id, meetingId, details.Text, details.OwnerUserId, details.OwnerOrganisationId, details.DueOn, details.RequestIds, clock.UtcNow());
         Rules.Require(details.OwnerUserId is not { } owner
             || await db.GroupMembers.AnyAsync(m => m.GroupId == group.Id && m.UserId == owner && m.State == MemberState.Active, cancellationToken),
             "The owner must be a member of the group");
@@ -39,13 +39,7 @@ public sealed class ActionWorkflow(AppDbContext db, GroupAccess access, TimeProv
         var requests = details.RequestIds.Distinct().ToList();
         Rules.Require((await items.Traceable(ItemTypes.Request).PublicAsync(requests, cancellationToken)).Count == requests.Count,
             "Enter the numbers of public dataset requests, like 12, 40");
-        var now = clock.UtcNow();
-        var action = new GroupAction
-        {
-            GroupId = group.Id, MeetingId = meetingId, Text = details.Text.Trim(), OwnerUserId = details.OwnerUserId,
-            OwnerOrganisationId = details.OwnerOrganisationId, DueOn = details.DueOn, State = ActionState.Open, CreatedAt = now, UpdatedAt = now,
-            Requests = [.. requests.Select(r => new ActionRequest { RequestId = r })],
-        };
+        var now = action.CreatedAt;
         return await db.InOneTransactionAsync(async () =>
         {
             db.GroupActions.Add(action);
@@ -73,13 +67,20 @@ public sealed class ActionWorkflow(AppDbContext db, GroupAccess access, TimeProv
         {
             throw new GroupForbiddenException();
         }
-        Rules.Require(state == ActionState.Open || !string.IsNullOrWhiteSpace(note),
-            state == ActionState.Done ? "Say what was done" : "Say why the action was dropped");
         var before = ActionSnapshot.Of(action);
         var now = clock.UtcNow();
-        action.State = state;
-        action.Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-        action.UpdatedAt = now;
+        switch (state)
+        {
+            case ActionState.Done:
+                action.MarkDone(note, now);
+                break;
+            case ActionState.Dropped:
+                action.Drop(note, now);
+                break;
+            default:
+                action.Reopen(note, now);
+                break;
+        }
         db.AuditEntries.Add(AuditEntry.Of(ItemType, action.Id, state.ToCode(), actor.UserId(), now, before, ActionSnapshot.Of(action)));
         await db.SaveChangesAsync(cancellationToken);
         return action;

@@ -90,13 +90,10 @@ internal sealed partial class DemoGroups(IServiceProvider services, AppDbContext
     {
         var user = _people[person];
         var now = _clock.UtcNow();
-        db.GroupInvitations.Add(new GroupInvitation
-        {
-            GroupId = group.Id, Email = user.Email!, TokenHash = UnusableToken(), Role = role, InvitedById = _people["programme"].Id,
-            CreatedAt = now.AddDays(-2), ExpiresAt = now.AddDays(-2) + GroupInvitation.Lifetime, AcceptedAt = now,
-        });
-        var member = new GroupMember { GroupId = group.Id, UserId = user.Id, Role = role, State = MemberState.Active, CreatedAt = now, JoinedAt = now };
-        db.GroupMembers.Add(member);
+        await db.Entry(group).Collection(g => g.Members).LoadAsync(_cancellationToken);
+        var invitation = group.Invite(user.Email!, UnusableToken(), role, _people["programme"].Id, now.AddDays(-2));
+        db.GroupInvitations.Add(invitation);
+        var member = group.AcceptInvitation(invitation, user.Id, user.Email, now);
         await _following.FollowAsync(user.Id, GroupsModule.GroupItemType, group.Id, _cancellationToken);
         db.AuditEntries.Add(AuditEntry.Of(GroupsModule.GroupItemType, group.Id, "accepted_invitation", user.Id, now, null, MemberSnapshot.Of(member)));
         await db.SaveChangesAsync(_cancellationToken);

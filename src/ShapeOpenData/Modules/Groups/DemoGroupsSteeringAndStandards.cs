@@ -39,11 +39,7 @@ internal sealed partial class DemoGroups
         }
         // An invitation not yet taken up; its link was never known to anyone, so it cannot be used.
         Days(-6);
-        db.GroupInvitations.Add(new GroupInvitation
-        {
-            GroupId = group.Id, Email = $"chief.data.officer@{DemoAccounts.Domain}", TokenHash = UnusableToken(), Role = GroupRole.Member,
-            InvitedById = _people["programme"].Id, CreatedAt = _clock.UtcNow(), ExpiresAt = _clock.UtcNow() + GroupInvitation.Lifetime,
-        });
+        db.GroupInvitations.Add(group.Invite($"chief.data.officer@{DemoAccounts.Domain}", UnusableToken(), GroupRole.Member, _people["programme"].Id, _clock.UtcNow()));
         await db.SaveChangesAsync(_cancellationToken);
 
         Days(-80);

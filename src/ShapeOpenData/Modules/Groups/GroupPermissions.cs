@@ -2,7 +2,6 @@ using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
-using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Groups;
@@ -17,6 +16,17 @@ public static class GroupPermissions
 
     /// <summary>Approve members, invite, schedule meetings, publish minutes, record actions.</summary>
     public static bool CanRun(ClaimsPrincipal user, GroupMember? membership) => user.IsProgrammeTeam() || membership?.RunsGroup == true;
+
+    /// <summary>Anyone may leave a group (or withdraw their request to join); those who run it may remove others.</summary>
+    public static bool CanRemove(ClaimsPrincipal user, int memberUserId, GroupMember? membership) =>
+        user.UserId() == memberUserId || CanRun(user, membership);
+
+    /// <summary>Public events, which belong to no group, are the programme team's.</summary>
+    public static bool CanScheduleEvents(ClaimsPrincipal user) => user.IsProgrammeTeam();
+
+    /// <summary>Change, cancel, record attendance and publish minutes: the programme team, and for a group's meeting those who run the group.</summary>
+    public static bool CanManage(ClaimsPrincipal user, Meeting meeting, GroupMember? membership) =>
+        user.IsProgrammeTeam() || (meeting.GroupId is not null && CanRun(user, membership));
 
     /// <summary>Members, meetings, minutes and actions; a group's name, purpose and size are always public.</summary>
     public static bool CanSeeContent(ClaimsPrincipal user, Group group, GroupMember? membership) =>
@@ -40,7 +50,9 @@ public sealed record GroupVisibility(bool Everything, IReadOnlyList<int> MemberO
     public Expression<Func<GroupAction, bool>> Actions =>
         Everything ? _ => true : a => !a.Group!.MembersOnly || MemberOf.Contains(a.GroupId);
 
-    public bool CanSee(Group? group) => group is null || !group.MembersOnly || Everything || MemberOf.Contains(group.Id);
+    public bool CanSee(Group? group) => group is null || CanSee(group.Id, group.MembersOnly);
+
+    public bool CanSee(int groupId, bool membersOnly) => !membersOnly || Everything || MemberOf.Contains(groupId);
 }
 
 public sealed class GroupAccess(AppDbContext db)

@@ -53,7 +53,7 @@ public sealed class GroupReminders(AppDbContext db, TimeProvider clock, Notifier
                     Say when it is done, or why it was dropped: {links.Absolute(ActionWorkflow.UrlOf(action.Id))}
                     """, "all"),
                 await actions.OwnersAsync(action, cancellationToken), null, cancellationToken);
-            action.ReminderSentAt = now;
+            action.MarkReminded(now);
             sent++;
         }
         await db.SaveChangesAsync(cancellationToken);

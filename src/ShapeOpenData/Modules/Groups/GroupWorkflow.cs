@@ -4,7 +4,6 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
-using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Audit;
 using ShapeOpenData.Modules.Follows;
 using ShapeOpenData.Modules.Notifications;
@@ -20,7 +19,7 @@ public sealed record GroupDetails(string Name, GroupKind Kind, string Purpose, s
 /// requests, invites, and sets roles. Each change is checked, audited and saved with its emails; members follow the group.
 /// </summary>
 public sealed class GroupWorkflow(
-    AppDbContext db, GroupAccess access, TimeProvider clock, Following following, Notifier notifier, ServiceLinks links, EmailSender email)
+    AppDbContext db, TimeProvider clock, Following following, Notifier notifier, ServiceLinks links, EmailSender email)
 {
     public const string ItemType = GroupsModule.GroupItemType;
 
@@ -35,8 +34,7 @@ public sealed class GroupWorkflow(
             throw new GroupRuleException("A group already uses that short name. Choose another");
         }
         var now = clock.UtcNow();
-        var group = new Group { Slug = slug, CreatedAt = now };
-        Apply(group, details, now);
+        var group = Group.Create(slug, details, now);
         return await db.InOneTransactionAsync(async () =>
         {
             db.Groups.Add(group);
@@ -49,10 +47,10 @@ public sealed class GroupWorkflow(
 
     public async Task<Group> UpdateAsync(string slug, GroupDetails details, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
     {
-        var (group, _) = await RunAsync(slug, actor, cancellationToken);
+        var group = await RunAsync(slug, actor, cancellationToken);
         var before = GroupSnapshot.Of(group);
         var now = clock.UtcNow();
-        Apply(group, details, now);
+        group.ChangeDetails(details, now);
         db.AuditEntries.Add(AuditEntry.Of(ItemType, group.Id, "changed", actor.UserId(), now, before, GroupSnapshot.Of(group)));
         await db.SaveChangesAsync(cancellationToken);
         return group;
@@ -62,24 +60,19 @@ public sealed class GroupWorkflow(
     public async Task<GroupMember> JoinAsync(string slug, string? message, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
     {
         var userId = actor.UserId() ?? throw new GroupForbiddenException();
-        var group = await FindAsync(slug, cancellationToken);
-        if (await db.GroupMembers.SingleOrDefaultAsync(m => m.GroupId == group.Id && m.UserId == userId, cancellationToken) is { } existing)
+        var group = await FindWithMembersAsync(slug, cancellationToken);
+        if (group.MembershipOf(userId) is { } existing)
         {
             return existing;
         }
-        Rules.Require(!group.IsClosed, "This group has closed and is not taking new members");
-        Rules.Require(group.Policy != MembershipPolicy.ByInvitation, "This group is by invitation only");
         var now = clock.UtcNow();
-        var member = new GroupMember { GroupId = group.Id, UserId = userId, Role = GroupRole.Member, CreatedAt = now, Message = message };
-        if (group.Policy == MembershipPolicy.Open)
+        var member = group.Join(userId, message, now);
+        if (member.IsActive)
         {
-            member.State = MemberState.Active;
-            member.JoinedAt = now;
             await following.FollowAsync(userId, ItemType, group.Id, cancellationToken);
         }
         else
         {
-            member.State = MemberState.Requested;
             await notifier.NotifyAsync(
                 new Notification($"group-request:{group.Id}:{userId}:{now.Ticks}", $"Request to join {group.Name}", $"""
                     {actor.DisplayName()} has asked to join {group.Name}.
@@ -88,7 +81,6 @@ public sealed class GroupWorkflow(
                     """, "all"),
                 await RunnersAsync(group.Id, cancellationToken), userId, cancellationToken);
         }
-        db.GroupMembers.Add(member);
         db.AuditEntries.Add(AuditEntry.Of(ItemType, group.Id, member.IsActive ? "joined" : "asked_to_join", userId, now, null, MemberSnapshot.Of(member)));
         await SaveAsync(cancellationToken);
         return member;
@@ -97,21 +89,18 @@ public sealed class GroupWorkflow(
     /// <summary>The chair or secretariat approves (the person becomes a member and is told) or declines a request.</summary>
     public async Task DecideAsync(string slug, int memberId, bool approve, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
     {
-        var (group, _) = await RunAsync(slug, actor, cancellationToken);
-        var member = await db.GroupMembers.SingleOrDefaultAsync(m => m.Id == memberId && m.GroupId == group.Id, cancellationToken)
-            ?? throw new GroupNotFoundException();
-        Rules.Require(member.State == MemberState.Requested, "That request has already been decided");
+        var group = await RunAsync(slug, actor, cancellationToken);
+        var member = group.Members.SingleOrDefault(m => m.Id == memberId) ?? throw new GroupNotFoundException();
         var now = clock.UtcNow();
         var before = MemberSnapshot.Of(member);
         if (approve)
         {
-            member.State = MemberState.Active;
-            member.JoinedAt = now;
+            group.Approve(member, now);
             await following.FollowAsync(member.UserId, ItemType, group.Id, cancellationToken);
         }
         else
         {
-            db.GroupMembers.Remove(member);
+            group.Decline(member);
         }
         db.AuditEntries.Add(AuditEntry.Of(ItemType, group.Id, approve ? "request_approved" : "request_declined", actor.UserId(), now, before, approve ? MemberSnapshot.Of(member) : null));
         await notifier.NotifyAsync(
@@ -133,20 +122,14 @@ public sealed class GroupWorkflow(
     /// <summary>Emails an invitation with a link that works for 30 days; whoever accepts it with that email address joins.</summary>
     public async Task InviteAsync(string slug, string address, GroupRole role, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
     {
-        var (group, _) = await RunAsync(slug, actor, cancellationToken);
-        Rules.Require(!group.IsClosed, "This group has closed");
+        var group = await RunAsync(slug, actor, cancellationToken);
         var normalised = address.Trim().ToUpperInvariant();
         Rules.Require(!await db.GroupMembers.AnyAsync(m => m.GroupId == group.Id && m.State == MemberState.Active
             && db.Users.Any(u => u.Id == m.UserId && u.NormalizedEmail == normalised), cancellationToken), "That person is already a member");
         var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
-        var now = clock.UtcNow();
-        var invitation = new GroupInvitation
-        {
-            GroupId = group.Id, Email = address.Trim(), TokenHash = HashOf(secret), Role = role, InvitedById = actor.UserId(),
-            CreatedAt = now, ExpiresAt = now + GroupInvitation.Lifetime,
-        };
+        var invitation = group.Invite(address, HashOf(secret), role, actor.UserId(), clock.UtcNow());
         db.GroupInvitations.Add(invitation);
-        db.AuditEntries.Add(AuditEntry.Of(ItemType, group.Id, "invited", actor.UserId(), now, null, new { Role = role.ToCode() }));
+        db.AuditEntries.Add(AuditEntry.Of(ItemType, group.Id, "invited", actor.UserId(), invitation.CreatedAt, null, new { Role = role.ToCode() }));
         await db.SaveChangesAsync(cancellationToken);
         await email.SendAsync(new EmailMessage(invitation.Email, $"You are invited to join {group.Name}", $"""
             {actor.DisplayName()} has invited you to join {group.Name} ({group.Kind.ToText().ToLowerInvariant()}) as {role.ToText().ToLowerInvariant()}.
@@ -174,21 +157,10 @@ public sealed class GroupWorkflow(
         var userId = actor.UserId() ?? throw new GroupForbiddenException();
         var invitation = await InvitationAsync(slug, secret, cancellationToken)
             ?? throw new GroupRuleException("This invitation has expired or has already been used. Ask the group's secretariat for a new one");
-        var user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
-        Rules.Require(string.Equals(user.Email, invitation.Email, StringComparison.OrdinalIgnoreCase),
-            "This invitation was sent to a different email address. Sign in with the account for that address");
-        var group = await FindAsync(slug, cancellationToken);
+        var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleAsync(cancellationToken);
+        var group = await FindWithMembersAsync(slug, cancellationToken);
         var now = clock.UtcNow();
-        var member = await db.GroupMembers.SingleOrDefaultAsync(m => m.GroupId == group.Id && m.UserId == userId, cancellationToken);
-        if (member is null)
-        {
-            member = new GroupMember { GroupId = group.Id, UserId = userId, CreatedAt = now };
-            db.GroupMembers.Add(member);
-        }
-        member.Role = invitation.Role;
-        member.State = MemberState.Active;
-        member.JoinedAt ??= now;
-        invitation.AcceptedAt = now;
+        var member = group.AcceptInvitation(invitation, userId, email, now);
         await following.FollowAsync(userId, ItemType, group.Id, cancellationToken);
         db.AuditEntries.Add(AuditEntry.Of(ItemType, group.Id, "accepted_invitation", userId, now, null, MemberSnapshot.Of(member)));
         await SaveAsync(cancellationToken);
@@ -197,11 +169,10 @@ public sealed class GroupWorkflow(
 
     public async Task SetRoleAsync(string slug, int memberId, GroupRole role, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
     {
-        var (group, _) = await RunAsync(slug, actor, cancellationToken);
-        var member = await db.GroupMembers.SingleOrDefaultAsync(m => m.Id == memberId && m.GroupId == group.Id && m.State == MemberState.Active, cancellationToken)
-            ?? throw new GroupNotFoundException();
+        var group = await RunAsync(slug, actor, cancellationToken);
+        var member = group.Members.SingleOrDefault(m => m.Id == memberId && m.IsActive) ?? throw new GroupNotFoundException();
         var before = MemberSnapshot.Of(member);
-        member.Role = role;
+        group.ChangeRole(member, role);
         db.AuditEntries.Add(AuditEntry.Of(ItemType, group.Id, "role_changed", actor.UserId(), clock.UtcNow(), before, MemberSnapshot.Of(member)));
         await SaveAsync(cancellationToken);
     }
@@ -209,44 +180,31 @@ public sealed class GroupWorkflow(
     /// <summary>Someone leaves, or is removed by the chair or secretariat.</summary>
     public async Task RemoveAsync(string slug, int userId, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
     {
-        var group = await FindAsync(slug, cancellationToken);
-        if (actor.UserId() != userId && !GroupPermissions.CanRun(actor, await access.MembershipAsync(group.Id, actor, cancellationToken)))
+        var group = await FindWithMembersAsync(slug, cancellationToken);
+        if (!GroupPermissions.CanRemove(actor, userId, group.MembershipOf(actor.UserId() ?? 0)))
         {
             throw new GroupForbiddenException();
         }
-        var member = await db.GroupMembers.SingleOrDefaultAsync(m => m.GroupId == group.Id && m.UserId == userId, cancellationToken)
-            ?? throw new GroupRuleException("That person is not a member");
-        db.GroupMembers.Remove(member);
+        var member = group.Remove(userId);
         await following.UnfollowAsync(userId, ItemType, group.Id, cancellationToken);
         db.AuditEntries.Add(AuditEntry.Of(ItemType, group.Id, actor.UserId() == userId ? "left" : "removed", actor.UserId(), clock.UtcNow(), MemberSnapshot.Of(member), null));
         await SaveAsync(cancellationToken);
     }
 
-    public async Task<Group> FindAsync(string slug, CancellationToken cancellationToken) =>
-        await db.Groups.SingleOrDefaultAsync(g => g.Slug == slug, cancellationToken) ?? throw new GroupNotFoundException();
+    /// <summary>The group with its members and requests to join, which its membership rules need.</summary>
+    private async Task<Group> FindWithMembersAsync(string slug, CancellationToken cancellationToken) =>
+        await db.Groups.Include(g => g.Members).SingleOrDefaultAsync(g => g.Slug == slug, cancellationToken) ?? throw new GroupNotFoundException();
 
     /// <summary>The chair and secretariat: they hear of requests to join and of actions falling due.</summary>
     public Task<List<int>> RunnersAsync(int groupId, CancellationToken cancellationToken) =>
         db.GroupMembers.Where(m => m.GroupId == groupId && m.State == MemberState.Active && (m.Role == GroupRole.Chair || m.Role == GroupRole.Secretariat))
             .Select(m => m.UserId).ToListAsync(cancellationToken);
 
-    private async Task<(Group Group, GroupMember? Membership)> RunAsync(string slug, ClaimsPrincipal actor, CancellationToken cancellationToken)
+    /// <summary>The group (with its members), when <paramref name="actor"/> runs it.</summary>
+    private async Task<Group> RunAsync(string slug, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
-        var group = await FindAsync(slug, cancellationToken);
-        var membership = await access.MembershipAsync(group.Id, actor, cancellationToken);
-        return GroupPermissions.CanRun(actor, membership) ? (group, membership) : throw new GroupForbiddenException();
-    }
-
-    private static void Apply(Group group, GroupDetails details, DateTime now)
-    {
-        group.Name = details.Name;
-        group.Kind = details.Kind;
-        group.Purpose = details.Purpose;
-        group.TermsOfReference = details.TermsOfReference;
-        group.Policy = details.Policy;
-        group.MembersOnly = details.MembersOnly;
-        group.IsClosed = details.IsClosed;
-        group.UpdatedAt = now;
+        var group = await FindWithMembersAsync(slug, cancellationToken);
+        return GroupPermissions.CanRun(actor, actor.UserId() is { } userId ? group.MembershipOf(userId) : null) ? group : throw new GroupForbiddenException();
     }
 
     private static string HashOf(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));

@@ -220,7 +220,7 @@ public static partial class GroupsApi
         IReadOnlyList<GroupFacts> groups, ClaimsPrincipal viewer, AppDbContext db, GroupAccess access, CancellationToken cancellationToken)
     {
         var visibility = await access.VisibilityAsync(viewer, cancellationToken);
-        var shown = groups.Where(g => visibility.CanSee(new Group { Id = g.Id, MembersOnly = g.MembersOnly })).Select(g => g.Id).ToList();
+        var shown = groups.Where(g => visibility.CanSee(g.Id, g.MembersOnly)).Select(g => g.Id).ToList();
         var members = (await (
                 from member in db.GroupMembers
                 join user in db.Users on member.UserId equals user.Id

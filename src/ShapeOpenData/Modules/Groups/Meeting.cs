@@ -61,9 +61,12 @@ public sealed class Meeting
 
     private Meeting() { }
 
-    public static Meeting Schedule(int? groupId, MeetingDetails details, DateTime now)
+    /// <param name="group">The group meeting, or null for a public event with no group.</param>
+    public static Meeting Schedule(Group? group, MeetingDetails details, DateTime now)
     {
-        var meeting = new Meeting { Uid = Guid.NewGuid(), GroupId = groupId, State = MeetingState.Scheduled, CreatedAt = now };
+        Rules.Require(group is not { IsClosed: true }, "This group has closed");
+        Rules.Require(details.StartsAt > now, "The meeting must start in the future");
+        var meeting = new Meeting { Uid = Guid.NewGuid(), GroupId = group?.Id, State = MeetingState.Scheduled, CreatedAt = now };
         meeting.Apply(details, now);
         return meeting;
     }

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
-using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Audit;
 using ShapeOpenData.Modules.Follows;
 using ShapeOpenData.Modules.Notifications;
@@ -27,17 +26,15 @@ public sealed class MeetingWorkflow(
         Group? group = null;
         if (groupSlug is null)
         {
-            Allow(actor.IsProgrammeTeam());
+            Allow(GroupPermissions.CanScheduleEvents(actor));
         }
         else
         {
             group = await db.Groups.SingleOrDefaultAsync(g => g.Slug == groupSlug, cancellationToken) ?? throw new GroupNotFoundException();
             Allow(GroupPermissions.CanRun(actor, await access.MembershipAsync(group.Id, actor, cancellationToken)));
-            Rules.Require(!group.IsClosed, "This group has closed");
         }
         var now = clock.UtcNow();
-        Rules.Require(details.StartsAt > now, "The meeting must start in the future");
-        var meeting = Meeting.Schedule(group?.Id, details, now);
+        var meeting = Meeting.Schedule(group, details, now);
         return await db.InOneTransactionAsync(async () =>
         {
             db.Meetings.Add(meeting);
@@ -160,7 +157,7 @@ public sealed class MeetingWorkflow(
 
     /// <summary>Runs the meeting: the programme team for events; for a group, also its chair and secretariat.</summary>
     public async Task<bool> CanManageAsync(Meeting meeting, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        user.IsProgrammeTeam() || (meeting.GroupId is { } groupId && GroupPermissions.CanRun(user, await access.MembershipAsync(groupId, user, cancellationToken)));
+        GroupPermissions.CanManage(user, meeting, meeting.GroupId is { } groupId ? await access.MembershipAsync(groupId, user, cancellationToken) : null);
 
     public static string UrlOf(int id) => $"/meetings/{id}";
 

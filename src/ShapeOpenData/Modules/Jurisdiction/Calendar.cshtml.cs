@@ -4,13 +4,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
-using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Jurisdiction;
 
 /// <summary>The regimes in force and the bank holidays known, with an import for a newer gov.uk file.</summary>
-[Authorize(Policy = Policies.Administrator)]
+[Authorize(Policy = JurisdictionPermissions.ManagePolicy)]
 public sealed class CalendarModel(AppDbContext db, Jurisdiction jurisdiction, TimeProvider clock) : PageModel
 {
     private const long MaxFileBytes = 1_000_000;

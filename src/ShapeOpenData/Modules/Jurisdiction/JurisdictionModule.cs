@@ -23,6 +23,8 @@ public static class JurisdictionModule
     {
         builder.Services.AddSingleton<Jurisdiction>();
         builder.Services.AddScoped<IReferenceData, JurisdictionReferenceData>();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(JurisdictionPermissions.ManagePolicy, policy => policy.RequireAssertion(context => JurisdictionPermissions.CanManage(context.User)));
         builder.Services.AddSingleton(new NavigationItem("Deadline calculator", "/tools/deadline", 50));
         return builder;
     }

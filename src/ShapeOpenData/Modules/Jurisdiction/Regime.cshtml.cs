@@ -4,14 +4,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
-using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Audit;
 using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Jurisdiction;
 
 /// <summary>Changes how long a regime allows, its extension limit and its complaint route; each change is audited.</summary>
-[Authorize(Policy = Policies.Administrator)]
+[Authorize(Policy = JurisdictionPermissions.ManagePolicy)]
 public sealed class RegimeModel(AppDbContext db, Jurisdiction jurisdiction, TimeProvider clock) : PageModel
 {
     public LegalRegime Regime { get; private set; } = null!;

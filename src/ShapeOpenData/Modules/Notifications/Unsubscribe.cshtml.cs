@@ -19,23 +19,25 @@ public sealed class UnsubscribeModel(UnsubscribeLinks links, Following following
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {
-        if (links.Read(token) is not { } link)
+        var link = links.Read(token);
+        if (!NotificationPermissions.CanUnsubscribe(link))
         {
             return NotFound();
         }
-        await DescribeAsync(link.Scope, cancellationToken);
+        await DescribeAsync(link, cancellationToken);
         return Page();
     }
 
     /// <summary>Stops what the link is for: following one item, or all email.</summary>
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
     {
-        if (links.Read(token) is not { } link)
+        var link = links.Read(token);
+        if (!NotificationPermissions.CanUnsubscribe(link))
         {
             return NotFound();
         }
-        await DescribeAsync(link.Scope, cancellationToken);
-        if (link.Scope.Split(':') is ["follow", var type, var id] && int.TryParse(id, out var targetId))
+        await DescribeAsync(link, cancellationToken);
+        if (link.Followed is var (type, targetId))
         {
             await following.UnfollowAsync(link.UserId, type, targetId, cancellationToken);
         }
@@ -49,7 +51,8 @@ public sealed class UnsubscribeModel(UnsubscribeLinks links, Following following
 
     public async Task<IActionResult> OnPostAllAsync(string token, CancellationToken cancellationToken)
     {
-        if (links.Read(token) is not { } link)
+        var link = links.Read(token);
+        if (!NotificationPermissions.CanUnsubscribe(link))
         {
             return NotFound();
         }
@@ -73,9 +76,9 @@ public sealed class UnsubscribeModel(UnsubscribeLinks links, Following following
         All = true;
     }
 
-    private async Task DescribeAsync(string scope, CancellationToken cancellationToken)
+    private async Task DescribeAsync(UnsubscribeLink link, CancellationToken cancellationToken)
     {
-        if (scope.Split(':') is ["follow", var type, var id] && int.TryParse(id, out var targetId)
+        if (link.Followed is var (type, targetId)
             && followables.FirstOrDefault(f => f.Type == type) is { } followable
             && await followable.DescribeAsync(targetId, cancellationToken) is { } target)
         {

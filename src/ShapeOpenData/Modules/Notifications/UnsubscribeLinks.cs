@@ -19,16 +19,26 @@ public sealed class UnsubscribeLinks(IDataProtectionProvider protection, Service
         return root is null ? links.Absolute(path) : new Uri(new Uri(root), path);
     }
 
-    public (int UserId, string Scope)? Read(string token)
+    /// <summary>The link behind <paramref name="token"/>, or null when this service did not sign it.</summary>
+    public UnsubscribeLink? Read(string token)
     {
         try
         {
             var parts = _protector.Unprotect(token).Split('|', 2);
-            return (int.Parse(parts[0], CultureInfo.InvariantCulture), parts[1]);
+            return new UnsubscribeLink(int.Parse(parts[0], CultureInfo.InvariantCulture), parts[1]);
         }
         catch (System.Security.Cryptography.CryptographicException)
         {
             return null;
         }
     }
+}
+
+/// <summary>An unsubscribe link as read back: the person it was sent to and what it stops.</summary>
+/// <param name="Scope"><c>follow:request:12</c> (following one item) or <c>all</c>.</param>
+public sealed record UnsubscribeLink(int UserId, string Scope)
+{
+    /// <summary>The item a follow link is about; null when the link stops all email.</summary>
+    public (string Type, int Id)? Followed =>
+        Scope.Split(':') is ["follow", var type, var id] && int.TryParse(id, out var targetId) ? (type, targetId) : null;
 }

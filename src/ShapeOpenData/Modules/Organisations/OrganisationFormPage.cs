@@ -3,14 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
-using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Audit;
 using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Organisations;
 
 /// <summary>What the add and edit pages share: the form, its choices and saving, with its audit entry. Administrators only.</summary>
-[Authorize(Policy = Policies.Administrator)]
+[Authorize(Policy = OrganisationPermissions.EditPolicy)]
 public abstract class OrganisationFormPage(AppDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty] public OrganisationForm Form { get; set; } = new();

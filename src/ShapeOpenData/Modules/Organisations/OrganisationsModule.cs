@@ -16,6 +16,8 @@ public static class OrganisationsModule
     public static WebApplicationBuilder AddOrganisations(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<IReferenceData, OrganisationReferenceData>();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(OrganisationPermissions.EditPolicy, policy => policy.RequireAssertion(context => OrganisationPermissions.CanEdit(context.User)));
         builder.Services.AddScoped<OrganisationRecord>();
         builder.Services.AddSingleton(new NavigationItem("Organisations", "/organisations", 40));
         return builder;

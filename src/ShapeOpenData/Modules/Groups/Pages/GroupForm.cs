@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Shared;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using ShapeOpenData.Data;
-using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Groups.Pages;

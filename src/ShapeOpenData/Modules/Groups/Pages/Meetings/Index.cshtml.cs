@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
-using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Groups.Pages.Meetings;
@@ -24,7 +23,7 @@ public sealed class IndexModel(AppDbContext db, GroupAccess access, TimeProvider
     public IReadOnlyList<Row> Upcoming { get; private set; } = [];
     public IReadOnlyList<Row> Past { get; private set; } = [];
     public int PastPages { get; private set; }
-    public bool CanPublishEvents => User.IsProgrammeTeam();
+    public bool CanPublishEvents => GroupPermissions.CanScheduleEvents(User);
 
     private static IQueryable<Row> Rows(IQueryable<Meeting> meetings) =>
         meetings.Select(m => new Row(m.Id, m.Title, m.Group!.Name, m.StartsAt, m.EndsAt, m.TimeZone, m.State, m.Capacity, m.RegisteredCount, m.Minutes.Any()));

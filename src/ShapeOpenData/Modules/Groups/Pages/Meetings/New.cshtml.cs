@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
-using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Groups.Pages.Meetings;
@@ -50,7 +49,7 @@ public sealed class NewModel(AppDbContext db, GroupAccess access, MeetingWorkflo
     {
         if (string.IsNullOrEmpty(Group))
         {
-            return User.IsProgrammeTeam() ? null : Forbid();
+            return GroupPermissions.CanScheduleEvents(User) ? null : Forbid();
         }
         ForGroup = await db.Groups.AsNoTracking().SingleOrDefaultAsync(g => g.Slug == Group, cancellationToken);
         if (ForGroup is null)
