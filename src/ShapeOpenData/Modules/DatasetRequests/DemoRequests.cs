@@ -7,6 +7,7 @@ using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Comments;
 using ShapeOpenData.Modules.Shared;
 using ShapeOpenData.Modules.Supports;
+using ShapeOpenData.Modules.Notifications;
 
 namespace ShapeOpenData.Modules.DatasetRequests;
 
@@ -106,8 +107,7 @@ internal sealed class DemoRequests(IServiceProvider services, AppDbContext db, O
             await PlayAsync(scenario, request.Id, workflow, comments, clock, programme, manager, requester, organisation.Id, made, cancellationToken);
         }
         // Demo people are not real: what the demo "sent" them is marked sent without going anywhere.
-        await db.OutboxEmails.Where(m => m.SentAt == null).ExecuteUpdateAsync(s => s
-            .SetProperty(m => m.SentAt, DateTime.UtcNow).SetProperty(m => m.LastError, "Demo content: not sent"), cancellationToken);
+        await services.GetRequiredService<Notifier>().DiscardPendingAsync("Demo content: not sent", cancellationToken);
         // The demo's changes are stamped weeks ago, before the title index's last build: it must build again to see them.
         services.GetRequiredService<TitleIndex>().RebuildSoon();
     }

@@ -78,8 +78,7 @@ internal sealed partial class DemoGroups(IServiceProvider services, AppDbContext
         _clock.Now = DateTimeOffset.UtcNow;
         await ActivatorUtilities.CreateInstance<GroupReminders>(services, _clock, notifier, _actions).SendDueAsync(cancellationToken);
         // Demo people are not real: what the demo "sent" them is marked sent without going anywhere.
-        await db.OutboxEmails.Where(m => m.SentAt == null).ExecuteUpdateAsync(s => s
-            .SetProperty(m => m.SentAt, DateTime.UtcNow).SetProperty(m => m.LastError, "Demo content: not sent"), cancellationToken);
+        await services.GetRequiredService<Notifier>().DiscardPendingAsync("Demo content: not sent", cancellationToken);
     }
 
     private async Task<Group> CreateAsync(string slug, GroupDetails details) =>

@@ -17,6 +17,14 @@ public sealed record Notification(string Key, string Subject, string Body, strin
 /// </summary>
 public sealed class Notifier(AppDbContext db, TimeProvider clock, ServiceLinks links)
 {
+    /// <summary>
+    /// Marks every email waiting in the outbox as sent without sending it: for demo content, whose people are not
+    /// real. Returns how many.
+    /// </summary>
+    public Task<int> DiscardPendingAsync(string reason, CancellationToken cancellationToken = default) =>
+        db.OutboxEmails.Where(m => m.SentAt == null).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.SentAt, clock.GetUtcNow().UtcDateTime).SetProperty(m => m.LastError, reason), cancellationToken);
+
     public async Task NotifyAsync(Notification notification, IEnumerable<int> recipients, int? actorId, CancellationToken cancellationToken = default)
     {
         var candidates = recipients.Where(id => id != actorId).Distinct().ToList();
