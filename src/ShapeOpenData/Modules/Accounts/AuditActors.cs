@@ -7,11 +7,8 @@ namespace ShapeOpenData.Modules.Accounts;
 /// <summary>Names the people in the audit log, and finds them by email address or display name, for the audit page.</summary>
 internal sealed class AuditActors(AppDbContext db) : IAuditActors
 {
-    public async Task<IReadOnlyDictionary<int, string>> NamesAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
-        ids.Count == 0
-            ? new Dictionary<int, string>()
-            : await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
-                .ToDictionaryAsync(u => u.Id, u => u.DeletedAt == null ? u.DisplayName : User.FormerParticipant, cancellationToken);
+    public Task<IReadOnlyDictionary<int, string>> NamesAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+        db.PublicNamesAsync(ids, cancellationToken);
 
     public async Task<IReadOnlyList<int>> FindAsync(string emailOrName, CancellationToken cancellationToken)
     {

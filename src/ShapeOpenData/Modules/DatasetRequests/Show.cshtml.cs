@@ -109,8 +109,7 @@ public sealed class ShowModel(
         }
         Comments = await comments.PageAsync(DatasetRequestsModule.ItemType, id, commentPage, User, User.IsSignedIn(), cancellationToken);
         var actors = request.Events.Where(e => e.ActorId is not null).Select(e => e.ActorId!.Value).Distinct().ToList();
-        Names = await db.Users.Where(u => actors.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => u.DeletedAt == null ? u.DisplayName : Accounts.User.FormerParticipant, cancellationToken);
+        Names = await db.PublicNamesAsync(actors, cancellationToken);
         Dataset = await queries.AnsweringDatasetAsync(request, cancellationToken);
         Sections = await sections.ForAsync(ItemTypes.Request, id, User, cancellationToken);
         if (request.DuplicateOfId is { } other)

@@ -58,8 +58,7 @@ public sealed class ShowModel(AppDbContext db, QualityReports reports, CommentTh
             HasProblemToo = await reports.HasTheProblemTooAsync(Report.Id, userId, cancellationToken);
         }
         var people = Report.Events.Where(e => e.ActorId is not null).Select(e => e.ActorId!.Value).Append(Report.ReporterId ?? 0).Distinct().ToList();
-        Names = await Db.Users.Where(u => people.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => u.DeletedAt == null ? u.DisplayName : Accounts.User.FormerParticipant, cancellationToken);
+        Names = await Db.PublicNamesAsync(people, cancellationToken);
         Comments = await comments.PageAsync(CatalogueModule.ReportItemType, Report.Id, commentPage, User, User.IsSignedIn(), cancellationToken);
         return true;
     }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Shared;
+using ShapeOpenData.Modules.Accounts;
 
 namespace ShapeOpenData.Modules.Groups.Pages.Meetings;
 
@@ -62,7 +63,7 @@ public sealed class ShowModel(AppDbContext db, MeetingWorkflow meetings, TimePro
         if (CanManage)
         {
             var ids = Meeting.Registrations.Where(r => r.IsCurrent).Select(r => r.UserId).ToList();
-            var names = await db.Users.Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.DeletedAt }).ToDictionaryAsync(u => u.Id, u => u.DeletedAt == null ? u.DisplayName : Accounts.User.FormerParticipant, cancellationToken);
+            var names = await db.PublicNamesAsync(ids, cancellationToken);
             Attendees = [.. Meeting.Registrations.Where(r => r.IsCurrent).OrderBy(r => r.State).ThenBy(r => r.JoinedQueueAt)
                 .Select(r => new Attendee(names.GetValueOrDefault(r.UserId, Accounts.User.FormerParticipant), r.State, r.Attended))];
         }
