@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Infrastructure;
 
@@ -11,7 +12,14 @@ public static class Errors
     public static WebApplicationBuilder AddErrorHandling(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+        {
+            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+            // A domain refusal that an endpoint did not answer itself: its message is for the caller.
+            if (context.Exception is NotFoundException or ForbiddenException or RuleException)
+            {
+                context.ProblemDetails.Detail = context.Exception.Message;
+            }
+        });
         // Malformed query strings and JSON bodies become 400 problem details rather than exceptions.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
         builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.AllowTrailingCommas = false);
@@ -49,6 +57,9 @@ public static class Errors
     private static int StatusCodeFor(Exception exception) => exception switch
     {
         BadHttpRequestException bad => bad.StatusCode,
+        NotFoundException => StatusCodes.Status404NotFound,
+        ForbiddenException => StatusCodes.Status403Forbidden,
+        RuleException => StatusCodes.Status409Conflict,
         OperationCanceledException => 499,
         _ => StatusCodes.Status500InternalServerError,
     };

@@ -18,7 +18,7 @@ public sealed class ModerationContractTests(ClockedServiceFactory service) : ICl
         var someone = await service.PrincipalAsync(await service.CreatePersonAsync());
 
         var found = await service.WithServicesAsync(s => s.GetServices<IModeratable>().Single(m => m.Type == "comment").FindAsync(commentId, moderator, default));
-        await Assert.ThrowsAsync<ShapeOpenData.Modules.Comments.CommentForbiddenException>(() => service.WithServicesAsync(async s =>
+        await Assert.ThrowsAsync<ForbiddenException>(() => service.WithServicesAsync(async s =>
         {
             await s.GetServices<IModeratable>().Single(m => m.Type == "comment").HideAsync(commentId, someone, default);
             return true;

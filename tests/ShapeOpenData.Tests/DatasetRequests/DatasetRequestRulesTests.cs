@@ -61,11 +61,11 @@ public sealed class DatasetRequestRulesTests
     public void IllegalTransitions_AreRefusedByTheRequest()
     {
         var request = NewRequest();
-        Assert.Throws<RequestRuleException>(() => request.Start(1, null, Now));
-        Assert.Throws<RequestRuleException>(() => request.ReceiveClarification("x", Calendar, Received, 7, Now));
-        Assert.Throws<RequestRuleException>(() => request.Reopen("x", Foi, Calendar, Received, 1, Now));
+        Assert.Throws<RuleException>(() => request.Start(1, null, Now));
+        Assert.Throws<RuleException>(() => request.ReceiveClarification("x", Calendar, Received, 7, Now));
+        Assert.Throws<RuleException>(() => request.Reopen("x", Foi, Calendar, Received, 1, Now));
         request.Review(1, null, Now);
-        Assert.Throws<RequestRuleException>(() => request.Review(1, null, Now));
+        Assert.Throws<RuleException>(() => request.Review(1, null, Now));
         Assert.Equal(RequestState.UnderReview, request.State);
     }
 
@@ -108,10 +108,10 @@ public sealed class DatasetRequestRulesTests
         Assert.Equal(Calendar.AddWorkingDays(new DateOnly(2027, 1, 21), 15), request.DueOn);
         Assert.Equal(15, request.ExtensionDays);
 
-        var refused = Assert.Throws<RequestRuleException>(() => request.Extend(6, "More", Foi, Calendar, 1, Now));
+        var refused = Assert.Throws<RuleException>(() => request.Extend(6, "More", Foi, Calendar, 1, Now));
         Assert.Equal("FOI allows at most 20 more in all; 5 are left", refused.Message);
         request.Extend(5, "The last of it", Foi, Calendar, 1, Now);
-        Assert.Equal("The FOI extension limit of 20 has already been used", Assert.Throws<RequestRuleException>(() => request.Extend(1, "x", Foi, Calendar, 1, Now)).Message);
+        Assert.Equal("The FOI extension limit of 20 has already been used", Assert.Throws<RuleException>(() => request.Extend(1, "x", Foi, Calendar, 1, Now)).Message);
         Assert.Equal(Calendar.AddWorkingDays(new DateOnly(2027, 1, 21), 20), request.DueOn);
     }
 
@@ -134,7 +134,7 @@ public sealed class DatasetRequestRulesTests
     {
         var request = InProgress();
 
-        var refused = Assert.Throws<RequestRuleException>(() => request.Close(new Closing(outcome), null, Received, 1, Now));
+        var refused = Assert.Throws<RuleException>(() => request.Close(new Closing(outcome), null, Received, 1, Now));
 
         Assert.Equal(message, refused.Message);
         Assert.True(request.IsOpen);
@@ -144,7 +144,7 @@ public sealed class DatasetRequestRulesTests
     public void Released_NeedsAnHttpsAddress()
     {
         var request = InProgress();
-        Assert.Throws<RequestRuleException>(() => request.Close(new Closing(Outcome.Released, new Uri("http://data.example/x")), null, Received, 1, Now));
+        Assert.Throws<RuleException>(() => request.Close(new Closing(Outcome.Released, new Uri("http://data.example/x")), null, Received, 1, Now));
         request.Close(new Closing(Outcome.Released, new Uri("https://data.example/x")), null, Received, 1, Now);
         Assert.Equal("https://data.example/x", request.OutcomeUrl);
     }
@@ -153,7 +153,7 @@ public sealed class DatasetRequestRulesTests
     public void Refusing_KeepsTheReasonExplanationAndTheRegimesComplaintRoute()
     {
         var request = InProgress();
-        Assert.Throws<RequestRuleException>(() => request.Close(new Closing(Outcome.Refused, RefusalReason: RefusalReason.CostLimit), Foi.ComplaintRoute, Received, 1, Now));
+        Assert.Throws<RuleException>(() => request.Close(new Closing(Outcome.Refused, RefusalReason: RefusalReason.CostLimit), Foi.ComplaintRoute, Received, 1, Now));
 
         request.Close(new Closing(Outcome.Refused, RefusalReason: RefusalReason.CostLimit, Explanation: "Over the cost limit."), Foi.ComplaintRoute, Received, 1, Now);
 
@@ -167,7 +167,7 @@ public sealed class DatasetRequestRulesTests
         var request = InProgress();
         request.Close(new Closing(Outcome.NotHeld, Explanation: "Not collected."), null, Received, 1, Now);
         Assert.Equal("This request is already closed",
-            Assert.Throws<RequestRuleException>(() => request.Close(new Closing(Outcome.NotHeld), null, Received, 1, Now)).Message);
+            Assert.Throws<RuleException>(() => request.Close(new Closing(Outcome.NotHeld), null, Received, 1, Now)).Message);
 
         var reopenedOn = new DateOnly(2027, 3, 1);
         request.Reopen("Found it after all", Foi, Calendar, reopenedOn, 1, Now);

@@ -23,7 +23,7 @@ public sealed class ActionTests(ServiceFactory service) : IClassFixture<ServiceF
         var (group, chair) = await service.CreateGroupAsync(name: "Energy Data Group");
         var outsider = await service.CreatePersonAsync(withPassword: false);
 
-        var refused = await Assert.ThrowsAsync<GroupRuleException>(() => AddAsync(group, chair, "Publish meter data", owner: outsider.Id));
+        var refused = await Assert.ThrowsAsync<RuleException>(() => AddAsync(group, chair, "Publish meter data", owner: outsider.Id));
 
         Assert.Equal("The owner must be a member of the group", refused.Message);
         Assert.False(await service.WithDatabaseAsync(db => db.GroupActions.AnyAsync(a => a.GroupId == group.Id)));
@@ -72,8 +72,8 @@ public sealed class ActionTests(ServiceFactory service) : IClassFixture<ServiceF
         var done = await AddAsync(group, chair, "Check the licence", owner: member.Id);
         var dropped = await AddAsync(group, chair, "Survey publishers", owner: member.Id);
 
-        var noDoneNote = await Assert.ThrowsAsync<GroupRuleException>(() => UpdateAsync(done, member, ActionState.Done, "  "));
-        var noDropNote = await Assert.ThrowsAsync<GroupRuleException>(() => UpdateAsync(dropped, member, ActionState.Dropped, null));
+        var noDoneNote = await Assert.ThrowsAsync<RuleException>(() => UpdateAsync(done, member, ActionState.Done, "  "));
+        var noDropNote = await Assert.ThrowsAsync<RuleException>(() => UpdateAsync(dropped, member, ActionState.Dropped, null));
         Assert.Equal("Say what was done", noDoneNote.Message);
         Assert.Equal("Say why the action was dropped", noDropNote.Message);
         Assert.Equal(ActionState.Open, (await service.WithDatabaseAsync(db => db.GroupActions.SingleAsync(a => a.Id == done.Id))).State);
@@ -100,9 +100,9 @@ public sealed class ActionTests(ServiceFactory service) : IClassFixture<ServiceF
         var mine = await AddAsync(group, chair, "Write the summary", owner: owner.Id);
         var theirs = await AddAsync(group, chair, "Publish tariff data", organisation: await OrganisationAsync("ofgem"));
 
-        await Assert.ThrowsAsync<GroupForbiddenException>(() => UpdateAsync(mine, outsider, ActionState.Done, "I did it"));
-        await Assert.ThrowsAsync<GroupForbiddenException>(() => UpdateAsync(mine, otherMember, ActionState.Done, "I did it"));
-        await Assert.ThrowsAsync<GroupForbiddenException>(() => UpdateAsync(theirs, owner, ActionState.Done, "I did it"));
+        await Assert.ThrowsAsync<ForbiddenException>(() => UpdateAsync(mine, outsider, ActionState.Done, "I did it"));
+        await Assert.ThrowsAsync<ForbiddenException>(() => UpdateAsync(mine, otherMember, ActionState.Done, "I did it"));
+        await Assert.ThrowsAsync<ForbiddenException>(() => UpdateAsync(theirs, owner, ActionState.Done, "I did it"));
         Assert.Equal(ActionState.Open, (await service.WithDatabaseAsync(db => db.GroupActions.SingleAsync(a => a.Id == mine.Id))).State);
 
         Assert.Equal(ActionState.Done, (await UpdateAsync(mine, owner, ActionState.Done, "Summary sent round.")).State);

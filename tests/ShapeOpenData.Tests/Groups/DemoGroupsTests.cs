@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Groups;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Tests.Groups;
 
@@ -149,7 +150,7 @@ public sealed class DemoGroupsTests(DemoServiceFactory service)
         Task<Meeting> FindAs(Person person) => service.MeetingsAsync(person, (meetings, actor) => meetings.FindAsync(meeting.Id, actor, CancellationToken.None));
 
         Assert.Equal(meeting.Title, (await FindAs(member)).Title);
-        await Assert.ThrowsAsync<GroupNotFoundException>(() => FindAs(outsider));
+        await Assert.ThrowsAsync<NotFoundException>(() => FindAs(outsider));
     }
 
     [Fact]

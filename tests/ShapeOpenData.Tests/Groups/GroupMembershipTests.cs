@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Modules.Groups;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Tests.Groups;
 
@@ -58,7 +59,7 @@ public sealed class GroupMembershipTests(ServiceFactory service) : IClassFixture
         Assert.Contains("was not approved", told.TextBody, StringComparison.Ordinal);
         Assert.False(await service.WithDatabaseAsync(db => db.GroupMembers.AnyAsync(m => m.GroupId == group.Id && m.UserId == applicant.Id)));
         // A declined request is gone: it cannot be approved afterwards.
-        await Assert.ThrowsAsync<GroupNotFoundException>(() =>
+        await Assert.ThrowsAsync<NotFoundException>(() =>
             service.GroupsAsync(chair, (groups, actor) => groups.DecideAsync(group.Slug, request.Id, approve: true, actor)));
     }
 
@@ -68,7 +69,7 @@ public sealed class GroupMembershipTests(ServiceFactory service) : IClassFixture
         var (group, _) = await service.CreateGroupAsync(MembershipPolicy.ByInvitation, kind: GroupKind.SteeringGroup);
         var person = await service.CreatePersonAsync(withPassword: false);
 
-        var refused = await Assert.ThrowsAsync<GroupRuleException>(() => service.GroupsAsync(person, (groups, actor) => groups.JoinAsync(group.Slug, null, actor)));
+        var refused = await Assert.ThrowsAsync<RuleException>(() => service.GroupsAsync(person, (groups, actor) => groups.JoinAsync(group.Slug, null, actor)));
 
         Assert.Equal("This group is by invitation only", refused.Message);
         Assert.False(await service.WithDatabaseAsync(db => db.GroupMembers.AnyAsync(m => m.GroupId == group.Id && m.UserId == person.Id)));
@@ -89,7 +90,7 @@ public sealed class GroupMembershipTests(ServiceFactory service) : IClassFixture
         Assert.StartsWith($"/groups/{group.Slug}/invitations/", link, StringComparison.Ordinal);
         var secret = link.Split('/')[^1];
 
-        var wrongAccount = await Assert.ThrowsAsync<GroupRuleException>(() =>
+        var wrongAccount = await Assert.ThrowsAsync<RuleException>(() =>
             service.GroupsAsync(someoneElse, (groups, actor) => groups.AcceptInvitationAsync(group.Slug, secret, actor)));
         Assert.Contains("different email address", wrongAccount.Message, StringComparison.Ordinal);
         Assert.False(await service.WithDatabaseAsync(db => db.GroupMembers.AnyAsync(m => m.GroupId == group.Id && m.UserId == someoneElse.Id)));
@@ -98,10 +99,10 @@ public sealed class GroupMembershipTests(ServiceFactory service) : IClassFixture
         var member = await service.WithDatabaseAsync(db => db.GroupMembers.SingleAsync(m => m.GroupId == group.Id && m.UserId == invitee.Id));
         Assert.Equal((MemberState.Active, GroupRole.Observer), (member.State, member.Role));
 
-        var used = await Assert.ThrowsAsync<GroupRuleException>(() =>
+        var used = await Assert.ThrowsAsync<RuleException>(() =>
             service.GroupsAsync(invitee, (groups, actor) => groups.AcceptInvitationAsync(group.Slug, secret, actor)));
         Assert.Contains("expired or has already been used", used.Message, StringComparison.Ordinal);
-        var madeUp = await Assert.ThrowsAsync<GroupRuleException>(() =>
+        var madeUp = await Assert.ThrowsAsync<RuleException>(() =>
             service.GroupsAsync(someoneElse, (groups, actor) => groups.AcceptInvitationAsync(group.Slug, "not-a-real-secret", actor)));
         Assert.Contains("expired or has already been used", madeUp.Message, StringComparison.Ordinal);
     }
@@ -116,12 +117,12 @@ public sealed class GroupMembershipTests(ServiceFactory service) : IClassFixture
         var request = await service.GroupsAsync(applicant, (groups, actor) => groups.JoinAsync(group.Slug, null, actor));
         var start = DateTime.UtcNow.AddDays(7);
 
-        await Assert.ThrowsAsync<GroupForbiddenException>(() => service.GroupsAsync(member, (groups, actor) => groups.DecideAsync(group.Slug, request.Id, true, actor)));
-        await Assert.ThrowsAsync<GroupForbiddenException>(() => service.GroupsAsync(member, (groups, actor) => groups.InviteAsync(group.Slug, "friend@example.com", GroupRole.Member, actor)));
-        await Assert.ThrowsAsync<GroupForbiddenException>(() => service.GroupsAsync(member, (groups, actor) => groups.SetRoleAsync(group.Slug, request.Id, GroupRole.Chair, actor)));
-        await Assert.ThrowsAsync<GroupForbiddenException>(() => service.MeetingsAsync(member, (meetings, actor) => meetings.ScheduleAsync(group.Slug,
+        await Assert.ThrowsAsync<ForbiddenException>(() => service.GroupsAsync(member, (groups, actor) => groups.DecideAsync(group.Slug, request.Id, true, actor)));
+        await Assert.ThrowsAsync<ForbiddenException>(() => service.GroupsAsync(member, (groups, actor) => groups.InviteAsync(group.Slug, "friend@example.com", GroupRole.Member, actor)));
+        await Assert.ThrowsAsync<ForbiddenException>(() => service.GroupsAsync(member, (groups, actor) => groups.SetRoleAsync(group.Slug, request.Id, GroupRole.Chair, actor)));
+        await Assert.ThrowsAsync<ForbiddenException>(() => service.MeetingsAsync(member, (meetings, actor) => meetings.ScheduleAsync(group.Slug,
             new MeetingDetails("Unofficial meeting", start, start.AddHours(1), MeetingTimes.DefaultTimeZone, "Cafe", null, "", null), actor)));
-        await Assert.ThrowsAsync<GroupForbiddenException>(() => service.ActionsAsync(member, (actions, actor) => actions.AddAsync(group.Slug, null,
+        await Assert.ThrowsAsync<ForbiddenException>(() => service.ActionsAsync(member, (actions, actor) => actions.AddAsync(group.Slug, null,
             new NewAction("Do something", member.Id, null, DateOnly.FromDateTime(start), []), actor)));
 
         var stillWaiting = await service.WithDatabaseAsync(db => db.GroupMembers.SingleAsync(m => m.Id == request.Id));
@@ -149,7 +150,7 @@ public sealed class InvitationExpiryTests(ClockedServiceFactory service) : IClas
 
         service.Clock.Advance(TimeSpan.FromHours(2));
 
-        var expired = await Assert.ThrowsAsync<GroupRuleException>(() =>
+        var expired = await Assert.ThrowsAsync<RuleException>(() =>
             service.GroupsAsync(invitee, (groups, actor) => groups.AcceptInvitationAsync(group.Slug, secret, actor)));
         Assert.Contains("expired", expired.Message, StringComparison.Ordinal);
         Assert.False(await service.WithDatabaseAsync(db => db.GroupMembers.AnyAsync(m => m.GroupId == group.Id && m.UserId == invitee.Id)));

@@ -1,4 +1,5 @@
 using ShapeOpenData.Modules.Groups;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Tests.Groups;
 
@@ -45,7 +46,7 @@ public sealed class GroupRulesTests
     {
         var group = NewGroup(MembershipPolicy.ByInvitation);
 
-        var refused = Assert.Throws<GroupRuleException>(() => group.Join(7, null, Now));
+        var refused = Assert.Throws<RuleException>(() => group.Join(7, null, Now));
 
         Assert.Equal("This group is by invitation only", refused.Message);
         Assert.Empty(group.Members);
@@ -56,7 +57,7 @@ public sealed class GroupRulesTests
     {
         var group = NewGroup(MembershipPolicy.Open, isClosed: true);
 
-        var refused = Assert.Throws<GroupRuleException>(() => group.Join(7, null, Now));
+        var refused = Assert.Throws<RuleException>(() => group.Join(7, null, Now));
 
         Assert.Equal("This group has closed and is not taking new members", refused.Message);
     }
@@ -82,8 +83,8 @@ public sealed class GroupRulesTests
         group.Approve(request, Now.AddDays(2));
 
         Assert.Equal((MemberState.Active, Now.AddDays(2)), (request.State, request.JoinedAt));
-        Assert.Equal("That request has already been decided", Assert.Throws<GroupRuleException>(() => group.Approve(request, Now.AddDays(3))).Message);
-        Assert.Equal("That request has already been decided", Assert.Throws<GroupRuleException>(() => group.Decline(request)).Message);
+        Assert.Equal("That request has already been decided", Assert.Throws<RuleException>(() => group.Approve(request, Now.AddDays(3))).Message);
+        Assert.Equal("That request has already been decided", Assert.Throws<RuleException>(() => group.Decline(request)).Message);
         Assert.Equal(MemberState.Active, request.State);
     }
 
@@ -103,7 +104,7 @@ public sealed class GroupRulesTests
     {
         var group = NewGroup(isClosed: true);
 
-        var refused = Assert.Throws<GroupRuleException>(() => Invitation(group));
+        var refused = Assert.Throws<RuleException>(() => Invitation(group));
 
         Assert.Equal("This group has closed", refused.Message);
     }
@@ -135,7 +136,7 @@ public sealed class GroupRulesTests
         var group = NewGroup();
         var invitation = Invitation(group);
 
-        var refused = Assert.Throws<GroupRuleException>(() => group.AcceptInvitation(invitation, 8, "someone.else@example.com", Now));
+        var refused = Assert.Throws<RuleException>(() => group.AcceptInvitation(invitation, 8, "someone.else@example.com", Now));
 
         Assert.Contains("sent to a different email address", refused.Message, StringComparison.Ordinal);
         Assert.Empty(group.Members);
@@ -150,8 +151,8 @@ public sealed class GroupRulesTests
         group.AcceptInvitation(used, 7, InvitedEmail, Now);
         var late = Invitation(group);
 
-        var again = Assert.Throws<GroupRuleException>(() => group.AcceptInvitation(used, 7, InvitedEmail, Now));
-        var expired = Assert.Throws<GroupRuleException>(() => group.AcceptInvitation(late, 8, InvitedEmail, Now + GroupInvitation.Lifetime));
+        var again = Assert.Throws<RuleException>(() => group.AcceptInvitation(used, 7, InvitedEmail, Now));
+        var expired = Assert.Throws<RuleException>(() => group.AcceptInvitation(late, 8, InvitedEmail, Now + GroupInvitation.Lifetime));
 
         Assert.Contains("expired or has already been used", again.Message, StringComparison.Ordinal);
         Assert.Contains("expired or has already been used", expired.Message, StringComparison.Ordinal);
@@ -177,7 +178,7 @@ public sealed class GroupRulesTests
         var group = NewGroup();
         var request = group.Join(7, null, Now);
 
-        var refused = Assert.Throws<GroupRuleException>(() => group.ChangeRole(request, GroupRole.Chair));
+        var refused = Assert.Throws<RuleException>(() => group.ChangeRole(request, GroupRole.Chair));
         group.Approve(request, Now);
         group.ChangeRole(request, GroupRole.Chair);
 
@@ -193,7 +194,7 @@ public sealed class GroupRulesTests
 
         Assert.Same(member, group.Remove(7));
         Assert.Empty(group.Members);
-        Assert.Equal("That person is not a member", Assert.Throws<GroupRuleException>(() => group.Remove(7)).Message);
+        Assert.Equal("That person is not a member", Assert.Throws<RuleException>(() => group.Remove(7)).Message);
     }
 
     [Fact]
@@ -202,8 +203,8 @@ public sealed class GroupRulesTests
         var details = new MeetingDetails("Quarterly meeting", Now.AddDays(7), Now.AddDays(7).AddHours(2), MeetingTimes.DefaultTimeZone, "Room 1", null, "", null);
         var past = details with { StartsAt = Now.AddHours(-1), EndsAt = Now.AddHours(1) };
 
-        var closed = Assert.Throws<GroupRuleException>(() => Meeting.Schedule(NewGroup(isClosed: true), details, Now));
-        var late = Assert.Throws<GroupRuleException>(() => Meeting.Schedule(NewGroup(), past, Now));
+        var closed = Assert.Throws<RuleException>(() => Meeting.Schedule(NewGroup(isClosed: true), details, Now));
+        var late = Assert.Throws<RuleException>(() => Meeting.Schedule(NewGroup(), past, Now));
 
         Assert.Equal("This group has closed", closed.Message);
         Assert.Equal("The meeting must start in the future", late.Message);
@@ -215,7 +216,7 @@ public sealed class GroupRulesTests
     [InlineData(7, 3)]
     public void AnAction_IsOwnedByExactlyOneMemberOrOrganisation(int? ownerUserId, int? ownerOrganisationId)
     {
-        var refused = Assert.Throws<GroupRuleException>(() =>
+        var refused = Assert.Throws<RuleException>(() =>
             GroupAction.Record(1, null, "Publish the timetable", ownerUserId, ownerOrganisationId, Today, [], Now));
 
         Assert.Equal("Choose a member or an organisation to own the action", refused.Message);
@@ -237,7 +238,7 @@ public sealed class GroupRulesTests
     {
         var action = NewAction();
 
-        var refused = Assert.Throws<GroupRuleException>(() => action.MarkDone("  ", Now));
+        var refused = Assert.Throws<RuleException>(() => action.MarkDone("  ", Now));
         action.MarkDone(" Published on the portal. ", Now.AddDays(1));
 
         Assert.Equal("Say what was done", refused.Message);
@@ -249,7 +250,7 @@ public sealed class GroupRulesTests
     {
         var action = NewAction();
 
-        var refused = Assert.Throws<GroupRuleException>(() => action.Drop(null, Now));
+        var refused = Assert.Throws<RuleException>(() => action.Drop(null, Now));
 
         Assert.Equal("Say why the action was dropped", refused.Message);
         Assert.Equal(ActionState.Open, action.State);

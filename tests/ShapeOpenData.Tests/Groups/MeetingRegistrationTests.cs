@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Modules.Groups;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Tests.Groups;
 
@@ -98,7 +99,7 @@ public sealed class MeetingRegistrationTests(ServiceFactory service) : IClassFix
         }
         MeetingDetails WithPlaces(int places) => new(meeting.Title, meeting.StartsAt, meeting.EndsAt, meeting.TimeZone, meeting.Place, meeting.OnlineLink, meeting.Agenda, places);
 
-        var refused = await Assert.ThrowsAsync<GroupRuleException>(() =>
+        var refused = await Assert.ThrowsAsync<RuleException>(() =>
             service.MeetingsAsync(chair, (meetings, actor) => meetings.ChangeAsync(meeting.Id, WithPlaces(2), actor)));
 
         Assert.Equal("3 people already have a place. Set at least 3 places, or leave it empty for no limit", refused.Message);
@@ -139,7 +140,7 @@ public sealed class MeetingRegistrationTests(ServiceFactory service) : IClassFix
         await service.AddMemberAsync(group, member);
         var outsider = await service.CreatePersonAsync(withPassword: false);
 
-        await Assert.ThrowsAsync<GroupNotFoundException>(() => RegisterAsync(meeting, outsider));
+        await Assert.ThrowsAsync<NotFoundException>(() => RegisterAsync(meeting, outsider));
 
         Assert.Equal(RegistrationState.Registered, (await RegisterAsync(meeting, member)).State);
         Assert.False(await service.WithDatabaseAsync(db => db.Registrations.AnyAsync(r => r.UserId == outsider.Id)));

@@ -1,4 +1,5 @@
 using ShapeOpenData.Modules.Groups;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Tests.Groups;
 
@@ -27,7 +28,7 @@ public sealed class MinutesTests(ClockedServiceFactory service) : IClassFixture<
     {
         var (meeting, chair, _, _) = await MeetingAsync();
 
-        var refused = await Assert.ThrowsAsync<GroupRuleException>(() => PublishAsync(meeting, chair, Text));
+        var refused = await Assert.ThrowsAsync<RuleException>(() => PublishAsync(meeting, chair, Text));
 
         Assert.Equal("Minutes can be published once the meeting has taken place", refused.Message);
         Assert.Empty((await service.MeetingAsync(meeting.Id)).Minutes);
@@ -62,7 +63,7 @@ public sealed class MinutesTests(ClockedServiceFactory service) : IClassFixture<
         service.Clock.Advance(TimeSpan.FromDays(2));
         await PublishAsync(meeting, chair, Text, null, "Adopt ISO 8601 dates.");
 
-        var noNote = await Assert.ThrowsAsync<GroupRuleException>(() => PublishAsync(meeting, chair, Text + " And rail data."));
+        var noNote = await Assert.ThrowsAsync<RuleException>(() => PublishAsync(meeting, chair, Text + " And rail data."));
         Assert.Equal("Say what this correction changes", noNote.Message);
 
         var corrected = await PublishAsync(meeting, chair, Text + " And rail data.", "Added the rail data discussion.", "Publish rail data too.");
@@ -85,7 +86,7 @@ public sealed class MinutesTests(ClockedServiceFactory service) : IClassFixture<
         var (meeting, chair, attendee, _) = await MeetingAsync();
         Task Record() => service.MeetingsAsync(chair, (meetings, actor) => meetings.RecordAttendanceAsync(meeting.Id, 12, [attendee.Id], actor));
 
-        var early = await Assert.ThrowsAsync<GroupRuleException>(Record);
+        var early = await Assert.ThrowsAsync<RuleException>(Record);
         Assert.Equal("Attendance can be recorded once the meeting has started", early.Message);
         service.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(30));
         await Record();
@@ -94,7 +95,7 @@ public sealed class MinutesTests(ClockedServiceFactory service) : IClassFixture<
         Assert.Equal(MeetingState.Held, saved.State);
         Assert.Equal(12, saved.AttendanceCount);
         Assert.True(saved.Registrations.Single(r => r.UserId == attendee.Id).Attended);
-        var tooFew = await Assert.ThrowsAsync<GroupRuleException>(() =>
+        var tooFew = await Assert.ThrowsAsync<RuleException>(() =>
             service.MeetingsAsync(chair, (meetings, actor) => meetings.RecordAttendanceAsync(meeting.Id, 0, [attendee.Id], actor)));
         Assert.EndsWith("so at least 1 attended", tooFew.Message, StringComparison.Ordinal);
         Assert.Equal(12, (await service.MeetingAsync(meeting.Id)).AttendanceCount);
@@ -106,7 +107,7 @@ public sealed class MinutesTests(ClockedServiceFactory service) : IClassFixture<
         var (meeting, _, attendee, _) = await MeetingAsync();
         service.Clock.Advance(TimeSpan.FromDays(2));
 
-        await Assert.ThrowsAsync<GroupForbiddenException>(() => PublishAsync(meeting, attendee, Text));
+        await Assert.ThrowsAsync<ForbiddenException>(() => PublishAsync(meeting, attendee, Text));
 
         Assert.Empty((await service.MeetingAsync(meeting.Id)).Minutes);
     }

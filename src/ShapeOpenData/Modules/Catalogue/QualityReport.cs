@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 
 using ShapeOpenData.Infrastructure;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Catalogue;
 
@@ -51,7 +52,7 @@ public sealed class QualityReport
     {
         if (distributionId is { } id && dataset.Distributions.All(d => d.Id != id))
         {
-            throw new ReportRuleException("Select a file or link from this dataset");
+            throw new RuleException("Select a file or link from this dataset");
         }
         var report = new QualityReport
         {
@@ -134,7 +135,7 @@ public sealed class QualityReport
     {
         if (!condition)
         {
-            throw new ReportRuleException(message);
+            throw new RuleException(message);
         }
     }
 }
@@ -148,8 +149,6 @@ public sealed class QualityReportEvent
     public DateTime At { get; set; }
     public string? Note { get; set; }
 }
-
-public sealed class ReportRuleException(string message) : Exception(message);
 
 public enum ReportCategory
 {

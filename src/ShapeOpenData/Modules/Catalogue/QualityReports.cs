@@ -29,12 +29,12 @@ public sealed class QualityReports(
 
     public async Task<QualityReport> FileAsync(string slug, NewReport details, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
     {
-        var reporter = actor.UserId() ?? throw new ReportForbiddenException();
+        var reporter = actor.UserId() ?? throw new ForbiddenException("You cannot do that to this report");
         var dataset = await db.Datasets.Include(d => d.Distributions).SingleOrDefaultAsync(d => d.Slug == slug, cancellationToken)
-            ?? throw new ReportNotFoundException();
+            ?? throw new NotFoundException("There is no such report");
         if (dataset.IsWithdrawn)
         {
-            throw new ReportRuleException("This dataset has been withdrawn, so it cannot take new reports");
+            throw new RuleException("This dataset has been withdrawn, so it cannot take new reports");
         }
         var now = clock.UtcNow();
         var report = QualityReport.File(dataset, details.DistributionId, details.Category, details.Details, reporter, await DueOnAsync(cancellationToken), now);
@@ -66,25 +66,8 @@ public sealed class QualityReports(
     /// the report. It leaves the report itself alone, so it never collides with a publisher's change. False when
     /// they had already said so.
     /// </summary>
-    public async Task<bool> AddAffectedAsync(int reportId, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            return (await supporting.SupportAsync(ItemType, reportId, actor, use: null, cancellationToken)).Changed;
-        }
-        catch (SupportNotFoundException)
-        {
-            throw new ReportNotFoundException();
-        }
-        catch (SupportForbiddenException)
-        {
-            throw new ReportForbiddenException();
-        }
-        catch (SupportRuleException rule)
-        {
-            throw new ReportRuleException(rule.Message);
-        }
-    }
+    public async Task<bool> AddAffectedAsync(int reportId, ClaimsPrincipal actor, CancellationToken cancellationToken = default) =>
+        (await supporting.SupportAsync(ItemType, reportId, actor, use: null, cancellationToken)).Changed;
 
     public Task<bool> HasTheProblemTooAsync(int reportId, int userId, CancellationToken cancellationToken = default) =>
         supporting.IsSupportingAsync(userId, ItemType, reportId, cancellationToken);
@@ -110,7 +93,7 @@ public sealed class QualityReports(
         var report = await db.QualityReports.Include(r => r.Dataset).SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken);
         if (report is null || !QualityReportPermissions.CanView(reader, report, report.Dataset!.OrganisationId))
         {
-            throw new ReportNotFoundException();
+            throw new NotFoundException("There is no such report");
         }
         return (report, report.Dataset.OrganisationId);
     }
@@ -126,7 +109,7 @@ public sealed class QualityReports(
         var (report, organisationId) = await FindAsync(reportId, actor, cancellationToken);
         if (!allowed(actor, report, organisationId))
         {
-            throw new ReportForbiddenException();
+            throw new ForbiddenException("You cannot do that to this report");
         }
         var now = clock.UtcNow();
         var before = ReportSnapshot.Of(report);
@@ -173,7 +156,7 @@ public sealed class QualityReports(
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new ReportRuleException("Someone else changed this report at the same moment. Check what they did, then try again");
+            throw new RuleException("Someone else changed this report at the same moment. Check what they did, then try again");
         }
     }
 }
@@ -185,6 +168,3 @@ public sealed record ReportSnapshot(int DatasetId, int Number, string Category, 
         r.DatasetId, r.Number, r.Category.ToCode(), r.State.ToCode(), r.AwaitingReview, r.ResponseDueOn, r.Resolution?.ToCode(), r.ResolutionNote);
 }
 
-public sealed class ReportNotFoundException() : Exception("There is no such report");
-
-public sealed class ReportForbiddenException() : Exception("You cannot do that to this report");

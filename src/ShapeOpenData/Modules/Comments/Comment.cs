@@ -1,3 +1,4 @@
+using ShapeOpenData.Modules.Shared;
 namespace ShapeOpenData.Modules.Comments;
 
 /// <summary>
@@ -33,11 +34,11 @@ public sealed class Comment
     {
         if (parent is not null && (parent.TargetType != targetType || parent.TargetId != targetId))
         {
-            throw new CommentRuleException("You can only reply to a comment on the same page");
+            throw new RuleException("You can only reply to a comment on the same page");
         }
         if (parent?.ParentId is not null)
         {
-            throw new CommentRuleException("Replies go under the comment they answer; you cannot reply to a reply");
+            throw new RuleException("Replies go under the comment they answer; you cannot reply to a reply");
         }
         return new Comment
         {
@@ -52,7 +53,7 @@ public sealed class Comment
     {
         if (!CanBeEditedBy(userId, now))
         {
-            throw new CommentRuleException("Comments can only be changed by their author, within 15 minutes of posting");
+            throw new RuleException("Comments can only be changed by their author, within 15 minutes of posting");
         }
         Revisions.Add(new CommentRevision { Body = Body, ReplacedAt = now });
         Body = Checked(body);
@@ -76,11 +77,11 @@ public sealed class Comment
         var text = body.Trim();
         if (text.Length == 0)
         {
-            throw new CommentRuleException("Enter your comment");
+            throw new RuleException("Enter your comment");
         }
         if (text.Length > BodyMaxLength)
         {
-            throw new CommentRuleException($"Your comment must be {BodyMaxLength} characters or fewer");
+            throw new RuleException($"Your comment must be {BodyMaxLength} characters or fewer");
         }
         return text;
     }
@@ -104,4 +105,3 @@ public sealed class CommentReport
     public DateTime CreatedAt { get; set; }
 }
 
-public sealed class CommentRuleException(string message) : Exception(message);

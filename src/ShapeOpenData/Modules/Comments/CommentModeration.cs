@@ -19,12 +19,12 @@ internal sealed class CommentModeration(CommentThreads threads) : IModeratable
             var traced = new TracedItem(Type, comment.Id, comment.Id.ToString(CultureInfo.InvariantCulture), $"Comment on {item.Title}", $"{item.Url}#comment-{comment.Id}");
             return new ModeratedItem(traced, comment.Body, comment.AuthorId, comment.IsDeleted);
         }
-        catch (CommentNotFoundException)
+        catch (NotFoundException)
         {
             return null;
         }
     }
 
     public Task HideAsync(int id, ClaimsPrincipal moderator, CancellationToken cancellationToken) =>
-        moderator.IsModerator() ? threads.DeleteAsync(id, moderator, cancellationToken) : throw new CommentForbiddenException();
+        moderator.IsModerator() ? threads.DeleteAsync(id, moderator, cancellationToken) : throw new ForbiddenException("You cannot do that to this comment");
 }

@@ -52,13 +52,13 @@ public sealed class CommentThreads(
 
     public async Task<Comment> PostAsync(string type, int targetId, int? parentId, string body, ClaimsPrincipal author, CancellationToken cancellationToken)
     {
-        var item = await FindItemAsync(type, targetId, author, cancellationToken) ?? throw new CommentNotFoundException();
+        var item = await FindItemAsync(type, targetId, author, cancellationToken) ?? throw new NotFoundException("There is no such comment");
         if (!CommentPermissions.CanComment(author, item))
         {
-            throw new CommentForbiddenException();
+            throw new ForbiddenException("You cannot do that to this comment");
         }
         var authorId = author.UserId()!.Value;
-        var parent = parentId is { } id ? await db.Comments.SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new CommentNotFoundException() : null;
+        var parent = parentId is { } id ? await db.Comments.SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new NotFoundException("There is no such comment") : null;
         var comment = Comment.Write(type, targetId, parent, authorId, body, item.SpeaksOfficially, clock.UtcNow());
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -84,8 +84,8 @@ public sealed class CommentThreads(
 
     public async Task<(Comment Comment, CommentableItem Item)> FindAsync(int id, ClaimsPrincipal reader, CancellationToken cancellationToken)
     {
-        var comment = await db.Comments.Include(c => c.Revisions).SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new CommentNotFoundException();
-        var item = await FindItemAsync(comment.TargetType, comment.TargetId, reader, cancellationToken) ?? throw new CommentNotFoundException();
+        var comment = await db.Comments.Include(c => c.Revisions).SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new NotFoundException("There is no such comment");
+        var item = await FindItemAsync(comment.TargetType, comment.TargetId, reader, cancellationToken) ?? throw new NotFoundException("There is no such comment");
         return (comment, item);
     }
 
@@ -105,7 +105,7 @@ public sealed class CommentThreads(
         var (comment, _) = await FindAsync(id, user, cancellationToken);
         if (!CommentPermissions.CanDelete(user, comment))
         {
-            throw new CommentForbiddenException();
+            throw new ForbiddenException("You cannot do that to this comment");
         }
         if (comment.IsDeleted)
         {
@@ -124,7 +124,7 @@ public sealed class CommentThreads(
         var (comment, _) = await FindAsync(id, reporter, cancellationToken);
         if (!CommentPermissions.CanReport(reporter))
         {
-            throw new CommentForbiddenException();
+            throw new ForbiddenException("You cannot do that to this comment");
         }
         var reporterId = reporter.UserId()!.Value;
         if (!await db.CommentReports.AnyAsync(r => r.CommentId == comment.Id && r.ReporterId == reporterId, cancellationToken))
@@ -148,6 +148,3 @@ public sealed record CommentSnapshot(string TargetType, int TargetId, int? Paren
     public static CommentSnapshot Of(Comment c) => new(c.TargetType, c.TargetId, c.ParentId, c.AuthorId, c.Body, c.IsDeleted);
 }
 
-public sealed class CommentNotFoundException() : Exception("There is no such comment");
-
-public sealed class CommentForbiddenException() : Exception("You cannot do that to this comment");

@@ -17,7 +17,7 @@ public sealed class DeleteModel(CommentThreads comments) : PageModel
             (_, Item) = await comments.FindAsync(id, User, cancellationToken);
             return Page();
         }
-        catch (CommentNotFoundException)
+        catch (NotFoundException)
         {
             return NotFound();
         }
@@ -32,11 +32,11 @@ public sealed class DeleteModel(CommentThreads comments) : PageModel
             TempData.Success("The comment has been deleted");
             return Redirect($"{Item.Url}#comment-{id}");
         }
-        catch (CommentNotFoundException)
+        catch (NotFoundException)
         {
             return NotFound();
         }
-        catch (CommentForbiddenException)
+        catch (ForbiddenException)
         {
             return Forbid();
         }

@@ -25,7 +25,7 @@ public sealed class EditModel(CommentThreads comments, TimeProvider clock) : Pag
             (Item, Body) = (item, comment.Body);
             return Page();
         }
-        catch (CommentNotFoundException)
+        catch (NotFoundException)
         {
             return NotFound();
         }
@@ -39,11 +39,11 @@ public sealed class EditModel(CommentThreads comments, TimeProvider clock) : Pag
             await comments.EditAsync(id, Body ?? "", User, cancellationToken);
             return Redirect($"{Item.Url}#comment-{id}");
         }
-        catch (CommentNotFoundException)
+        catch (NotFoundException)
         {
             return NotFound();
         }
-        catch (CommentRuleException rule)
+        catch (RuleException rule)
         {
             ModelState.AddModelError(nameof(Body), rule.Message);
             return this.Invalid();

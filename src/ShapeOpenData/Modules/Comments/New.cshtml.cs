@@ -36,12 +36,12 @@ public sealed class NewModel(CommentThreads comments, AppDbContext db) : PageMod
             var comment = await comments.PostAsync(TargetType!, TargetId, Parent, Body ?? "", User, cancellationToken);
             return Redirect($"{Item!.Url}#comment-{comment.Id}");
         }
-        catch (CommentRuleException rule)
+        catch (RuleException rule)
         {
             ModelState.AddModelError(nameof(Body), rule.Message);
             return this.Invalid();
         }
-        catch (CommentForbiddenException)
+        catch (ForbiddenException)
         {
             return Forbid();
         }

@@ -20,7 +20,7 @@ public sealed class ReportModel(CommentThreads comments) : PageModel
             (_, Item) = await comments.FindAsync(id, User, cancellationToken);
             return Page();
         }
-        catch (CommentNotFoundException)
+        catch (NotFoundException)
         {
             return NotFound();
         }
@@ -40,7 +40,7 @@ public sealed class ReportModel(CommentThreads comments) : PageModel
             TempData.Success("Thank you. A moderator will look at the comment");
             return Redirect($"{Item.Url}#comment-{id}");
         }
-        catch (CommentNotFoundException)
+        catch (NotFoundException)
         {
             return NotFound();
         }

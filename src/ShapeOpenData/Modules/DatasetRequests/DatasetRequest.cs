@@ -1,5 +1,6 @@
 using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Jurisdiction;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.DatasetRequests;
 
@@ -165,7 +166,7 @@ public sealed class DatasetRequest
         if (regime.ExtensionLimit is { } limit && ExtensionDays + days > limit)
         {
             var left = limit - ExtensionDays;
-            throw new RequestRuleException(left <= 0
+            throw new RuleException(left <= 0
                 ? $"The {regime.ShortName} extension limit of {limit} has already been used"
                 : $"{regime.ShortName} allows at most {limit} more in all; {left} {(left == 1 ? "is" : "are")} left");
         }
@@ -272,7 +273,7 @@ public sealed class DatasetRequest
     {
         if (!condition)
         {
-            throw new RequestRuleException(message);
+            throw new RuleException(message);
         }
     }
 

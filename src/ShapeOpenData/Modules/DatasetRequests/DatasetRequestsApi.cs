@@ -125,35 +125,14 @@ public static partial class DatasetRequestsApi
     private static async Task<IResult> SupportAsync(int id, SupportBody? body, ClaimsPrincipal user, Supporting supporting, CancellationToken cancellationToken) =>
         await Handle(async () =>
         {
-            var result = await AsRequestAsync(id, () => supporting.SupportAsync(DatasetRequestsModule.ItemType, id, user, body?.Use, cancellationToken));
+            var result = await supporting.SupportAsync(DatasetRequestsModule.ItemType, id, user, body?.Use, cancellationToken);
             var response = new SupportResponse(true, result.Count);
             return result.Changed ? TypedResults.Created($"/api/v1/requests/{id}", response) : TypedResults.Ok(response);
         });
 
     private static async Task<IResult> WithdrawSupportAsync(int id, ClaimsPrincipal user, Supporting supporting, CancellationToken cancellationToken) =>
         await Handle(async () => TypedResults.Ok(new SupportResponse(false,
-            (await AsRequestAsync(id, () => supporting.WithdrawAsync(DatasetRequestsModule.ItemType, id, user, cancellationToken))).Count)));
-
-    /// <summary>The supports module's refusals, in the words (and so the problem details) of a request's own.</summary>
-    private static async Task<SupportResult> AsRequestAsync(int id, Func<Task<SupportResult>> change)
-    {
-        try
-        {
-            return await change();
-        }
-        catch (SupportNotFoundException)
-        {
-            throw new RequestNotFoundException(id);
-        }
-        catch (SupportForbiddenException)
-        {
-            throw new RequestForbiddenException();
-        }
-        catch (SupportRuleException rule)
-        {
-            throw new RequestRuleException(rule.Message);
-        }
-    }
+            (await supporting.WithdrawAsync(DatasetRequestsModule.ItemType, id, user, cancellationToken)).Count)));
 
     private static async Task<IResult> AssignAsync(
         int id, AssignBody body, ClaimsPrincipal user, AppDbContext db, RequestWorkflow workflow, RequestQueries queries, TimeProvider clock,
@@ -185,11 +164,11 @@ public static partial class DatasetRequestsApi
         {
             return await act();
         }
-        catch (RequestNotFoundException missing)
+        catch (NotFoundException missing)
         {
             return ApiModule.NotFound(missing.Message);
         }
-        catch (RequestForbiddenException forbidden)
+        catch (ForbiddenException forbidden)
         {
             return TypedResults.Problem(forbidden.Message, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed");
         }
@@ -197,7 +176,7 @@ public static partial class DatasetRequestsApi
         {
             return ApiModule.Invalid(field.Field, field.Message);
         }
-        catch (RequestRuleException rule)
+        catch (RuleException rule)
         {
             return TypedResults.Problem(rule.Message, statusCode: StatusCodes.Status409Conflict, title: "Not allowed in this state");
         }

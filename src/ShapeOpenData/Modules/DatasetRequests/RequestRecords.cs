@@ -12,9 +12,6 @@ public sealed record Closing(
     Outcome Outcome, Uri? Url = null, DateOnly? ExpectedOn = null, RefusalReason? RefusalReason = null,
     string? Explanation = null, int? DuplicateOfId = null, int? DatasetId = null);
 
-/// <summary>A transition the rules do not allow; the message says why, for the person who tried.</summary>
-public class RequestRuleException(string message) : Exception(message);
-
 public sealed class RequestTheme
 {
     public int RequestId { get; set; }

@@ -25,7 +25,7 @@ public sealed class RequestWorkflow(
     public async Task<DatasetRequest> SubmitAsync(NewRequest details, string regimeCode, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
     {
         var rules = await jurisdiction.GetAsync(cancellationToken);
-        var regime = rules.Find(regimeCode) ?? throw new RequestRuleException($"'{regimeCode}' is not a regime");
+        var regime = rules.Find(regimeCode) ?? throw new RuleException($"'{regimeCode}' is not a regime");
         var normalised = DatasetRequest.Normalise(details.Title);
         if (await db.DatasetRequests.AnyAsync(r => r.NormalizedTitle == normalised && r.State != RequestState.Closed, cancellationToken))
         {
@@ -72,18 +72,18 @@ public sealed class RequestWorkflow(
     {
         if (closing.Outcome == Outcome.Withdrawn)
         {
-            throw new RequestRuleException("Only the requester can withdraw a request");
+            throw new RuleException("Only the requester can withdraw a request");
         }
         return ManageAsync(id, actor, (request, on) => request.Close(closing, on.Regime.ComplaintRoute, on.Today, on.ActorId, on.Now), cancellationToken,
             async request =>
             {
                 if (closing.DuplicateOfId is { } other && !await db.DatasetRequests.AnyAsync(r => r.Id == other, cancellationToken))
                 {
-                    throw new RequestRuleException($"There is no request {other}");
+                    throw new RuleException($"There is no request {other}");
                 }
                 if (closing.DatasetId is { } dataset && (await Datasets.PublicAsync([dataset], cancellationToken)).Count == 0)
                 {
-                    throw new RequestRuleException("That dataset is not in the catalogue");
+                    throw new RuleException("That dataset is not in the catalogue");
                 }
             });
     }
@@ -92,7 +92,7 @@ public sealed class RequestWorkflow(
     public async Task<int?> DatasetIdAsync(string? slug, CancellationToken cancellationToken = default) =>
         string.IsNullOrWhiteSpace(slug)
             ? null
-            : await FindDatasetAsync(slug.Trim(), cancellationToken) ?? throw new RequestRuleException($"There is no dataset '{slug.Trim()}' in the catalogue");
+            : await FindDatasetAsync(slug.Trim(), cancellationToken) ?? throw new RuleException($"There is no dataset '{slug.Trim()}' in the catalogue");
 
     /// <summary>The id of a dataset in the catalogue (not withdrawn), by its slug; null when there is none.</summary>
     public async Task<int?> FindDatasetAsync(string slug, CancellationToken cancellationToken = default) =>
@@ -129,14 +129,14 @@ public sealed class RequestWorkflow(
     public async Task<DatasetRequest> AssignAsync(int id, ClaimsPrincipal actor, int organisationId, int? publisherId, string? note, CancellationToken cancellationToken = default)
     {
         var organisation = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new RequestRuleException("Select an organisation");
+            ?? throw new RuleException("Select an organisation");
         if (!DatasetRequestPermissions.CanAssignTo(actor, organisationId))
         {
-            throw new RequestForbiddenException();
+            throw new ForbiddenException("You cannot do that to this request");
         }
         if (publisherId is { } publisher && !await db.PublisherMemberships.AnyAsync(m => m.UserId == publisher && m.OrganisationId == organisationId, cancellationToken))
         {
-            throw new RequestRuleException($"That person does not publish for {organisation}");
+            throw new RuleException($"That person does not publish for {organisation}");
         }
         return await ManageAsync(id, actor, (request, on) => request.Assign(organisationId, publisherId, organisation, on.ActorId, note, on.Now), cancellationToken);
     }
@@ -176,11 +176,11 @@ public sealed class RequestWorkflow(
         var request = await db.DatasetRequests.Include(r => r.Organisation).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (request is null || (!ReferenceEquals(actor, TheService) && !DatasetRequestPermissions.CanView(actor, request)))
         {
-            throw new RequestNotFoundException(id);
+            throw new NotFoundException($"There is no request {id}");
         }
         if (!allowed(actor, request))
         {
-            throw new RequestForbiddenException();
+            throw new ForbiddenException("You cannot do that to this request");
         }
         if (check is not null)
         {
@@ -203,7 +203,7 @@ public sealed class RequestWorkflow(
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new RequestRuleException("Someone else changed this request at the same moment. Check what they did, then try again");
+            throw new RuleException("Someone else changed this request at the same moment. Check what they did, then try again");
         }
         return request;
     }
@@ -221,9 +221,5 @@ public sealed record RequestSnapshot(
         r.Outcome?.ToCode(), r.OutcomeUrl, r.ExpectedOn, r.RefusalReason?.ToCode(), r.OutcomeExplanation, r.DuplicateOfId, r.IsConfidential);
 }
 
-public sealed class RequestNotFoundException(int id) : Exception($"There is no request {id}");
-
-public sealed class RequestForbiddenException() : Exception("You cannot do that to this request");
-
 public sealed class DuplicateTitleException()
-    : RequestRuleException("There is already an open request with this title. Support that request, or give yours a different title");
+    : RuleException("There is already an open request with this title. Support that request, or give yours a different title");

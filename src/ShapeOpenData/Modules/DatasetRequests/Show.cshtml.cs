@@ -83,7 +83,7 @@ public sealed class ShowModel(
             await act();
             return Redirect($"/requests/{id}#{anchor}");
         }
-        catch (Exception rule) when (rule is RequestRuleException or SupportRuleException)
+        catch (Exception rule) when (rule is RuleException or RuleException)
         {
             ModelState.AddModelError(nameof(Use), rule.Message);
             await LoadAsync(id, 1, cancellationToken);

@@ -24,10 +24,10 @@ public sealed class ActionWorkflow(AppDbContext db, GroupAccess access, TimeProv
 
     public async Task<GroupAction> AddAsync(string groupSlug, int? meetingId, NewAction details, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
     {
-        var group = await db.Groups.SingleOrDefaultAsync(g => g.Slug == groupSlug, cancellationToken) ?? throw new GroupNotFoundException();
+        var group = await db.Groups.SingleOrDefaultAsync(g => g.Slug == groupSlug, cancellationToken) ?? throw new NotFoundException("There is no such group, meeting or action");
         if (!GroupPermissions.CanRun(actor, await access.MembershipAsync(group.Id, actor, cancellationToken)))
         {
-            throw new GroupForbiddenException();
+            throw new ForbiddenException("You cannot do that");
         }
         Rules.Require(meetingId is null || await db.Meetings.AnyAsync(m => m.Id == meetingId && m.GroupId == group.Id, cancellationToken), "That meeting is not one of this group's");
         var action = GroupAction.Record(group.Id, meetingId, details.Text, details.OwnerUserId, details.OwnerOrganisationId, details.DueOn, details.RequestIds, clock.UtcNow());
@@ -65,7 +65,7 @@ public sealed class ActionWorkflow(AppDbContext db, GroupAccess access, TimeProv
         var action = await FindAsync(id, actor, cancellationToken);
         if (!GroupPermissions.CanUpdate(actor, action, await access.MembershipAsync(action.GroupId, actor, cancellationToken)))
         {
-            throw new GroupForbiddenException();
+            throw new ForbiddenException("You cannot do that");
         }
         var before = ActionSnapshot.Of(action);
         var now = clock.UtcNow();
@@ -91,7 +91,7 @@ public sealed class ActionWorkflow(AppDbContext db, GroupAccess access, TimeProv
         var action = await db.GroupActions.Include(a => a.Group).Include(a => a.Requests).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (action is null || !(await access.VisibilityAsync(reader, cancellationToken)).CanSee(action.Group))
         {
-            throw new GroupNotFoundException();
+            throw new NotFoundException("There is no such group, meeting or action");
         }
         return action;
     }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Groups;
 
@@ -135,7 +136,7 @@ public sealed class Group
     /// <summary>Someone leaves (or withdraws their request), or is removed; the membership is returned for the record.</summary>
     public GroupMember Remove(int userId)
     {
-        var member = MembershipOf(userId) ?? throw new GroupRuleException("That person is not a member");
+        var member = MembershipOf(userId) ?? throw new RuleException("That person is not a member");
         Members.Remove(member);
         return member;
     }

@@ -27,11 +27,11 @@ public sealed class GroupWorkflow(
     {
         if (!GroupPermissions.CanCreateGroups(actor))
         {
-            throw new GroupForbiddenException();
+            throw new ForbiddenException("You cannot do that");
         }
         if (await db.Groups.AnyAsync(g => g.Slug == slug, cancellationToken))
         {
-            throw new GroupRuleException("A group already uses that short name. Choose another");
+            throw new RuleException("A group already uses that short name. Choose another");
         }
         var now = clock.UtcNow();
         var group = Group.Create(slug, details, now);
@@ -59,7 +59,7 @@ public sealed class GroupWorkflow(
     /// <summary>Joins an open group at once, or asks to join one that approves requests. Returns the membership.</summary>
     public async Task<GroupMember> JoinAsync(string slug, string? message, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
     {
-        var userId = actor.UserId() ?? throw new GroupForbiddenException();
+        var userId = actor.UserId() ?? throw new ForbiddenException("You cannot do that");
         var group = await FindWithMembersAsync(slug, cancellationToken);
         if (group.MembershipOf(userId) is { } existing)
         {
@@ -90,7 +90,7 @@ public sealed class GroupWorkflow(
     public async Task DecideAsync(string slug, int memberId, bool approve, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
     {
         var group = await RunAsync(slug, actor, cancellationToken);
-        var member = group.Members.SingleOrDefault(m => m.Id == memberId) ?? throw new GroupNotFoundException();
+        var member = group.Members.SingleOrDefault(m => m.Id == memberId) ?? throw new NotFoundException("There is no such group, meeting or action");
         var now = clock.UtcNow();
         var before = MemberSnapshot.Of(member);
         if (approve)
@@ -154,9 +154,9 @@ public sealed class GroupWorkflow(
 
     public async Task<Group> AcceptInvitationAsync(string slug, string secret, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
     {
-        var userId = actor.UserId() ?? throw new GroupForbiddenException();
+        var userId = actor.UserId() ?? throw new ForbiddenException("You cannot do that");
         var invitation = await InvitationAsync(slug, secret, cancellationToken)
-            ?? throw new GroupRuleException("This invitation has expired or has already been used. Ask the group's secretariat for a new one");
+            ?? throw new RuleException("This invitation has expired or has already been used. Ask the group's secretariat for a new one");
         var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleAsync(cancellationToken);
         var group = await FindWithMembersAsync(slug, cancellationToken);
         var now = clock.UtcNow();
@@ -170,7 +170,7 @@ public sealed class GroupWorkflow(
     public async Task SetRoleAsync(string slug, int memberId, GroupRole role, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
     {
         var group = await RunAsync(slug, actor, cancellationToken);
-        var member = group.Members.SingleOrDefault(m => m.Id == memberId && m.IsActive) ?? throw new GroupNotFoundException();
+        var member = group.Members.SingleOrDefault(m => m.Id == memberId && m.IsActive) ?? throw new NotFoundException("There is no such group, meeting or action");
         var before = MemberSnapshot.Of(member);
         group.ChangeRole(member, role);
         db.AuditEntries.Add(AuditEntry.Of(ItemType, group.Id, "role_changed", actor.UserId(), clock.UtcNow(), before, MemberSnapshot.Of(member)));
@@ -183,7 +183,7 @@ public sealed class GroupWorkflow(
         var group = await FindWithMembersAsync(slug, cancellationToken);
         if (!GroupPermissions.CanRemove(actor, userId, group.MembershipOf(actor.UserId() ?? 0)))
         {
-            throw new GroupForbiddenException();
+            throw new ForbiddenException("You cannot do that");
         }
         var member = group.Remove(userId);
         await following.UnfollowAsync(userId, ItemType, group.Id, cancellationToken);
@@ -193,7 +193,7 @@ public sealed class GroupWorkflow(
 
     /// <summary>The group with its members and requests to join, which its membership rules need.</summary>
     private async Task<Group> FindWithMembersAsync(string slug, CancellationToken cancellationToken) =>
-        await db.Groups.Include(g => g.Members).SingleOrDefaultAsync(g => g.Slug == slug, cancellationToken) ?? throw new GroupNotFoundException();
+        await db.Groups.Include(g => g.Members).SingleOrDefaultAsync(g => g.Slug == slug, cancellationToken) ?? throw new NotFoundException("There is no such group, meeting or action");
 
     /// <summary>The chair and secretariat: they hear of requests to join and of actions falling due.</summary>
     public Task<List<int>> RunnersAsync(int groupId, CancellationToken cancellationToken) =>
@@ -204,7 +204,7 @@ public sealed class GroupWorkflow(
     private async Task<Group> RunAsync(string slug, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
         var group = await FindWithMembersAsync(slug, cancellationToken);
-        return GroupPermissions.CanRun(actor, actor.UserId() is { } userId ? group.MembershipOf(userId) : null) ? group : throw new GroupForbiddenException();
+        return GroupPermissions.CanRun(actor, actor.UserId() is { } userId ? group.MembershipOf(userId) : null) ? group : throw new ForbiddenException("You cannot do that");
     }
 
     private static string HashOf(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
@@ -218,7 +218,7 @@ public sealed class GroupWorkflow(
         }
         catch (DbUpdateException failure) when (failure.IsUniqueViolation())
         {
-            throw new GroupRuleException("That changed at the same moment. Check the group, then try again");
+            throw new RuleException("That changed at the same moment. Check the group, then try again");
         }
     }
 }

@@ -1,3 +1,4 @@
+using ShapeOpenData.Modules.Shared;
 namespace ShapeOpenData.Modules.Groups;
 
 /// <summary>
@@ -169,7 +170,7 @@ public sealed class Meeting
     public Registration? CancelRegistration(int userId, DateTime now)
     {
         var registration = Registrations.SingleOrDefault(r => r.UserId == userId && r.IsCurrent)
-            ?? throw new GroupRuleException("You are not registered for this meeting");
+            ?? throw new RuleException("You are not registered for this meeting");
         var hadPlace = registration.State == RegistrationState.Registered;
         registration.State = RegistrationState.Cancelled;
         registration.CancelledAt = now;

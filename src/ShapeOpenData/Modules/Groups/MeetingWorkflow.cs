@@ -30,7 +30,7 @@ public sealed class MeetingWorkflow(
         }
         else
         {
-            group = await db.Groups.SingleOrDefaultAsync(g => g.Slug == groupSlug, cancellationToken) ?? throw new GroupNotFoundException();
+            group = await db.Groups.SingleOrDefaultAsync(g => g.Slug == groupSlug, cancellationToken) ?? throw new NotFoundException("There is no such group, meeting or action");
             Allow(GroupPermissions.CanRun(actor, await access.MembershipAsync(group.Id, actor, cancellationToken)));
         }
         var now = clock.UtcNow();
@@ -97,7 +97,7 @@ public sealed class MeetingWorkflow(
     /// <summary>A place, or a place on the waiting list when the meeting is full. Returns the registration.</summary>
     public async Task<Registration> RegisterAsync(int id, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
     {
-        var userId = actor.UserId() ?? throw new GroupForbiddenException();
+        var userId = actor.UserId() ?? throw new ForbiddenException("You cannot do that");
         return await WithRetriesAsync(async () =>
         {
             var meeting = await FindAsync(id, actor, cancellationToken);
@@ -113,7 +113,7 @@ public sealed class MeetingWorkflow(
     /// <summary>Gives up a place or leaves the waiting list; whoever is promoted is told they have a place.</summary>
     public async Task CancelRegistrationAsync(int id, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
     {
-        var userId = actor.UserId() ?? throw new GroupForbiddenException();
+        var userId = actor.UserId() ?? throw new ForbiddenException("You cannot do that");
         await WithRetriesAsync(async () =>
         {
             var meeting = await FindAsync(id, actor, cancellationToken);
@@ -150,7 +150,7 @@ public sealed class MeetingWorkflow(
             .AsSplitQuery().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (meeting is null || !(await access.VisibilityAsync(reader, cancellationToken)).CanSee(meeting.Group))
         {
-            throw new GroupNotFoundException();
+            throw new NotFoundException("There is no such group, meeting or action");
         }
         return meeting;
     }
@@ -226,7 +226,7 @@ public sealed class MeetingWorkflow(
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new GroupRuleException("Someone else changed this meeting at the same moment. Check what they did, then try again");
+            throw new RuleException("Someone else changed this meeting at the same moment. Check what they did, then try again");
         }
     }
 
@@ -234,7 +234,7 @@ public sealed class MeetingWorkflow(
     {
         if (!allowed)
         {
-            throw new GroupForbiddenException();
+            throw new ForbiddenException("You cannot do that");
         }
     }
 }

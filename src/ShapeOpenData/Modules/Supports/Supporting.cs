@@ -22,17 +22,17 @@ public sealed class Supporting(
 {
     public async Task<SupportResult> SupportAsync(string type, int id, ClaimsPrincipal person, string? use, CancellationToken cancellationToken = default)
     {
-        var userId = person.UserId() ?? throw new SupportForbiddenException();
+        var userId = person.UserId() ?? throw new ForbiddenException("Sign in to support this");
         var supportable = Find(type);
-        var item = await supportable.CheckAsync(id, person, cancellationToken) ?? throw new SupportNotFoundException();
+        var item = await supportable.CheckAsync(id, person, cancellationToken) ?? throw new NotFoundException("There is no such item to support");
         if (item.Refusal is { } refusal)
         {
-            throw new SupportRuleException(refusal);
+            throw new RuleException(refusal);
         }
         use = string.IsNullOrWhiteSpace(use) ? null : use.Trim();
         if (use?.Length > Support.UseMaxLength)
         {
-            throw new SupportRuleException($"Say how you would use it in {Support.UseMaxLength} characters or fewer");
+            throw new RuleException($"Say how you would use it in {Support.UseMaxLength} characters or fewer");
         }
 
         var written = await batches.WriteAsync(new PendingSupport(type, id, userId, use, person.Sector()?.ToCode(), clock.UtcNow()));
@@ -42,9 +42,9 @@ public sealed class Supporting(
 
     public async Task<SupportResult> WithdrawAsync(string type, int id, ClaimsPrincipal person, CancellationToken cancellationToken = default)
     {
-        var userId = person.UserId() ?? throw new SupportForbiddenException();
+        var userId = person.UserId() ?? throw new ForbiddenException("Sign in to support this");
         var supportable = Find(type);
-        _ = await supportable.CheckAsync(id, person, cancellationToken) ?? throw new SupportNotFoundException();
+        _ = await supportable.CheckAsync(id, person, cancellationToken) ?? throw new NotFoundException("There is no such item to support");
         var counter = supportable.Counter.NamesIn(db);
         (bool Removed, int Count) change;
         using (await gate.EnterAsync(cancellationToken))
@@ -70,9 +70,3 @@ public sealed class Supporting(
         supportables.FirstOrDefault(s => s.Type == type) ?? throw new InvalidOperationException($"Nothing of type {type} can be supported");
 }
 
-public sealed class SupportNotFoundException() : Exception("There is no such item to support");
-
-public sealed class SupportForbiddenException() : Exception("Sign in to support this");
-
-/// <summary>The item refuses the support (it is closed, it is the person's own), or the sentence on its use is too long.</summary>
-public sealed class SupportRuleException(string message) : Exception(message);

@@ -53,7 +53,7 @@ public sealed class NewModel(AppDbContext db, QualityReports reports, IOptions<C
                 : "Thank you. The publisher has been told, and we will email you when they respond");
             return Redirect(QualityReports.UrlOf(slug, report.Number));
         }
-        catch (ReportRuleException rule)
+        catch (RuleException rule)
         {
             ModelState.AddModelError(nameof(Category), rule.Message);
             return this.Invalid();

@@ -45,11 +45,11 @@ public abstract class ReportPage(AppDbContext db) : PageModel
                 TempData.Success(done);
                 return Redirect(QualityReports.UrlOf(slug, number));
             }
-            catch (ReportForbiddenException)
+            catch (ForbiddenException)
             {
                 return Forbid();
             }
-            catch (ReportRuleException rule)
+            catch (RuleException rule)
             {
                 ModelState.AddModelError(errorKey, rule.Message);
             }

@@ -42,11 +42,11 @@ public abstract class ManagePage(RequestQueries queries) : PageModel
             TempData.Success(done);
             return Redirect($"/requests/{id}");
         }
-        catch (RequestForbiddenException)
+        catch (ForbiddenException)
         {
             return Forbid();
         }
-        catch (RequestRuleException rule)
+        catch (RuleException rule)
         {
             ModelState.AddModelError(errorKey, rule.Message);
             return this.Invalid();

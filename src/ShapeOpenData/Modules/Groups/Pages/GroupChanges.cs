@@ -26,15 +26,15 @@ public static class GroupChanges
                 }
                 return new RedirectResult(then);
             }
-            catch (GroupForbiddenException)
+            catch (ForbiddenException)
             {
                 return new ForbidResult();
             }
-            catch (GroupNotFoundException)
+            catch (NotFoundException)
             {
                 return new NotFoundResult();
             }
-            catch (GroupRuleException rule)
+            catch (RuleException rule)
             {
                 page.ModelState.AddModelError(errorKey, rule.Message);
             }

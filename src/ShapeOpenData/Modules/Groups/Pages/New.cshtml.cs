@@ -36,7 +36,7 @@ public sealed class NewModel(AppDbContext db, GroupAccess access, GroupWorkflow 
             TempData.Success("The group has been created. Invite its chair and secretariat from Manage members");
             return Redirect($"/groups/{group.Slug}");
         }
-        catch (GroupRuleException rule)
+        catch (RuleException rule)
         {
             ModelState.AddModelError("Form.Slug", rule.Message);
             return this.Invalid();

@@ -53,7 +53,7 @@ public sealed class ShowModel(AppDbContext db, GroupAccess access, ActionWorkflo
                 TempData.Success($"The action is now {state.Value.ToText().ToLowerInvariant()}");
                 return Redirect(ActionWorkflow.UrlOf(id));
             }
-            catch (GroupRuleException rule)
+            catch (RuleException rule)
             {
                 ModelState.AddModelError(nameof(Note), rule.Message);
             }
@@ -67,7 +67,7 @@ public sealed class ShowModel(AppDbContext db, GroupAccess access, ActionWorkflo
         {
             Action = await actions.FindAsync(id, User, cancellationToken);
         }
-        catch (GroupNotFoundException)
+        catch (NotFoundException)
         {
             return false;
         }

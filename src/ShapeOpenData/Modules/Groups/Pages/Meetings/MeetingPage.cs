@@ -22,7 +22,7 @@ public abstract class MeetingPage(MeetingWorkflow meetings) : PageModel
         {
             Meeting = await meetings.FindAsync(id, User, cancellationToken);
         }
-        catch (GroupNotFoundException)
+        catch (NotFoundException)
         {
             return false;
         }

@@ -38,7 +38,7 @@ public sealed class NewModel(AppDbContext db, GroupAccess access, MeetingWorkflo
             TempData.Success(ForGroup is null ? "The event has been published" : "The meeting has been scheduled and the group's members and followers told");
             return Redirect(MeetingWorkflow.UrlOf(meeting.Id));
         }
-        catch (GroupRuleException rule)
+        catch (RuleException rule)
         {
             ModelState.AddModelError("Form.Date", rule.Message);
             return this.Invalid();
