@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Infrastructure;
@@ -20,6 +23,9 @@ public static class Errors
                 context.ProblemDetails.Detail = context.Exception.Message;
             }
         });
+        // A refusal no page handled itself is 404 or 403 on every page, the same way (a 403 to someone not signed
+        // in asks them to sign in).
+        builder.Services.Configure<MvcOptions>(options => options.Filters.Add(new DomainRefusals()));
         // Malformed query strings and JSON bodies become 400 problem details rather than exceptions.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
         builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.AllowTrailingCommas = false);
@@ -63,4 +69,20 @@ public static class Errors
         OperationCanceledException => 499,
         _ => StatusCodes.Status500InternalServerError,
     };
+
+    private sealed class DomainRefusals : IAsyncPageFilter
+    {
+        public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+        public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+        {
+            var executed = await next();
+            if (executed.Exception is NotFoundException or ForbiddenException && !executed.ExceptionHandled)
+            {
+                executed.Result = executed.Exception is NotFoundException ? new NotFoundResult()
+                    : context.HttpContext.User.IsSignedIn() ? new ForbidResult() : new ChallengeResult();
+                executed.ExceptionHandled = true;
+            }
+        }
+    }
 }

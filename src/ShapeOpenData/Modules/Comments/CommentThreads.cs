@@ -61,25 +61,27 @@ public sealed class CommentThreads(
         var parent = parentId is { } id ? await db.Comments.SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new NotFoundException("There is no such comment") : null;
         var comment = Comment.Write(type, targetId, parent, authorId, body, item.SpeaksOfficially, clock.UtcNow());
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Comments.Add(comment);
-        await following.FollowAsync(authorId, type, targetId, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        var kind = comment.IsOfficial ? "Official answer" : parent is null ? "New comment" : "New reply";
-        await notifier.NotifyAsync(new Notification(
-                $"comment:{comment.Id}", $"{kind}: {item.Title}",
-                $"""
-                {author.DisplayName()} wrote on "{item.Title}":
+        // The comment, its author following the item and the followers' emails are kept together, or none of them.
+        return await db.InOneTransactionAsync(async () =>
+        {
+            db.Comments.Add(comment);
+            await following.FollowAsync(authorId, type, targetId, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            var kind = comment.IsOfficial ? "Official answer" : parent is null ? "New comment" : "New reply";
+            await notifier.NotifyAsync(new Notification(
+                    $"comment:{comment.Id}", $"{kind}: {item.Title}",
+                    $"""
+                    {author.DisplayName()} wrote on "{item.Title}":
 
-                {comment.Body}
+                    {comment.Body}
 
-                Read it and reply: {links.Absolute($"{item.Url}#comment-{comment.Id}")}
-                """,
-                $"follow:{type}:{targetId}"),
-            await following.FollowersAsync(type, targetId, cancellationToken), authorId, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return comment;
+                    Read it and reply: {links.Absolute($"{item.Url}#comment-{comment.Id}")}
+                    """,
+                    $"follow:{type}:{targetId}"),
+                await following.FollowersAsync(type, targetId, cancellationToken), authorId, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return comment;
+        }, cancellationToken);
     }
 
     public async Task<(Comment Comment, CommentableItem Item)> FindAsync(int id, ClaimsPrincipal reader, CancellationToken cancellationToken)

@@ -12,33 +12,14 @@ public sealed class DeleteModel(CommentThreads comments) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        try
-        {
-            (_, Item) = await comments.FindAsync(id, User, cancellationToken);
-            return Page();
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
+        (_, Item) = await comments.FindAsync(id, User, cancellationToken);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        try
-        {
-            (_, Item) = await comments.FindAsync(id, User, cancellationToken);
-            await comments.DeleteAsync(id, User, cancellationToken);
-            TempData.Success("The comment has been deleted");
-            return Redirect($"{Item.Url}#comment-{id}");
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
+        (_, Item) = await comments.FindAsync(id, User, cancellationToken);
+        return await this.ChangeAsync(() => comments.DeleteAsync(id, User, cancellationToken),
+            "The comment has been deleted", $"{Item.Url}#comment-{id}", "");
     }
 }

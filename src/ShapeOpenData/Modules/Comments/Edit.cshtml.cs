@@ -15,38 +15,18 @@ public sealed class EditModel(CommentThreads comments, TimeProvider clock) : Pag
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        try
+        var (comment, item) = await comments.FindAsync(id, User, cancellationToken);
+        if (!CommentPermissions.CanEdit(User, comment, clock.GetUtcNow().UtcDateTime))
         {
-            var (comment, item) = await comments.FindAsync(id, User, cancellationToken);
-            if (!CommentPermissions.CanEdit(User, comment, clock.GetUtcNow().UtcDateTime))
-            {
-                return Forbid();
-            }
-            (Item, Body) = (item, comment.Body);
-            return Page();
+            return Forbid();
         }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
+        (Item, Body) = (item, comment.Body);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        try
-        {
-            (_, Item) = await comments.FindAsync(id, User, cancellationToken);
-            await comments.EditAsync(id, Body ?? "", User, cancellationToken);
-            return Redirect($"{Item.Url}#comment-{id}");
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-        catch (RuleException rule)
-        {
-            ModelState.AddModelError(nameof(Body), rule.Message);
-            return this.Invalid();
-        }
+        (_, Item) = await comments.FindAsync(id, User, cancellationToken);
+        return await this.ChangeAsync(() => comments.EditAsync(id, Body ?? "", User, cancellationToken), "", $"{Item.Url}#comment-{id}", nameof(Body));
     }
 }

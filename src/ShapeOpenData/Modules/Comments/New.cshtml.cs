@@ -31,20 +31,11 @@ public sealed class NewModel(CommentThreads comments, AppDbContext db) : PageMod
         {
             return NotFound();
         }
-        try
+        return await this.ChangeAsync(async () =>
         {
             var comment = await comments.PostAsync(TargetType!, TargetId, Parent, Body ?? "", User, cancellationToken);
-            return Redirect($"{Item!.Url}#comment-{comment.Id}");
-        }
-        catch (RuleException rule)
-        {
-            ModelState.AddModelError(nameof(Body), rule.Message);
-            return this.Invalid();
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
+            return new Changed($"{Item!.Url}#comment-{comment.Id}");
+        }, nameof(Body));
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)

@@ -15,34 +15,15 @@ public sealed class ReportModel(CommentThreads comments) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        try
-        {
-            (_, Item) = await comments.FindAsync(id, User, cancellationToken);
-            return Page();
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
+        (_, Item) = await comments.FindAsync(id, User, cancellationToken);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        try
-        {
-            (_, Item) = await comments.FindAsync(id, User, cancellationToken);
-            var reason = ModelState.Required(nameof(Reason), Reason, "Say what is wrong with the comment", 1_000, "The reason");
-            if (!ModelState.IsValid)
-            {
-                return this.Invalid();
-            }
-            await comments.ReportAsync(id, reason!, User, cancellationToken);
-            TempData.Success("Thank you. A moderator will look at the comment");
-            return Redirect($"{Item.Url}#comment-{id}");
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
+        (_, Item) = await comments.FindAsync(id, User, cancellationToken);
+        var reason = ModelState.Required(nameof(Reason), Reason, "Say what is wrong with the comment", 1_000, "The reason");
+        return await this.ChangeAsync(() => comments.ReportAsync(id, reason!, User, cancellationToken),
+            "Thank you. A moderator will look at the comment", $"{Item.Url}#comment-{id}", nameof(Reason));
     }
 }

@@ -74,21 +74,11 @@ public sealed class ShowModel(
         {
             return Challenge();
         }
-        try
+        if (await queries.FindAsync(id, User, cancellationToken) is null)
         {
-            if (await queries.FindAsync(id, User, cancellationToken) is null)
-            {
-                return NotFound();
-            }
-            await act();
-            return Redirect($"/requests/{id}#{anchor}");
+            return NotFound();
         }
-        catch (Exception rule) when (rule is RuleException or RuleException)
-        {
-            ModelState.AddModelError(nameof(Use), rule.Message);
-            await LoadAsync(id, 1, cancellationToken);
-            return this.Invalid();
-        }
+        return await this.ChangeAsync(act, "", $"/requests/{id}#{anchor}", nameof(Use), () => LoadAsync(id, 1, cancellationToken));
     }
 
     private async Task<bool> LoadAsync(int id, int commentPage, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ namespace ShapeOpenData.Modules.Shared;
 /// <summary>
 /// A rule refused the change; the message says why, in words for the person who tried. Pages show it in the
 /// error summary; the API answers 409 with it as the problem's detail (both mapped in <c>Infrastructure/Errors</c>
-/// for anything a page or endpoint does not handle itself).
+/// for anything an endpoint does not handle itself; pages show it through <c>PageChanges</c>).
 /// </summary>
 public class RuleException(string message) : Exception(message);
 

@@ -41,23 +41,13 @@ public sealed class NewModel(AppDbContext db, QualityReports reports, IOptions<C
             if (int.TryParse(Distribution, out var id) && Dataset.Distributions.Any(d => d.Id == id)) distributionId = id;
             else ModelState.AddModelError(nameof(Distribution), "Select a file or link from the list");
         }
-        if (!ModelState.IsValid)
-        {
-            return this.Invalid();
-        }
-        try
+        return await this.ChangeAsync(async () =>
         {
             var report = await reports.FileAsync(slug, new NewReport(distributionId, category!.Value, details!), User, cancellationToken);
-            TempData.Success(report.AwaitingReview
+            return new Changed(QualityReports.UrlOf(slug, report.Number), report.AwaitingReview
                 ? "Thank you. Your report is hidden from the public until it has been reviewed, and the publisher has been told"
                 : "Thank you. The publisher has been told, and we will email you when they respond");
-            return Redirect(QualityReports.UrlOf(slug, report.Number));
-        }
-        catch (RuleException rule)
-        {
-            ModelState.AddModelError(nameof(Category), rule.Message);
-            return this.Invalid();
-        }
+        }, nameof(Category));
     }
 
     private async Task<bool> LoadAsync(string slug, CancellationToken cancellationToken)

@@ -37,25 +37,7 @@ public abstract class ReportPage(AppDbContext db) : PageModel
         {
             return NotFound();
         }
-        if (ModelState.IsValid)
-        {
-            try
-            {
-                await act(Report.Id);
-                TempData.Success(done);
-                return Redirect(QualityReports.UrlOf(slug, number));
-            }
-            catch (ForbiddenException)
-            {
-                return Forbid();
-            }
-            catch (RuleException rule)
-            {
-                ModelState.AddModelError(errorKey, rule.Message);
-            }
-        }
-        await OnInvalidAsync(cancellationToken);
-        return this.Invalid();
+        return await this.ChangeAsync(() => act(Report.Id), done, QualityReports.UrlOf(slug, number), errorKey, () => OnInvalidAsync(cancellationToken));
     }
 
     /// <summary>Loads what the page shows besides the report, before it is shown again with errors.</summary>

@@ -32,24 +32,6 @@ public abstract class ManagePage(RequestQueries queries) : PageModel
         {
             return missing;
         }
-        if (!ModelState.IsValid)
-        {
-            return this.Invalid();
-        }
-        try
-        {
-            await act();
-            TempData.Success(done);
-            return Redirect($"/requests/{id}");
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
-        catch (RuleException rule)
-        {
-            ModelState.AddModelError(errorKey, rule.Message);
-            return this.Invalid();
-        }
+        return await this.ChangeAsync(act, done, $"/requests/{id}", errorKey);
     }
 }

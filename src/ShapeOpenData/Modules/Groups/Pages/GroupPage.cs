@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Groups.Pages;
 
@@ -43,7 +44,7 @@ public abstract class GroupPage(AppDbContext db, GroupAccess access) : PageModel
         {
             return Forbid();
         }
-        return await this.RunAsync(act, done, then, errorKey, () => OnInvalidAsync(cancellationToken));
+        return await this.ChangeAsync(act, done, then, errorKey, () => OnInvalidAsync(cancellationToken));
     }
 
     /// <summary>Loads what the page shows besides the group, before it is shown again with errors.</summary>

@@ -30,16 +30,10 @@ public sealed class NewModel(AppDbContext db, GroupAccess access, GroupWorkflow 
         {
             return this.Invalid();
         }
-        try
+        return await this.ChangeAsync(async () =>
         {
             var group = await groups.CreateAsync(slug, details, User, cancellationToken);
-            TempData.Success("The group has been created. Invite its chair and secretariat from Manage members");
-            return Redirect($"/groups/{group.Slug}");
-        }
-        catch (RuleException rule)
-        {
-            ModelState.AddModelError("Form.Slug", rule.Message);
-            return this.Invalid();
-        }
+            return new Changed($"/groups/{group.Slug}", "The group has been created. Invite its chair and secretariat from Manage members");
+        }, "Form.Slug");
     }
 }

@@ -24,10 +24,7 @@ public sealed class ShowModel(AppDbContext db, GroupAccess access, ActionWorkflo
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken))
-        {
-            return NotFound();
-        }
+        await LoadAsync(id, cancellationToken);
         State = Action.State.ToCode();
         Note = Action.Note;
         return Page();
@@ -35,42 +32,20 @@ public sealed class ShowModel(AppDbContext db, GroupAccess access, ActionWorkflo
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken))
-        {
-            return NotFound();
-        }
+        await LoadAsync(id, cancellationToken);
         if (!CanUpdate)
         {
             return Forbid();
         }
         var state = ModelState.Choice<ActionState>(nameof(State), State, "Select the action's state");
         var note = ModelState.Optional(nameof(Note), Note, GroupAction.NoteMaxLength, "The note");
-        if (ModelState.IsValid)
-        {
-            try
-            {
-                await actions.UpdateAsync(id, state!.Value, note, User, cancellationToken);
-                TempData.Success($"The action is now {state.Value.ToText().ToLowerInvariant()}");
-                return Redirect(ActionWorkflow.UrlOf(id));
-            }
-            catch (RuleException rule)
-            {
-                ModelState.AddModelError(nameof(Note), rule.Message);
-            }
-        }
-        return this.Invalid();
+        return await this.ChangeAsync(() => actions.UpdateAsync(id, state!.Value, note, User, cancellationToken),
+            $"The action is now {state?.ToText().ToLowerInvariant()}", ActionWorkflow.UrlOf(id), nameof(Note));
     }
 
-    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    private async Task LoadAsync(int id, CancellationToken cancellationToken)
     {
-        try
-        {
-            Action = await actions.FindAsync(id, User, cancellationToken);
-        }
-        catch (NotFoundException)
-        {
-            return false;
-        }
+        Action = await actions.FindAsync(id, User, cancellationToken);
         Today = clock.Today();
         CanUpdate = GroupPermissions.CanUpdate(User, Action, await access.MembershipAsync(Action.GroupId, User, cancellationToken));
         Owner = await db.Users.Where(u => u.Id == Action.OwnerUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken)
@@ -79,6 +54,5 @@ public sealed class ShowModel(AppDbContext db, GroupAccess access, ActionWorkflo
         MeetingTitle = await db.Meetings.Where(m => m.Id == Action.MeetingId).Select(m => m.Title).SingleOrDefaultAsync(cancellationToken);
         var ids = Action.Requests.Select(r => r.RequestId).ToList();
         Requests = [.. (await items.Traceable(ItemTypes.Request).PublicAsync(ids, cancellationToken)).OrderBy(r => r.Id)];
-        return true;
     }
 }

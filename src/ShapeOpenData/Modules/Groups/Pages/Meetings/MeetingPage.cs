@@ -46,7 +46,7 @@ public abstract class MeetingPage(MeetingWorkflow meetings) : PageModel
         {
             return Forbid();
         }
-        return await this.RunAsync(act, done, MeetingWorkflow.UrlOf(id), errorKey, () => OnInvalidAsync(cancellationToken));
+        return await this.ChangeAsync(act, done, MeetingWorkflow.UrlOf(id), errorKey, () => OnInvalidAsync(cancellationToken));
     }
 
     protected virtual Task OnInvalidAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -32,17 +32,12 @@ public sealed class NewModel(AppDbContext db, GroupAccess access, MeetingWorkflo
         {
             return this.Invalid();
         }
-        try
+        return await this.ChangeAsync(async () =>
         {
             var meeting = await meetings.ScheduleAsync(ForGroup?.Slug, details, User, cancellationToken);
-            TempData.Success(ForGroup is null ? "The event has been published" : "The meeting has been scheduled and the group's members and followers told");
-            return Redirect(MeetingWorkflow.UrlOf(meeting.Id));
-        }
-        catch (RuleException rule)
-        {
-            ModelState.AddModelError("Form.Date", rule.Message);
-            return this.Invalid();
-        }
+            return new Changed(MeetingWorkflow.UrlOf(meeting.Id),
+                ForGroup is null ? "The event has been published" : "The meeting has been scheduled and the group's members and followers told");
+        }, "Form.Date");
     }
 
     private async Task<IActionResult?> AllowedAsync(CancellationToken cancellationToken)
