@@ -22,7 +22,7 @@ public sealed class AccessibilityTests(BrowserFixture service) : BrowserTest(ser
 
     public static TheoryData<string> SignedInPages =>
     [
-        "/account", "/account/profile", "/account/change-password", "/account/two-factor", "/account/api-tokens", "/account/delete",
+        "/account", "/account/profile", "/account/change-password", "/account/two-factor", "/account/api-tokens", "/account/notifications", "/account/delete",
         "/account/sign-out",
     ];
 

@@ -65,6 +65,10 @@ public sealed class AuditPageTests(ServiceFactory service) : IClassFixture<Servi
         var programme = await SignedInAsync(await service.CreatePersonAsync(Roles.ProgrammeTeam, twoFactor: true));
         var index = await admin.GetAsync("/admin");
         Assert.NotNull(index.Document.QuerySelector("a[href='/admin/audit']"));
+        var programmeIndex = await programme.GetAsync("/admin");
+        Assert.NotNull(programmeIndex.Document.QuerySelector("nav a[href='/admin']"));
+        Assert.NotNull(programmeIndex.Document.QuerySelector("main a[href='/admin/audit']"));
+        Assert.Null(programmeIndex.Document.QuerySelector("main a[href='/admin/catalogue']"));
 
         await admin.SubmitAsync(await admin.GetAsync("/organisations/forestry-commission/edit"),
             ("Form.Name", "Forestry Commission"), ("Form.Slug", "forestry-commission"), ("Form.Kind", "non_ministerial_department"), ("Form.FoiContact", "foi@forestry.example"));

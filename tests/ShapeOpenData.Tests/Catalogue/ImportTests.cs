@@ -105,6 +105,20 @@ public sealed class ImportTests(CatalogueImportFactory service) : IClassFixture<
     }
 
     [Fact]
+    public async Task Import_CrashingBetweenAPagesPublishersAndItsDatasets_KeepsNeither()
+    {
+        var newcomer = Package("crash") with { Organisation = $"crash-office-{_run}", OrganisationTitle = $"Crash Office {_run}" };
+
+        SaveCrash.OnSave(3); // the run's record, the page's new publisher, then its datasets
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => RunFileAsync(TestCatalogue.PackageSearch([newcomer], Portal)));
+        SaveCrash.OnSave(0);
+
+        Assert.False(await service.WithDatabaseAsync(db => db.Organisations.AnyAsync(o => o.Slug == newcomer.Organisation)));
+        Assert.False(await service.WithDatabaseAsync(db => db.Datasets.AnyAsync(d => d.Slug == newcomer.Name)));
+        Assert.Equal(ImportState.Failed, await service.WithDatabaseAsync(db => db.CatalogueImports.OrderBy(i => i.Id).Select(i => i.State).LastAsync()));
+    }
+
+    [Fact]
     public async Task Import_WhenARecordNamesNoPublisher_ListsItUnderPublisherNotStated_WhoseReportsGoToTheProgrammeTeam()
     {
         var orphan = Package("orphan") with { WithoutOrganisation = true };

@@ -142,7 +142,7 @@ public sealed class GroupsApiTests(ClockedServiceFactory service) : IClassFixtur
     }
 
     [Fact]
-    public async Task Meeting_OnlineLink_IsGivenOnlyToSomeoneWithAPlace()
+    public async Task Meeting_OnlineLink_IsGivenOnlyToSomeoneWithAPlace_AndThoseWhoManageIt_AsOnThePage()
     {
         var (group, chair) = await service.CreateGroupAsync();
         var meeting = await service.ScheduleAsync(group, chair, capacity: 1, onlineLink: "https://meet.example.gov.uk/api-secret");
@@ -165,6 +165,8 @@ public sealed class GroupsApiTests(ClockedServiceFactory service) : IClassFixtur
         }
         var listed = await (await service.ApiClientAsync(placed)).GetStringAsync($"/api/v1/meetings?group={group.Slug}");
         Assert.DoesNotContain("api-secret", listed, StringComparison.Ordinal);
+        var byTheChair = await SeenByAsync(await service.ApiClientAsync(chair));
+        Assert.Equal("https://meet.example.gov.uk/api-secret", byTheChair.GetProperty("onlineLink").GetString());
     }
 
     [Fact]

@@ -10,28 +10,13 @@ namespace ShapeOpenData.Tests.Groups;
 /// </summary>
 public sealed class OneUnitOfWorkTests(ServiceFactory service) : IClassFixture<ServiceFactory>
 {
-    private Task<(int Audit, int Outbox)> TrailAsync() =>
-        service.WithDatabaseAsync(async db => (await db.AuditEntries.CountAsync(), await db.OutboxEmails.CountAsync()));
-
-    /// <summary>Runs <paramref name="change"/> with its second save crashing, and checks nothing of it was kept.</summary>
-    private async Task CrashBetweenThePartsAsync(Func<Task> change)
-    {
-        var before = await TrailAsync();
-        SaveCrash.OnSave(2);
-
-        await Assert.ThrowsAsync<SimulatedCrashException>(change);
-
-        SaveCrash.OnSave(0);
-        Assert.Equal(before, await TrailAsync());
-    }
-
     [Fact]
     public async Task CreatingAGroup_CrashingBeforeItsAuditEntry_LeavesNoGroup()
     {
         var programme = await service.PrincipalAsync(await service.CreatePersonAsync(Roles.ProgrammeTeam, twoFactor: true, withPassword: false));
         var slug = $"crash-{Guid.NewGuid():N}"[..16];
 
-        await CrashBetweenThePartsAsync(() => service.WithServicesAsync(s => s.GetRequiredService<GroupWorkflow>().CreateAsync(slug,
+        await service.CrashAtSaveAsync(2, () => service.WithServicesAsync(s => s.GetRequiredService<GroupWorkflow>().CreateAsync(slug,
             new GroupDetails("Crash group", GroupKind.WorkingGroup, "Purpose.", "Terms.", MembershipPolicy.Open, false, IsClosed: false), programme)));
 
         Assert.False(await service.WithDatabaseAsync(db => db.Groups.AnyAsync(g => g.Slug == slug)));
@@ -43,7 +28,7 @@ public sealed class OneUnitOfWorkTests(ServiceFactory service) : IClassFixture<S
         var (group, chair) = await service.CreateGroupAsync();
         var title = $"Crash meeting {Guid.NewGuid():N}";
 
-        await CrashBetweenThePartsAsync(() => service.ScheduleAsync(group, chair, title: title));
+        await service.CrashAtSaveAsync(2, () => service.ScheduleAsync(group, chair, title: title));
 
         Assert.False(await service.WithDatabaseAsync(db => db.Meetings.AnyAsync(m => m.Title == title)));
     }
@@ -57,7 +42,7 @@ public sealed class OneUnitOfWorkTests(ServiceFactory service) : IClassFixture<S
         await service.RegisterAsync(meeting, await service.CreatePersonAsync()); // on the waiting list
         var details = new MeetingDetails(meeting.Title, meeting.StartsAt, meeting.EndsAt, meeting.TimeZone, meeting.Place, meeting.OnlineLink, meeting.Agenda, Capacity: 2);
 
-        await CrashBetweenThePartsAsync(() => service.AsAsync(chair, (meetings, user) => meetings.ChangeAsync(meeting.Id, details, user)));
+        await service.CrashAtSaveAsync(2, () => service.AsAsync(chair, (meetings, user) => meetings.ChangeAsync(meeting.Id, details, user)));
 
         var now = await service.MeetingAsync(meeting.Id);
         Assert.Equal((1, meeting.Sequence, 1), (now.Capacity, now.Sequence, now.Registrations.Count(r => r.State == RegistrationState.Registered)));
@@ -69,7 +54,7 @@ public sealed class OneUnitOfWorkTests(ServiceFactory service) : IClassFixture<S
         var (group, chair) = await service.CreateGroupAsync();
         var text = $"Crash action {Guid.NewGuid():N}";
 
-        await CrashBetweenThePartsAsync(() => service.AddActionAsync(group, chair,
+        await service.CrashAtSaveAsync(2, () => service.AddActionAsync(group, chair,
             new NewAction(text, chair.Id, null, DateOnly.FromDateTime(service.UtcNow().AddDays(30)), [])));
 
         Assert.False(await service.WithDatabaseAsync(db => db.GroupActions.AnyAsync(a => a.Text == text)));

@@ -111,6 +111,15 @@ public sealed class RequestEmailTests(ServiceFactory service) : IClassFixture<Se
         await programme.PostAsJsonAsync($"/api/v1/requests/{id}/review", new { });
         await service.DrainOutboxAsync();
         Assert.Empty(service.Mail.To(requester.Email));
+
+        // The page the unsubscribe page points to turns it back on.
+        var session = service.NewSession();
+        await session.SignInAsync(requester);
+        var settings = await session.GetAsync(done.Document.QuerySelector("main a[href='/account/notifications']")!.GetAttribute("href")!);
+        var back = await session.SubmitAsync(settings);
+        Assert.Equal("We will email you again about what you follow", back.Flash);
+        await programme.PostAsJsonAsync($"/api/v1/requests/{id}/assign", new { organisation = "cabinet-office" });
+        await service.Mail.WaitForAsync(requester.Email, "Assigned");
     }
 
     [Fact]

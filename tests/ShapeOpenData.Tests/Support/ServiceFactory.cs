@@ -65,6 +65,8 @@ public class ServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000);
             services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, SaveCrash>();
+            // A request runs in the calling test's flow, so a crash a test arranges reaches the page it posts to.
+            services.Configure<TestServerOptions>(options => options.PreserveExecutionContext = true);
         });
     }
 

@@ -16,6 +16,9 @@ public static class AccountPermissions
     /// <summary>The administration pages (<see cref="Policies.Administrator"/>).</summary>
     public static bool CanAdminister(ClaimsPrincipal user) => user.IsAdministrator();
 
+    /// <summary>The administration index (<see cref="Policies.Administration"/>): administrators, and the programme team for the audit log.</summary>
+    public static bool CanReachAdministration(ClaimsPrincipal user) => user.IsAdministrator() || user.IsProgrammeTeam();
+
     /// <summary>Only the person a token belongs to may revoke it.</summary>
     public static bool CanRevoke(ClaimsPrincipal user, ApiToken token) => user.UserId() == token.UserId;
 

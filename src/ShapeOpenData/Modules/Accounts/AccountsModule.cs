@@ -84,7 +84,7 @@ public static class AccountsModule
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Administrator, policy => policy.RequireAssertion(context => AccountPermissions.CanAdminister(context.User)))
-            .AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser());
+            .AddPolicy(Policies.Administration, policy => policy.RequireAssertion(context => AccountPermissions.CanReachAdministration(context.User)));
 
         services.AddMemoryCache();
         services.AddScoped<ApiTokens>();
@@ -96,7 +96,7 @@ public static class AccountsModule
         services.AddScoped<IReferenceData, RoleReferenceData>();
         services.AddScoped<IDemoContent, DemoAccounts>();
         services.AddSingleton(new NavigationItem("Your account", "/account", 90, AccountPermissions.HasAccount));
-        services.AddSingleton(new NavigationItem("Admin", "/admin", 95, AccountPermissions.CanAdminister));
+        services.AddSingleton(new NavigationItem("Admin", "/admin", 95, AccountPermissions.CanReachAdministration));
         return builder;
     }
 
@@ -110,7 +110,7 @@ public static class AccountsModule
 public static class Policies
 {
     public const string Administrator = "administrator";
-    public const string SignedIn = "signed-in";
+    public const string Administration = "administration";
 }
 
 internal sealed class UserMapping : IEntityTypeConfiguration<User>

@@ -45,23 +45,30 @@ public sealed class CatalogueImporter(AppDbContext db, TimeProvider clock, Domai
             var ids = fresh.Select(d => d.SourceId).ToList();
             var existing = await db.Datasets.Include(d => d.Distributions).Include(d => d.Themes).AsSplitQuery()
                 .Where(d => ids.Contains(d.SourceId)).ToDictionaryAsync(d => d.SourceId, cancellationToken);
-            await organisations.EnsureAsync(db, fresh, cancellationToken);
-            var now = clock.UtcNow();
-            foreach (var metadata in fresh)
+            // A page's new publishers (saved first, for their ids) and its datasets are kept together, or neither.
+            var (pageAdded, pageUpdated) = await db.InOneTransactionAsync(async () =>
             {
-                var organisationId = organisations.IdOf(metadata);
-                if (existing.TryGetValue(metadata.SourceId, out var dataset))
+                await organisations.EnsureAsync(db, fresh, cancellationToken);
+                var now = clock.UtcNow();
+                int pageAdded = 0, pageUpdated = 0;
+                foreach (var metadata in fresh)
                 {
-                    dataset.Update(metadata, organisationId, source, now);
-                    updated++;
+                    var organisationId = organisations.IdOf(metadata);
+                    if (existing.TryGetValue(metadata.SourceId, out var dataset))
+                    {
+                        dataset.Update(metadata, organisationId, source, now);
+                        pageUpdated++;
+                    }
+                    else
+                    {
+                        db.Datasets.Add(Dataset.Import(UniqueSlug(metadata.Name, slugs), metadata, organisationId, source, now));
+                        pageAdded++;
+                    }
                 }
-                else
-                {
-                    db.Datasets.Add(Dataset.Import(UniqueSlug(metadata.Name, slugs), metadata, organisationId, source, now));
-                    added++;
-                }
-            }
-            await db.SaveChangesAsync(cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                return (pageAdded, pageUpdated);
+            }, cancellationToken);
+            (added, updated) = (added + pageAdded, updated + pageUpdated);
             db.ChangeTracker.Clear();
             progress?.Report(new ImportProgress(read, Math.Max(total, read)));
         }

@@ -11,7 +11,7 @@ namespace ShapeOpenData.Modules.Catalogue;
 /// A demo catalogue of a few hundred datasets in CKAN's own shape, imported as a portal's would be, and
 /// quality reports on them in every state. Runs before the demo requests, so those can be answered with data.
 /// </summary>
-internal sealed partial class DemoCatalogue(IServiceProvider services, AppDbContext db, CatalogueImports imports, ILogger<DemoCatalogue> logger) : IDemoContent
+internal sealed partial class DemoCatalogue(IServiceProvider services, AppDbContext db, CatalogueImports imports, TimeProvider serviceClock, ILogger<DemoCatalogue> logger) : IDemoContent
 {
     private sealed record Scenario(string Dataset, ReportCategory Category, string Details, string Reporter, string Ending);
 
@@ -54,13 +54,13 @@ internal sealed partial class DemoCatalogue(IServiceProvider services, AppDbCont
         {
             return;
         }
-        var clock = new DemoClock(DateTimeOffset.UtcNow.AddDays(-40));
+        var clock = new DemoClock(serviceClock.GetUtcNow().AddDays(-40));
         var reports = ActivatorUtilities.CreateInstance<QualityReports>(services, clock, ActivatorUtilities.CreateInstance<Supporting>(services, clock));
         var comments = ActivatorUtilities.CreateInstance<CommentThreads>(services, clock);
         var moderator = await DemoAccounts.PrincipalAsync(db, demo["moderator"]);
         foreach (var (scenario, index) in Scenarios.Select((s, i) => (s, i)))
         {
-            clock.Now = DateTimeOffset.UtcNow.AddDays(scenario.Ending switch { "overdue" => -30, "open" => -3, _ => -20 + index });
+            clock.Now = serviceClock.GetUtcNow().AddDays(scenario.Ending switch { "overdue" => -30, "open" => -3, _ => -20 + index });
             var reporter = await DemoAccounts.PrincipalAsync(db, demo[scenario.Reporter]);
             var report = await reports.FileAsync(scenario.Dataset, new NewReport(null, scenario.Category, scenario.Details), reporter, cancellationToken);
             foreach (var other in AlsoAffected.Where(o => o != scenario.Reporter).Take(report.AwaitingReview ? 0 : index % 3))

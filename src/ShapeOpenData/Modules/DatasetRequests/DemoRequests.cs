@@ -16,7 +16,7 @@ namespace ShapeOpenData.Modules.DatasetRequests;
 /// They are made through the real workflow on a clock that walks forward from three months ago, so their
 /// timelines, deadlines, audit entries and emails are what the service would have produced.
 /// </summary>
-internal sealed class DemoRequests(IServiceProvider services, AppDbContext db, Onboarding onboarding) : IDemoContent
+internal sealed class DemoRequests(IServiceProvider services, AppDbContext db, Onboarding onboarding, TimeProvider serviceClock) : IDemoContent
 {
     /// <param name="Dataset">The demo catalogue's dataset that answers it, for one released with data in the catalogue.</param>
     private sealed record Scenario(string Title, string Organisation, Theme[] Themes, IntendedUse Use, string Regime, string Requester, string Ending, string? Dataset = null);
@@ -69,7 +69,7 @@ internal sealed class DemoRequests(IServiceProvider services, AppDbContext db, O
             return;
         }
         var supporters = await SupportersAsync(cancellationToken);
-        var clock = new DemoClock(DateTimeOffset.UtcNow.AddDays(-95));
+        var clock = new DemoClock(serviceClock.GetUtcNow().AddDays(-95));
         var workflow = ActivatorUtilities.CreateInstance<RequestWorkflow>(services, clock);
         var supporting = ActivatorUtilities.CreateInstance<Supporting>(services, clock);
         var comments = ActivatorUtilities.CreateInstance<CommentThreads>(services, clock);
@@ -82,9 +82,9 @@ internal sealed class DemoRequests(IServiceProvider services, AppDbContext db, O
             // Finished requests started months ago; open ones recently, except those meant to be overdue.
             clock.Now = scenario.Ending switch
             {
-                "overdue" => DateTimeOffset.UtcNow.AddDays(-75 - index),
-                "submitted" or "under_review" or "assigned" or "in_progress" or "awaiting" => DateTimeOffset.UtcNow.AddDays(-16 + index % 4),
-                _ => DateTimeOffset.UtcNow.AddDays(-95 + index * 3),
+                "overdue" => serviceClock.GetUtcNow().AddDays(-75 - index),
+                "submitted" or "under_review" or "assigned" or "in_progress" or "awaiting" => serviceClock.GetUtcNow().AddDays(-16 + index % 4),
+                _ => serviceClock.GetUtcNow().AddDays(-95 + index * 3),
             };
             var requester = await DemoAccounts.PrincipalAsync(db, demo[scenario.Requester]);
             var organisation = await db.Organisations.SingleAsync(o => o.Slug == scenario.Organisation, cancellationToken);
@@ -113,7 +113,7 @@ internal sealed class DemoRequests(IServiceProvider services, AppDbContext db, O
     }
 
     /// <summary>Walks a request from submitted to its scenario's ending, a few days between steps.</summary>
-    private static async Task PlayAsync(Scenario scenario, int id, RequestWorkflow workflow, CommentThreads comments, DemoClock clock,
+    private async Task PlayAsync(Scenario scenario, int id, RequestWorkflow workflow, CommentThreads comments, DemoClock clock,
         ClaimsPrincipal programme, ClaimsPrincipal manager, ClaimsPrincipal requester, int organisationId, List<int> made, CancellationToken cancellationToken)
     {
         if (scenario.Ending == "submitted") return;
@@ -161,7 +161,7 @@ internal sealed class DemoRequests(IServiceProvider services, AppDbContext db, O
                 new Closing(Outcome.Released, DatasetId: dataset, Explanation: "Published as CSV, updated monthly."),
             "released" => new Closing(Outcome.Released, new Uri($"https://www.data.gov.uk/dataset/demo-{id}"), Explanation: "Published as CSV, updated monthly."),
             "already_available" => new Closing(Outcome.AlreadyAvailable, new Uri("https://data.police.uk/data/"), Explanation: "These figures are already published each month."),
-            "scheduled" => new Closing(Outcome.Scheduled, ExpectedOn: DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)), Explanation: "We will publish this with the next quarterly release."),
+            "scheduled" => new Closing(Outcome.Scheduled, ExpectedOn: serviceClock.Today().AddDays(30), Explanation: "We will publish this with the next quarterly release."),
             "refused" => new Closing(Outcome.Refused, RefusalReason: RefusalReason.PersonalData,
                 Explanation: "At this level of detail the figures could identify individual pupils. We can publish figures for areas instead."),
             _ => new Closing(Outcome.NotHeld, Explanation: "We do not collect this centrally; each organisation keeps its own records."),

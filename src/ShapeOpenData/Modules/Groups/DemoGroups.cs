@@ -18,7 +18,7 @@ namespace ShapeOpenData.Modules.Groups;
 /// some serving the demo requests. Made through the real workflows on a clock that walks forward from five
 /// months ago, like the demo requests, so audit entries, follows and emails are what the service would have made.
 /// </summary>
-internal sealed partial class DemoGroups(IServiceProvider services, AppDbContext db, Onboarding onboarding, Items items) : IDemoContent
+internal sealed partial class DemoGroups(IServiceProvider services, AppDbContext db, Onboarding onboarding, Items items, TimeProvider serviceClock) : IDemoContent
 {
     /// <summary>People who sit on groups besides the demo accounts. They have no password: nobody signs in as them.</summary>
     private static readonly (string Key, string Name, Sector Sector)[] People =
@@ -44,7 +44,7 @@ internal sealed partial class DemoGroups(IServiceProvider services, AppDbContext
     private const string GreatMinster = "Great Minster House, 33 Horseferry Road, London SW1P 4DR";
 
     private Dictionary<string, User> _people = [];
-    private readonly DemoClock _clock = new(DateTimeOffset.UtcNow);
+    private readonly DemoClock _clock = new(serviceClock.GetUtcNow());
     private GroupWorkflow _groups = null!;
     private MeetingWorkflow _meetings = null!;
     private ActionWorkflow _actions = null!;
@@ -75,7 +75,7 @@ internal sealed partial class DemoGroups(IServiceProvider services, AppDbContext
         await EventsAsync();
 
         // Reminders that fell due before today count as sent, as they would have been.
-        _clock.Now = DateTimeOffset.UtcNow;
+        _clock.Now = serviceClock.GetUtcNow();
         await ActivatorUtilities.CreateInstance<GroupReminders>(services, _clock, notifier, _actions).SendDueAsync(cancellationToken);
         // Demo people are not real: what the demo "sent" them is marked sent without going anywhere.
         await services.GetRequiredService<Notifier>().DiscardPendingAsync("Demo content: not sent", cancellationToken);
@@ -141,7 +141,7 @@ internal sealed partial class DemoGroups(IServiceProvider services, AppDbContext
             if (await items.Traceable(ItemTypes.Request).FindAsync(title, _cancellationToken) is { } request) requests.Add(request.Id);
         }
         return await _actions.AddAsync(groupSlug, meeting.Id,
-            new NewAction(text, owner is null ? null : _people[owner].Id, organisationId, TimeProvider.System.Today().AddDays(dueInDays), requests),
+            new NewAction(text, owner is null ? null : _people[owner].Id, organisationId, serviceClock.Today().AddDays(dueInDays), requests),
             await AsAsync(runner), _cancellationToken);
     }
 
@@ -152,20 +152,20 @@ internal sealed partial class DemoGroups(IServiceProvider services, AppDbContext
 
     private Task<ClaimsPrincipal> AsAsync(string person) => DemoAccounts.PrincipalAsync(db, _people[person]);
 
-    private void Days(int fromToday) => _clock.Now = DateTimeOffset.UtcNow.AddDays(fromToday);
+    private void Days(int fromToday) => _clock.Now = serviceClock.GetUtcNow().AddDays(fromToday);
 
     /// <summary>A London wall-clock time that many days from today, moved off the weekend to the Monday.</summary>
-    private static DateTime At(int days, int hour, int minute = 0)
+    private DateTime At(int days, int hour, int minute = 0)
     {
-        var day = TimeProvider.System.Today().AddDays(days);
+        var day = serviceClock.Today().AddDays(days);
         day = day.DayOfWeek switch { DayOfWeek.Saturday => day.AddDays(2), DayOfWeek.Sunday => day.AddDays(1), _ => day };
         return MeetingTimes.ToUtc(day, new TimeOnly(hour, minute), MeetingTimes.DefaultTimeZone, out _);
     }
 
     /// <summary>The first Saturday at least that many days from today, at a London time.</summary>
-    private static DateTime Saturday(int days, int hour)
+    private DateTime Saturday(int days, int hour)
     {
-        var day = TimeProvider.System.Today().AddDays(days);
+        var day = serviceClock.Today().AddDays(days);
         day = day.AddDays(((int)DayOfWeek.Saturday - (int)day.DayOfWeek + 7) % 7);
         return MeetingTimes.ToUtc(day, new TimeOnly(hour, 0), MeetingTimes.DefaultTimeZone, out _);
     }

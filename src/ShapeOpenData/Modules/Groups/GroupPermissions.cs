@@ -28,6 +28,13 @@ public static class GroupPermissions
     public static bool CanManage(ClaimsPrincipal user, Meeting meeting, GroupMember? membership) =>
         user.IsProgrammeTeam() || (meeting.GroupId is not null && CanRun(user, membership));
 
+    /// <summary>
+    /// A meeting's online link is for those with a place (while it goes ahead) and those who manage it, on the page,
+    /// in the API and in email alike, so that it cannot be passed round before the meeting.
+    /// </summary>
+    public static bool CanSeeOnlineLink(Meeting meeting, RegistrationState? registration, bool canManage) =>
+        canManage || (registration == RegistrationState.Registered && meeting.State != MeetingState.Cancelled);
+
     /// <summary>Members, meetings, minutes and actions; a group's name, purpose and size are always public.</summary>
     public static bool CanSeeContent(ClaimsPrincipal user, Group group, GroupMember? membership) =>
         !group.MembersOnly || membership?.IsActive == true || user.IsProgrammeTeam();

@@ -125,11 +125,12 @@ public static partial class GroupsApi
             ? await db.Registrations.Where(r => r.MeetingId == id && r.UserId == userId && r.State != RegistrationState.Cancelled)
                 .Select(r => (RegistrationState?)r.State).SingleOrDefaultAsync(cancellationToken)
             : null;
-        var hasPlace = registration == RegistrationState.Registered && meeting.State != MeetingState.Cancelled;
+        var seesLink = GroupPermissions.CanSeeOnlineLink(meeting, registration,
+            GroupPermissions.CanManage(viewer, meeting, meeting.GroupId is { } groupId ? await access.MembershipAsync(groupId, viewer, cancellationToken) : null));
         return TypedResults.Ok(new MeetingDetail(
             meeting.Id, MeetingCalendars.UidOf(meeting.Uid), meeting.Title, meeting.Group?.Slug, meeting.Group?.Name,
             InZone(meeting.StartsAt, meeting.TimeZone), InZone(meeting.EndsAt, meeting.TimeZone), meeting.TimeZone,
-            meeting.Place, meeting.OnlineLink is not null, hasPlace ? meeting.OnlineLink : null, meeting.Agenda, meeting.State.ToCode(),
+            meeting.Place, meeting.OnlineLink is not null, seesLink ? meeting.OnlineLink : null, meeting.Agenda, meeting.State.ToCode(),
             meeting.CancellationReason, meeting.Capacity, meeting.RegisteredCount, registration?.ToCode(), meeting.AttendanceCount, meeting.Sequence,
             [.. meeting.Minutes.OrderBy(v => v.Number).Select(v => new MinutesResponse(v.Number, v.Text, v.Note, v.PublishedAt))],
             [.. meeting.Decisions.OrderBy(d => d.Number).Select(d => new DecisionResponse(d.Number, d.Text, d.MinutesVersion, d.RecordedAt))],

@@ -48,8 +48,8 @@ internal sealed class LegalRegimeMapping : IEntityTypeConfiguration<LegalRegime>
         regime.Property(r => r.Name).HasMaxLength(200).IsRequired();
         regime.Property(r => r.ShortName).HasMaxLength(50).IsRequired();
         regime.Property(r => r.Unit).HasConversion<CodeConverter<DeadlineUnit>>().HasMaxLength(20);
-        regime.Property(r => r.ExtensionRule).HasMaxLength(1000);
-        regime.Property(r => r.ComplaintRoute).HasMaxLength(1000);
+        regime.Property(r => r.ExtensionRule).HasMaxLength(LegalRegime.TextMaxLength);
+        regime.Property(r => r.ComplaintRoute).HasMaxLength(LegalRegime.TextMaxLength);
     }
 }
 
@@ -80,12 +80,8 @@ internal sealed class JurisdictionReferenceData : IReferenceData
             var seeds = await JsonSerializer.DeserializeAsync<List<RegimeSeed>>(stream, JsonSerializerOptions.Web, cancellationToken);
             foreach (var seed in seeds!.Where(s => !existing.Contains(s.Code)))
             {
-                db.LegalRegimes.Add(new LegalRegime
-                {
-                    Code = seed.Code, Name = seed.Name, ShortName = seed.ShortName, IsFormal = seed.IsFormal,
-                    Amount = seed.Amount, Unit = Codes.Parse<DeadlineUnit>(seed.Unit), ExtensionLimit = seed.ExtensionLimit,
-                    ExtensionRule = seed.ExtensionRule, ComplaintRoute = seed.ComplaintRoute, SortOrder = seed.SortOrder,
-                });
+                db.LegalRegimes.Add(LegalRegime.Define(seed.Code, seed.Name, seed.ShortName, seed.IsFormal, seed.Amount, Codes.Parse<DeadlineUnit>(seed.Unit),
+                    seed.ExtensionLimit, seed.ExtensionRule, seed.ComplaintRoute, seed.SortOrder));
             }
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Jurisdiction;
 
@@ -8,21 +9,52 @@ namespace ShapeOpenData.Modules.Jurisdiction;
 /// </summary>
 public sealed class LegalRegime
 {
+    public const int MostUnits = 365;
+    public const int TextMaxLength = 1000;
+
     /// <summary><c>foi</c>, <c>eir</c>, <c>rpsi</c> or <c>service</c>.</summary>
-    public string Code { get; set; } = "";
-    public string Name { get; set; } = "";
-    public string ShortName { get; set; } = "";
+    public string Code { get; init; } = "";
+    public string Name { get; init; } = "";
+    public string ShortName { get; init; } = "";
 
     /// <summary>False for the programme's own service standard, which is not a legal right.</summary>
-    public bool IsFormal { get; set; }
-    public int Amount { get; set; }
-    public DeadlineUnit Unit { get; set; }
+    public bool IsFormal { get; init; }
+    public int Amount { get; private set; }
+    public DeadlineUnit Unit { get; init; }
 
     /// <summary>How many more units an extension may add in total; null where the law sets no fixed limit.</summary>
-    public int? ExtensionLimit { get; set; }
-    public string ExtensionRule { get; set; } = "";
-    public string ComplaintRoute { get; set; } = "";
-    public int SortOrder { get; set; }
+    public int? ExtensionLimit { get; private set; }
+    public string ExtensionRule { get; private set; } = "";
+    public string ComplaintRoute { get; private set; } = "";
+    public int SortOrder { get; init; }
+
+    /// <summary>A regime as the seed or configuration gives it, checked as an administrator's change is.</summary>
+    public static LegalRegime Define(
+        string code, string name, string shortName, bool isFormal, int amount, DeadlineUnit unit, int? extensionLimit,
+        string extensionRule, string complaintRoute, int sortOrder)
+    {
+        var regime = new LegalRegime { Code = code, Name = name, ShortName = shortName, IsFormal = isFormal, Unit = unit, SortOrder = sortOrder };
+        regime.Change(amount, extensionLimit, extensionRule, complaintRoute);
+        return regime;
+    }
+
+    /// <summary>An administrator's change: how long there is to reply, the extension limit and the words people read.</summary>
+    public void Change(int amount, int? extensionLimit, string extensionRule, string complaintRoute)
+    {
+        Require(amount is >= 1 and <= MostUnits, $"How long there is to reply must be from 1 to {MostUnits}");
+        Require(extensionLimit is null or (>= 0 and <= MostUnits), $"The extension limit must be from 0 to {MostUnits}");
+        Require(extensionRule.Trim().Length is > 0 and <= TextMaxLength, $"The extension rule must be 1 to {TextMaxLength} characters");
+        Require(complaintRoute.Trim().Length is > 0 and <= TextMaxLength, $"The complaint route must be 1 to {TextMaxLength} characters");
+        (Amount, ExtensionLimit, ExtensionRule, ComplaintRoute) = (amount, extensionLimit, extensionRule.Trim(), complaintRoute.Trim());
+    }
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new RuleException(message);
+        }
+    }
 
     public string DescribeAmount() => Unit switch
     {

@@ -41,25 +41,20 @@ public sealed class RegimeModel(AppDbContext db, Jurisdiction jurisdiction, Time
             return NotFound();
         }
         Regime = regime;
-        var amount = WholeNumber(nameof(Amount), Amount, "how long there is to reply", 1, 365, required: true);
-        var limit = WholeNumber(nameof(ExtensionLimit), ExtensionLimit, "the extension limit", 0, 365, required: false);
-        var rule = ModelState.Required(nameof(ExtensionRule), ExtensionRule, "Enter the extension rule", 1000, "The extension rule");
-        var route = ModelState.Required(nameof(ComplaintRoute), ComplaintRoute, "Enter the complaint route", 1000, "The complaint route");
-        if (!ModelState.IsValid)
+        var amount = WholeNumber(nameof(Amount), Amount, "how long there is to reply", 1, LegalRegime.MostUnits, required: true);
+        var limit = WholeNumber(nameof(ExtensionLimit), ExtensionLimit, "the extension limit", 0, LegalRegime.MostUnits, required: false);
+        var rule = ModelState.Required(nameof(ExtensionRule), ExtensionRule, "Enter the extension rule", LegalRegime.TextMaxLength, "The extension rule");
+        var route = ModelState.Required(nameof(ComplaintRoute), ComplaintRoute, "Enter the complaint route", LegalRegime.TextMaxLength, "The complaint route");
+        return await this.ChangeAsync(async () =>
         {
-            return this.Invalid();
-        }
-        var before = RegimeSnapshot.Of(regime);
-        regime.Amount = amount!.Value;
-        regime.ExtensionLimit = limit;
-        regime.ExtensionRule = rule!;
-        regime.ComplaintRoute = route!;
-        // A regime is keyed by its code, which its snapshots name; the entry's number is 0.
-        db.AuditEntries.Add(AuditEntry.Of(JurisdictionModule.RegimeItemType, 0, "changed", User.UserId(), clock.UtcNow(), before, RegimeSnapshot.Of(regime)));
-        await db.SaveChangesAsync(cancellationToken);
-        jurisdiction.Invalidate();
-        TempData.Success($"{regime.Name} has been saved. New deadlines use it from now on");
-        return Redirect("/admin/calendar");
+            var before = RegimeSnapshot.Of(regime);
+            regime.Change(amount!.Value, limit, rule!, route!);
+            // A regime is keyed by its code, which its snapshots name; the entry's number is 0.
+            db.AuditEntries.Add(AuditEntry.Of(JurisdictionModule.RegimeItemType, 0, "changed", User.UserId(), clock.UtcNow(), before, RegimeSnapshot.Of(regime)));
+            await db.SaveChangesAsync(cancellationToken);
+            jurisdiction.Invalidate();
+            return new Changed("/admin/calendar", $"{regime.Name} has been saved. New deadlines use it from now on");
+        }, nameof(Amount));
     }
 
     private int? WholeNumber(string key, string? value, string what, int min, int max, bool required)

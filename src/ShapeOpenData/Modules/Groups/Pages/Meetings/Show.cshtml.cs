@@ -21,7 +21,7 @@ public sealed class ShowModel(AppDbContext db, MeetingWorkflow meetings, TimePro
     public DateTime Now { get; private set; }
     public DateOnly Today { get; private set; }
 
-    public bool HasPlace => Registration?.State == RegistrationState.Registered;
+    public bool CanSeeOnlineLink => GroupPermissions.CanSeeOnlineLink(Meeting, Registration?.State, CanManage);
     public bool IsOver => Meeting.EndsAt <= Now;
 
     /// <summary>Whole days from the end of the meeting to the first minutes.</summary>
