@@ -12,8 +12,8 @@ public sealed class DeleteModel(CommentThreads comments) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        (_, Item) = await comments.FindAsync(id, User, cancellationToken);
-        return Page();
+        (var comment, Item) = await comments.FindAsync(id, User, cancellationToken);
+        return CommentPermissions.CanDelete(User, comment) ? Page() : Forbid();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)

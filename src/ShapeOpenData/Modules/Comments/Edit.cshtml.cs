@@ -26,7 +26,11 @@ public sealed class EditModel(CommentThreads comments, TimeProvider clock) : Pag
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        (_, Item) = await comments.FindAsync(id, User, cancellationToken);
+        (var comment, Item) = await comments.FindAsync(id, User, cancellationToken);
+        if (!CommentPermissions.CanEdit(User, comment, clock.GetUtcNow().UtcDateTime))
+        {
+            return Forbid();
+        }
         return await this.ChangeAsync(() => comments.EditAsync(id, Body ?? "", User, cancellationToken), "", $"{Item.Url}#comment-{id}", nameof(Body));
     }
 }

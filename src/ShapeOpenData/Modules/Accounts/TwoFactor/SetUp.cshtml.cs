@@ -59,6 +59,8 @@ public sealed class SetUpModel(UserManager<User> users, SignInManager<User> sign
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            // Making a key changes the security stamp: this session is refreshed so it is not signed out a minute later.
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
         }
         Key = key!;

@@ -32,7 +32,7 @@ public sealed class ManageModel(AppDbContext db, QualityReports reports) : Repor
     {
         var response = ModelState.Required(nameof(Reply), Reply, "Enter your response", QualityReport.DetailsMaxLength, "Your response");
         return ActAsync(slug, number, "Your response has been published and the reporter told",
-            id => reports.RespondAsync(id, User, response!, cancellationToken), nameof(Reply), cancellationToken);
+            id => reports.RespondAsync(id, User, response!, cancellationToken), nameof(Reply), cancellationToken, () => CanManage);
     }
 
     public Task<IActionResult> OnPostCloseAsync(string slug, int number, CancellationToken cancellationToken)
@@ -44,13 +44,14 @@ public sealed class ManageModel(AppDbContext db, QualityReports reports) : Repor
             ModelState.AddModelError(nameof(Note), "Explain why it will not be fixed");
         }
         return ActAsync(slug, number, "The report has been closed",
-            id => reports.CloseAsync(id, User, resolution!.Value, note, cancellationToken), nameof(Resolution), cancellationToken);
+            id => reports.CloseAsync(id, User, resolution!.Value, note, cancellationToken), nameof(Resolution), cancellationToken, () => CanManage);
     }
 
     public Task<IActionResult> OnPostReviewAsync(string slug, int number, CancellationToken cancellationToken)
     {
         var note = ModelState.Optional(nameof(ReviewNote), ReviewNote, 1_000, "The note");
         return ActAsync(slug, number, "The report has been reviewed and is now public",
-            id => reports.ReviewAsync(id, User, note, cancellationToken), nameof(ReviewNote), cancellationToken);
+            id => reports.ReviewAsync(id, User, note, cancellationToken), nameof(ReviewNote), cancellationToken,
+            () => QualityReportPermissions.CanReview(User, Dataset.OrganisationId));
     }
 }

@@ -30,12 +30,20 @@ public abstract class ReportPage(AppDbContext db) : PageModel
         return true;
     }
 
-    /// <summary>Runs a change to the report; on success tells the person and goes back to the report.</summary>
-    protected async Task<IActionResult> ActAsync(string slug, int number, string done, Func<int, Task> act, string errorKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs a change to the report; on success tells the person and goes back to the report. Someone who may not make
+    /// it (<paramref name="allowed"/>) gets 403 before their form is looked at.
+    /// </summary>
+    protected async Task<IActionResult> ActAsync(
+        string slug, int number, string done, Func<int, Task> act, string errorKey, CancellationToken cancellationToken, Func<bool>? allowed = null)
     {
         if (!await LoadAsync(slug, number, cancellationToken))
         {
             return NotFound();
+        }
+        if (allowed?.Invoke() == false)
+        {
+            return Forbid();
         }
         return await this.ChangeAsync(() => act(Report.Id), done, QualityReports.UrlOf(slug, number), errorKey, () => OnInvalidAsync(cancellationToken));
     }

@@ -44,7 +44,8 @@ public sealed class ShowModel(AppDbContext db, QualityReports reports, CommentTh
             return Challenge();
         }
         var reason = ModelState.Required(nameof(Reason), Reason, "Say why the report should be reopened", QualityReport.DetailsMaxLength, "The reason");
-        return await ActAsync(slug, number, "The report is open again", id => reports.ReopenAsync(id, User, reason!, cancellationToken), nameof(Reason), cancellationToken);
+        return await ActAsync(slug, number, "The report is open again", id => reports.ReopenAsync(id, User, reason!, cancellationToken), nameof(Reason), cancellationToken,
+            () => QualityReportPermissions.CanReopen(User, Report, Dataset.OrganisationId));
     }
 
     protected override Task OnInvalidAsync(CancellationToken cancellationToken) => LoadPageAsync(1, cancellationToken);

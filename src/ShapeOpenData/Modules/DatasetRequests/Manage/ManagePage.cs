@@ -25,12 +25,16 @@ public abstract class ManagePage(RequestQueries queries) : PageModel
         return (allowed ?? (r => DatasetRequestPermissions.CanManage(User, r)))(request) ? null : Forbid();
     }
 
-    /// <summary>Runs a workflow action; on success tells the person and goes back to the request.</summary>
-    protected async Task<IActionResult> RunAsync(int id, string done, Func<Task> act, CancellationToken cancellationToken, string errorKey = "")
+    /// <summary>
+    /// Runs a workflow action; on success tells the person and goes back to the request. Someone who may not take it
+    /// (by default, who may not manage the request) gets 403 before their form is looked at.
+    /// </summary>
+    protected async Task<IActionResult> RunAsync(
+        int id, string done, Func<Task> act, CancellationToken cancellationToken, string errorKey = "", Func<DatasetRequest, bool>? allowed = null)
     {
-        if (await LoadAsync(id, cancellationToken, _ => true) is { } missing)
+        if (await LoadAsync(id, cancellationToken, allowed) is { } refused)
         {
-            return missing;
+            return refused;
         }
         return await this.ChangeAsync(act, done, $"/requests/{id}", errorKey);
     }

@@ -1,0 +1,197 @@
+using System.Net.Http.Json;
+using System.Text;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using ShapeOpenData.Modules.Groups;
+using ShapeOpenData.Modules.Shared;
+using ShapeOpenData.Tests.Groups;
+
+namespace ShapeOpenData.Tests.Security;
+
+/// <summary>
+/// The service with one of everything a route can name — a confidential request to the Department for Transport, a
+/// members-only group with a meeting and an action, a dataset with a quality report and a comment — and one person
+/// in each role the matrix speaks of, signed in on the pages and holding an API token.
+/// </summary>
+public sealed class AuthorisationWorld : ServiceFactory
+{
+    public const string Publisher = "department-for-transport";
+    public const string OtherPublisher = "cabinet-office";
+
+    public IReadOnlyList<(char Role, WebSession Pages, HttpClient Api)> People { get; private set; } = [];
+    public IReadOnlyDictionary<string, string> Values { get; private set; } = new Dictionary<string, string>();
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await this.ImportDemoCatalogueAsync();
+        var requester = await CreatePersonAsync();
+        var request = await this.SubmitRequestAsync(requester, organisation: Publisher, confidential: true);
+        var (group, chair) = await this.CreateGroupAsync(membersOnly: true);
+        var member = await CreatePersonAsync();
+        await this.AddMemberAsync(group, member);
+        var meeting = await this.ScheduleAsync(group, chair);
+        var action = await this.AddActionAsync(group, chair, new NewAction("Publish the standard", chair.Id, null, DateOnly.FromDateTime(this.UtcNow().AddDays(30)), []));
+        var dataset = await WithDatabaseAsync(db => db.Datasets.Where(d => d.Organisation!.Slug == Publisher).OrderBy(d => d.Id).Select(d => d.Slug).FirstAsync());
+        var report = await this.FileReportAsync(requester, dataset);
+        var reportId = await WithDatabaseAsync(db => db.QualityReports.Where(r => r.Dataset!.Slug == dataset && r.Number == report).Select(r => r.Id).SingleAsync());
+        var comment = await WithServicesAsync(async s => await s.GetRequiredService<ShapeOpenData.Modules.Comments.CommentThreads>()
+            .PostAsync(ItemTypes.QualityReport, reportId, null, "The file is still broken.", await PrincipalAsync(requester), CancellationToken.None));
+
+        Values = new Dictionary<string, string>
+        {
+            ["requests"] = $"{request}", ["done"] = $"{request}", ["meetings"] = $"{meeting.Id}", ["actions"] = $"{action.Id}",
+            ["comments"] = $"{comment.Id}", ["groups"] = group.Slug, ["datasets"] = dataset, ["reports"] = $"{report}",
+            ["organisations"] = Publisher, ["regimes"] = "foi", ["minutes"] = "1", ["error"] = "404", ["invitations"] = "not-a-real-token",
+            ["unsubscribe"] = "not-a-real-token", ["manage"] = "review", ["openapi"] = "v1", ["action"] = "package_search", [""] = "no-such-file.txt",
+        };
+        var people = new List<(char, Person?)>
+        {
+            ('a', null), ('p', await CreatePersonAsync()), ('m', member),
+            ('o', await CreatePersonAsync(Roles.Publisher, Publisher, twoFactor: true)),
+            ('x', await CreatePersonAsync(Roles.Publisher, OtherPublisher, twoFactor: true)),
+            ('d', await CreatePersonAsync(Roles.Moderator, twoFactor: true)),
+            ('t', await CreatePersonAsync(Roles.ProgrammeTeam, twoFactor: true)),
+            ('s', await CreatePersonAsync(Roles.Administrator, twoFactor: true)),
+        };
+        var signedIn = new List<(char, WebSession, HttpClient)>();
+        foreach (var (role, person) in people)
+        {
+            var session = NewSession();
+            if (person is not null) await session.SignInAsync(person);
+            signedIn.Add((role, session, person is null ? CreateClient() : await ApiClientAsync(person)));
+        }
+        People = signedIn;
+    }
+}
+
+/// <summary>
+/// Every route the service answers (pages with each of their handlers, and the API, taken from the endpoint data
+/// source so that a new route cannot be forgotten), called by each role, answers as <see cref="AuthorisationMatrix"/>
+/// declares. A route missing from the matrix fails the test.
+/// </summary>
+public sealed class AuthorisationMatrixTests(AuthorisationWorld world) : IClassFixture<AuthorisationWorld>
+{
+    private sealed record Route(string Key, string Method, string Pattern, string? Handler)
+    {
+        /// <summary>
+        /// Routes that change the world for the routes after them go last: deleting the comment and leaving the group,
+        /// then the person's own account (two-factor, tokens), then signing out.
+        /// </summary>
+        public int Order => Key switch
+        {
+            "POST /account/sign-out" => 3,
+            _ when Method == "POST" && Pattern.StartsWith("/account", StringComparison.Ordinal) => 2,
+            "POST /comments/{id:int}/delete" or "POST /groups/{slug}?handler=Leave" => 1,
+            _ => 0,
+        };
+    }
+
+    private IReadOnlyList<Route> Routes()
+    {
+        var routes = new List<Route>();
+        foreach (var endpoint in world.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            if (string.IsNullOrEmpty(endpoint.DisplayName)) continue; // a static file: the same for everyone
+            var pattern = "/" + endpoint.RoutePattern.RawText!.Trim('/');
+            if (endpoint.Metadata.GetMetadata<CompiledPageActionDescriptor>() is { } page)
+            {
+                routes.Add(new($"GET {pattern}", "GET", pattern, null));
+                routes.AddRange(page.HandlerMethods.Where(h => h.HttpMethod == "Post").Select(h =>
+                    new Route(h.Name is null ? $"POST {pattern}" : $"POST {pattern}?handler={h.Name}", "POST", pattern, h.Name)));
+                continue;
+            }
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            routes.AddRange(methods.Where(m => m != "HEAD").Select(m => new Route($"{m} {pattern}", m, pattern, null)));
+        }
+        return [.. routes.DistinctBy(r => r.Key).OrderBy(r => r.Order).ThenBy(r => r.Key, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The route with its parameters filled in from the world, each by the word before it (<c>/meetings/{id}</c> is the meeting).</summary>
+    private string PathOf(Route route)
+    {
+        var segments = route.Pattern.Split('/');
+        for (var i = 0; i < segments.Length; i++)
+        {
+            var (open, close) = (segments[i].IndexOf('{', StringComparison.Ordinal), segments[i].LastIndexOf('}'));
+            if (open < 0) continue;
+            var word = segments.Take(i).LastOrDefault(s => !s.Contains('{', StringComparison.Ordinal)) ?? "";
+            segments[i] = segments[i][..open] + world.Values[word] + segments[i][(close + 1)..];
+        }
+        var path = string.Join('/', segments);
+        return route.Handler is null ? path : $"{path}?handler={route.Handler}";
+    }
+
+    private async Task<char> CallAsync(Route route, WebSession pages, HttpClient api)
+    {
+        var path = PathOf(route);
+        HttpResponseMessage response;
+        if (route.Pattern.StartsWith("/api/", StringComparison.Ordinal))
+        {
+            using var message = new HttpRequestMessage(new HttpMethod(route.Method), path);
+            if (route.Method != "GET") message.Content = JsonContent.Create(new { });
+            response = await api.SendAsync(message);
+        }
+        else if (route.Method == "GET")
+        {
+            response = await pages.Http.GetAsync(path);
+        }
+        else
+        {
+            // A form as the browser sends it, with this person's antiforgery token and nothing filled in.
+            var token = await TokenAsync(pages);
+            using var form = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]);
+            response = await pages.Http.PostAsync(path, form);
+        }
+        var landed = response.RequestMessage!.RequestUri!.AbsolutePath;
+        return response.StatusCode switch
+        {
+            HttpStatusCode.Unauthorized => 's',
+            HttpStatusCode.Forbidden => 'f',
+            HttpStatusCode.NotFound => 'n',
+            _ when landed.StartsWith("/account/sign-in", StringComparison.Ordinal) && !path.StartsWith("/account/sign-in", StringComparison.Ordinal) => 's',
+            _ when (int)response.StatusCode >= 500 => 'E',
+            _ => 'o',
+        };
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<WebSession, string> _tokens = new();
+
+    /// <summary>The person's antiforgery token, from the first page that gives them a form (one serves every form).</summary>
+    private async Task<string> TokenAsync(WebSession pages)
+    {
+        if (_tokens.TryGetValue(pages, out var known)) return known;
+        foreach (var page in new[] { "/account/sign-in", "/requests/new" })
+        {
+            var form = await pages.GetAsync(page);
+            if (form.Document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") is { } token) return _tokens[pages] = token;
+        }
+        throw new InvalidOperationException("No page gave this person an antiforgery token");
+    }
+
+    [Fact]
+    public async Task EveryRoute_AnswersEveryRole_AsTheMatrixDeclares()
+    {
+        var routes = Routes();
+        var wrong = new StringBuilder();
+        foreach (var missing in routes.Where(r => !AuthorisationMatrix.Expected.ContainsKey(r.Key)))
+        {
+            wrong.AppendLine($"Not in the matrix: {missing.Key}");
+        }
+        foreach (var stale in AuthorisationMatrix.Expected.Keys.Except(routes.Select(r => r.Key)))
+        {
+            wrong.AppendLine($"In the matrix but no longer a route: {stale}");
+        }
+        foreach (var route in routes)
+        {
+            // Each person has their own session, so the roles ask at once.
+            var answers = string.Concat(await Task.WhenAll(world.People.Select(p => CallAsync(route, p.Pages, p.Api))));
+            if (AuthorisationMatrix.Expected.GetValueOrDefault(route.Key) != answers)
+            {
+                wrong.AppendLine($"[\"{route.Key}\"] = \"{answers}\", // declared {AuthorisationMatrix.Expected.GetValueOrDefault(route.Key) ?? "nothing"}");
+            }
+        }
+        Assert.True(wrong.Length == 0, $"Roles {string.Concat(world.People.Select(p => p.Role))}:\n{wrong}");
+    }
+}
