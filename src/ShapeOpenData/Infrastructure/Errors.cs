@@ -22,6 +22,12 @@ public static class Errors
             {
                 context.ProblemDetails.Detail = context.Exception.Message;
             }
+            // A rule about one field is bad input: named in errors, as the API's own 400s name theirs.
+            if (context.Exception is FieldRuleException field)
+            {
+                context.ProblemDetails.Title = "The request has a mistake in it";
+                context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { [field.Field] = [field.Message] };
+            }
         });
         // A refusal no page handled itself is 404 or 403 on every page, the same way (a 403 to someone not signed
         // in asks them to sign in).
@@ -65,6 +71,7 @@ public static class Errors
         BadHttpRequestException bad => bad.StatusCode,
         NotFoundException => StatusCodes.Status404NotFound,
         ForbiddenException => StatusCodes.Status403Forbidden,
+        FieldRuleException => StatusCodes.Status400BadRequest,
         RuleException => StatusCodes.Status409Conflict,
         OperationCanceledException => 499,
         _ => StatusCodes.Status500InternalServerError,

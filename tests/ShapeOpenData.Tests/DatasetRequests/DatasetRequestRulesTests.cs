@@ -142,7 +142,10 @@ public sealed class DatasetRequestRulesTests
     public void Released_NeedsAnHttpsAddress()
     {
         var request = InProgress();
-        Assert.Throws<RuleException>(() => request.Close(new Closing(Outcome.Released, new Uri("http://data.example/x")), null, Received, 1, Now));
+        Assert.Equal("url", Assert.Throws<FieldRuleException>(() => request.Close(new Closing(Outcome.Released, new Uri("http://data.example/x")), null, Received, 1, Now)).Field);
+        // Whatever the outcome, an address given is shown as a link: never one that runs script.
+        Assert.Equal("url", Assert.Throws<FieldRuleException>(() => request.Close(
+            new Closing(Outcome.NotHeld, new Uri("javascript:alert(1)")), null, Received, 1, Now)).Field);
         request.Close(new Closing(Outcome.Released, new Uri("https://data.example/x")), null, Received, 1, Now);
         Assert.Equal("https://data.example/x", request.OutcomeUrl);
     }

@@ -52,6 +52,7 @@ public static class ApiModule
     /// <summary>Call after the web platform's middleware: the ETags wrap what the endpoints write, after authorisation.</summary>
     public static WebApplication MapApi(this WebApplication app)
     {
+        app.UseApiBodyLimit();
         app.UseApiETags();
         app.MapOpenApi("/openapi/{documentName}.json");
         CkanApi.Map(app);

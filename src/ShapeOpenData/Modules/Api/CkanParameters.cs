@@ -60,7 +60,8 @@ public sealed class CkanParameters(IReadOnlyDictionary<string, string> values)
         Text(name) ?? throw CkanValidationException.Field(name, "Missing value");
 
     /// <summary>A whole number of 0 or more (CKAN's <c>natural_number_validator</c>), or the default when not given.</summary>
-    public int NaturalNumber(string name, int fallback, Dictionary<string, object> errors)
+    /// <param name="maximum">The most it may be: more is an error too (an offset, bounded as far as any list may be read).</param>
+    public int NaturalNumber(string name, int fallback, Dictionary<string, object> errors, int maximum = int.MaxValue)
     {
         if (Text(name) is not { } text)
         {
@@ -75,6 +76,11 @@ public sealed class CkanParameters(IReadOnlyDictionary<string, string> values)
         if (number < 0)
         {
             errors[name] = new[] { "Must be a natural number" };
+            return fallback;
+        }
+        if (number > maximum)
+        {
+            errors[name] = new[] { $"Must be at most {maximum}" };
             return fallback;
         }
         return (int)number;

@@ -10,11 +10,21 @@ public static class Paging
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
-    public const string PageDescription = "Which page, from 1 (the default).";
+
+    /// <summary>
+    /// The last page any list may ask for. The page number is multiplied into the database's OFFSET, so an unbounded one
+    /// overflowed it; a million items in (at the largest page size) is further than anyone reads a list.
+    /// </summary>
+    public const int MaxPage = 10_000;
+
+    /// <summary>The furthest into a list an offset may reach (CKAN's <c>start</c> and <c>offset</c>): as far as the last page.</summary>
+    public const int MaxOffset = MaxPage * MaxPageSize;
+
+    public const string PageDescription = "Which page, from 1 (the default) to 10000.";
     public const string PageSizeDescription = "How many items a page, from 1 to 100; 20 by default.";
 
     public static ValidationProblem? Check(int? page, int? pageSize) =>
-        page is < 1 ? ApiModule.Invalid("page", "page starts at 1")
+        page is < 1 or > MaxPage ? ApiModule.Invalid("page", $"page must be from 1 to {MaxPage}")
         : pageSize is < 1 or > MaxPageSize ? ApiModule.Invalid("pageSize", $"pageSize must be from 1 to {MaxPageSize}")
         : null;
 

@@ -51,6 +51,7 @@ public sealed class IndexModel(AppDbContext db, IAuditActors actors) : PageModel
         {
             ModelState.AddModelError(nameof(To), "The last day to show must be the same as or after the first day");
         }
+        var pageNumber = Pagination.PageNumber(ModelState, page);
         if (!ModelState.IsValid)
         {
             return this.Invalid();
@@ -70,7 +71,7 @@ public sealed class IndexModel(AppDbContext db, IAuditActors actors) : PageModel
             entries = entries.Where(e => e.At < end);
         }
         // Entries are added as changes happen, so the newest have the highest ids: the key orders them without a sort.
-        var found = await Paging.PageAsync(entries.OrderByDescending(e => e.Id), Math.Max(1, page ?? 1), Paging.DefaultPageSize, cancellationToken);
+        var found = await Paging.PageAsync(entries.OrderByDescending(e => e.Id), pageNumber, Paging.DefaultPageSize, cancellationToken);
         var names = await actors.NamesAsync([.. found.Items.Where(e => e.ActorId is not null).Select(e => e.ActorId!.Value).Distinct()], cancellationToken);
         Results = new Paged<Row>(
             [.. found.Items.Select(e => new Row(e, e.ActorId is { } id ? names.GetValueOrDefault(id, $"Account {id}") : TheService, AuditFields.Of(e)))],

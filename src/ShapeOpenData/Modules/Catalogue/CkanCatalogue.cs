@@ -39,7 +39,7 @@ public sealed class CkanCatalogue(AppDbContext db, DatasetQueries queries) : ICk
     {
         var errors = new Dictionary<string, object>();
         var rows = Math.Min(parameters.NaturalNumber("rows", 10, errors), MaxRows);
-        var start = parameters.NaturalNumber("start", 0, errors);
+        var start = parameters.NaturalNumber("start", 0, errors, Paging.MaxOffset);
         if (errors.Count > 0)
         {
             throw new CkanValidationException(errors);
@@ -133,7 +133,7 @@ public sealed class CkanCatalogue(AppDbContext db, DatasetQueries queries) : ICk
     {
         var errors = new Dictionary<string, object>();
         var limit = parameters.NaturalNumber("limit", maximum, errors);
-        var offset = parameters.NaturalNumber("offset", 0, errors);
+        var offset = parameters.NaturalNumber("offset", 0, errors, Paging.MaxOffset);
         return errors.Count > 0 ? throw new CkanValidationException(errors) : (Math.Min(limit, maximum), offset);
     }
 }

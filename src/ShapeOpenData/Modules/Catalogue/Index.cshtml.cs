@@ -40,11 +40,12 @@ public sealed class IndexModel(DatasetQueries queries) : PageModel
             string.IsNullOrEmpty(Format) ? null : Format,
             ModelState.OptionalChoice<Openness>(nameof(Openness), Openness, "Select an openness level from the list"),
             ModelState.OptionalChoice<DatasetSort>(nameof(Sort), Sort, "Select a sort order from the list") ?? DatasetSort.RecentlyUpdated);
+        var pageNumber = Pagination.PageNumber(ModelState, page);
         if (!ModelState.IsValid)
         {
             return this.Invalid();
         }
-        Results = await queries.ListAsync(filter, Math.Max(1, page ?? 1), Paging.DefaultPageSize, cancellationToken);
+        Results = await queries.ListAsync(filter, pageNumber, Paging.DefaultPageSize, cancellationToken);
         return Page();
     }
 }

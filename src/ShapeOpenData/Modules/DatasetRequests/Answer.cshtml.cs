@@ -16,7 +16,7 @@ public sealed class AnswerModel(RequestQueries queries, RequestWorkflow workflow
 
     public Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        var answer = ModelState.Required(nameof(Answer), Answer, "Enter your answer", 5_000, "Your answer");
+        var answer = ModelState.Required(nameof(Answer), Answer, "Enter your answer", DatasetRequest.AnswerMaxLength, "Your answer");
         return RunAsync(id, "Thank you. Your answer has been sent and the clock has restarted",
             () => workflow.AnswerAsync(id, User, answer!, cancellationToken), cancellationToken, nameof(Answer),
             r => DatasetRequestPermissions.CanAnswerQuestion(User, r));

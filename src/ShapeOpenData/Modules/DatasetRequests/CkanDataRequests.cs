@@ -54,7 +54,7 @@ public sealed class CkanDataRequests(AppDbContext db, ICkanPackages packages) : 
     {
         var errors = new Dictionary<string, object>();
         var limit = Math.Min(parameters.NaturalNumber("limit", DefaultLimit, errors), MaxLimit);
-        var offset = parameters.NaturalNumber("offset", 0, errors);
+        var offset = parameters.NaturalNumber("offset", 0, errors, Paging.MaxOffset);
         if (errors.Count > 0)
         {
             throw new CkanValidationException(errors);

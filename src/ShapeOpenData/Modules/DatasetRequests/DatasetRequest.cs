@@ -11,7 +11,21 @@ namespace ShapeOpenData.Modules.DatasetRequests;
 /// </summary>
 public sealed class DatasetRequest
 {
+    // Each text has one limit, kept here: the forms check the same numbers, and the database is not relied on
+    // (SQLite ignores lengths). Text goes into pages, feeds and every follower's email.
     public const int TitleMaxLength = 120;
+    public const int DescriptionMaxLength = 10_000;
+    public const int BenefitsMaxLength = 2_000;
+
+    /// <summary>The public note with a review, an assignment or the start of work.</summary>
+    public const int NoteMaxLength = 2_000;
+    public const int QuestionMaxLength = 2_000;
+    public const int AnswerMaxLength = 5_000;
+
+    /// <summary>The reason for an extension, a reopening or a withdrawal.</summary>
+    public const int ReasonMaxLength = 2_000;
+    public const int ExplanationMaxLength = 5_000;
+    public const int OutcomeUrlMaxLength = 2_000;
     public const string ServiceStandard = JurisdictionModule.ServiceStandard;
 
     public int Id { get; private set; }
@@ -80,6 +94,14 @@ public sealed class DatasetRequest
 
     public static DatasetRequest Submit(NewRequest details, LegalRegime regime, WorkingDayCalendar calendar, int? actorId, DateTime now)
     {
+        Limit(details.Title, TitleMaxLength, "title", "The title");
+        Limit(details.Description, DescriptionMaxLength, "description", "The description");
+        Limit(details.Benefits, BenefitsMaxLength, "benefits", "The benefits");
+        // With no requester's account and no organisation, nobody outside the programme team could see or answer it.
+        if (details.IsConfidential && details.ReceivedVia != ReceivedVia.Service && details.OrganisationId is null)
+        {
+            throw new FieldRuleException("organisation", RecordedPrivateNeedsOrganisation);
+        }
         var request = new DatasetRequest
         {
             Title = details.Title.Trim(),
@@ -107,17 +129,22 @@ public sealed class DatasetRequest
         return request;
     }
 
+    public const string RecordedPrivateNeedsOrganisation =
+        "Select the organisation that holds the data: a private request recorded for someone else must be with an organisation that can answer it";
+
     public static string Normalise(string title) =>
         string.Join(' ', title.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
 
     public RequestEvent Review(int? actorId, string? note, DateTime now)
     {
+        note = Limit(note, NoteMaxLength, "note", "The note");
         Require(State == RequestState.Submitted, "Only a newly submitted request can be put under review");
         return MoveTo(RequestState.UnderReview, RequestEventKind.Reviewed, actorId, note, now);
     }
 
     public RequestEvent Assign(int organisationId, int? publisherId, string organisationName, int? actorId, string? note, DateTime now)
     {
+        note = Limit(note, NoteMaxLength, "note", "The note");
         Require(IsOpen && !IsPaused, "A request can only be assigned while it is open and not waiting for the requester");
         OrganisationId = organisationId;
         AssignedPublisherId = publisherId;
@@ -127,6 +154,7 @@ public sealed class DatasetRequest
 
     public RequestEvent Start(int? actorId, string? note, DateTime now)
     {
+        note = Limit(note, NoteMaxLength, "note", "The note");
         Require(State == RequestState.Assigned, "Work can only start on a request that has been assigned");
         return MoveTo(RequestState.InProgress, RequestEventKind.Started, actorId, note, now);
     }
@@ -134,6 +162,7 @@ public sealed class DatasetRequest
     /// <summary>Asks the requester a question. The clock stops, keeping the working days that were left.</summary>
     public RequestEvent AskRequester(string question, WorkingDayCalendar calendar, DateOnly today, int? actorId, DateTime now)
     {
+        Limit(question, QuestionMaxLength, "question", "The question");
         Require(State is RequestState.UnderReview or RequestState.Assigned or RequestState.InProgress,
             "A question can only be asked while the request is under review, assigned or in progress");
         StateBeforePause = State;
@@ -147,6 +176,7 @@ public sealed class DatasetRequest
     /// </summary>
     public RequestEvent ReceiveClarification(string answer, WorkingDayCalendar calendar, DateOnly today, int? actorId, DateTime now)
     {
+        Limit(answer, AnswerMaxLength, "answer", "Your answer");
         Require(State == RequestState.AwaitingRequester, "There is no question waiting for an answer");
         if (WorkingDaysLeftWhenPaused is > 0 and var left)
         {
@@ -161,6 +191,7 @@ public sealed class DatasetRequest
     /// <summary>Extends the deadline within what the regime allows; the reason is public.</summary>
     public RequestEvent Extend(int days, string reason, LegalRegime regime, WorkingDayCalendar calendar, int? actorId, DateTime now)
     {
+        Limit(reason, ReasonMaxLength, "reason", "The reason");
         Require(IsOpen && !IsPaused, "A deadline can only be extended while the request is open and the clock is running");
         Require(days > 0, "An extension must be at least 1 day");
         if (regime.ExtensionLimit is { } limit && ExtensionDays + days > limit)
@@ -179,6 +210,12 @@ public sealed class DatasetRequest
     /// <summary>Closes with an outcome; <paramref name="closing"/> carries what that outcome needs.</summary>
     public RequestEvent Close(Closing closing, string? complaintRoute, DateOnly today, int? actorId, DateTime now)
     {
+        Limit(closing.Explanation, ExplanationMaxLength, "explanation", "The explanation");
+        // Everyone sees the address as a link, so it must be one that only opens a web page, whatever the outcome.
+        if (closing.Url is not null && (closing.Url is not { IsAbsoluteUri: true, Scheme: "https" } || closing.Url.ToString().Length > OutcomeUrlMaxLength))
+        {
+            throw new FieldRuleException("url", $"Give the full https address of the data, in {OutcomeUrlMaxLength} characters or fewer");
+        }
         Require(IsOpen, "This request is already closed");
         switch (closing.Outcome)
         {
@@ -198,7 +235,8 @@ public sealed class DatasetRequest
                 break;
         }
         Outcome = closing.Outcome;
-        OutcomeUrl = closing.DatasetId is null ? closing.Url?.ToString() : null;
+        OutcomeUrl = closing.Outcome is DatasetRequests.Outcome.Released or DatasetRequests.Outcome.AlreadyAvailable && closing.DatasetId is null
+            ? closing.Url?.ToString() : null;
         DatasetId = closing.Outcome is DatasetRequests.Outcome.Released or DatasetRequests.Outcome.AlreadyAvailable ? closing.DatasetId : null;
         ExpectedOn = closing.Outcome == DatasetRequests.Outcome.Scheduled ? closing.ExpectedOn : null;
         RefusalReason = closing.Outcome == DatasetRequests.Outcome.Refused ? closing.RefusalReason : null;
@@ -211,12 +249,17 @@ public sealed class DatasetRequest
         return MoveTo(RequestState.Closed, RequestEventKind.Closed, actorId, Join($"Outcome: {closing.Outcome.ToText()}.", OutcomeExplanation), now);
     }
 
+    /// <summary>Only the requester withdraws; the reason, if they give one, is public.</summary>
+    public RequestEvent Withdraw(string? reason, DateOnly today, int? actorId, DateTime now) =>
+        Close(new Closing(DatasetRequests.Outcome.Withdrawn, Explanation: Limit(reason, ReasonMaxLength, "reason", "The reason")), null, today, actorId, now);
+
     /// <summary>
     /// Re-opening is an explicit, recorded decision: the outcome is cleared and the clock starts again from
     /// today under the same regime.
     /// </summary>
     public RequestEvent Reopen(string reason, LegalRegime regime, WorkingDayCalendar calendar, DateOnly today, int? actorId, DateTime now)
     {
+        Limit(reason, ReasonMaxLength, "reason", "The reason");
         Require(!IsOpen, "Only a closed request can be reopened");
         Outcome = null;
         OutcomeUrl = null;
@@ -276,6 +319,9 @@ public sealed class DatasetRequest
             throw new RuleException(message);
         }
     }
+
+    /// <param name="field">The text's name in the API, which names it in a refusal.</param>
+    private static string? Limit(string? text, int maxLength, string field, string name) => FieldRuleException.Limit(text, maxLength, field, name);
 
     private static string? Join(string first, string? second) => string.IsNullOrWhiteSpace(second) ? first : $"{first} {second.Trim()}";
 }

@@ -10,10 +10,11 @@ public static class DatasetRequestPermissions
 {
     /// <summary>
     /// Confidential requests are visible only to the requester, the assigned organisation's publishers, the
-    /// named publisher, moderators and the programme team (DESIGN §4.2).
+    /// named publisher, moderators and the programme team (DESIGN §4.2), and to whoever recorded one that came by
+    /// email or post: they typed it in, and may work for another organisation than the one that holds the data.
     /// </summary>
     public static bool CanView(ClaimsPrincipal user, DatasetRequest request) =>
-        !request.IsConfidential || SeesConfidential(user, request.RequesterId, request.OrganisationId, request.AssignedPublisherId);
+        !request.IsConfidential || SeesConfidential(user, request.RequesterId, request.OrganisationId, request.AssignedPublisherId, request.RecordedById);
 
     /// <summary>The same rule as <see cref="CanView"/>, as a query filter.</summary>
     public static Expression<Func<DatasetRequest, bool>> VisibleTo(ClaimsPrincipal user)
@@ -27,7 +28,7 @@ public static class DatasetRequestPermissions
             return r => !r.IsConfidential;  // the shape the partial index on public requests answers
         }
         var organisations = user.PublisherOrganisations();
-        return r => !r.IsConfidential || r.RequesterId == userId || r.AssignedPublisherId == userId
+        return r => !r.IsConfidential || r.RequesterId == userId || r.AssignedPublisherId == userId || r.RecordedById == userId
                     || (r.OrganisationId != null && organisations.Contains(r.OrganisationId.Value));
     }
 
@@ -55,10 +56,10 @@ public static class DatasetRequestPermissions
     /// <summary>Comments from these people are marked as official answers.</summary>
     public static bool SpeaksOfficially(ClaimsPrincipal user, DatasetRequest request) => CanManage(user, request);
 
-    public static bool SeesConfidential(ClaimsPrincipal user, int? requesterId, int? organisationId, int? publisherId)
+    public static bool SeesConfidential(ClaimsPrincipal user, int? requesterId, int? organisationId, int? publisherId, int? recordedById)
     {
         var userId = user.UserId();
-        return userId is not null && (userId == requesterId || userId == publisherId
+        return userId is not null && (userId == requesterId || userId == publisherId || userId == recordedById
             || user.IsProgrammeTeam() || user.IsModerator() || (organisationId is { } org && user.IsPublisherFor(org)));
     }
 }

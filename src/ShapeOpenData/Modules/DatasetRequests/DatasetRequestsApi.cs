@@ -52,7 +52,7 @@ public static partial class DatasetRequestsApi
         MapAction<AnswerBody>(group, "answer", "Answer the question (the clock restarts)", (w, id, u, b, c) =>
             w.AnswerAsync(id, u, Required(b.Answer, "answer", "Enter your answer"), c));
         MapAction<ExtendBody>(group, "extend", "Extend the deadline within the regime's limit", (w, id, u, b, c) => w.ExtendAsync(id, u,
-            b.Days is > 0 and <= 365 ? b.Days.Value : throw new FieldException("days", "Give the number of days to extend by, from 1 to 365"),
+            b.Days is > 0 and <= 365 ? b.Days.Value : throw new FieldRuleException("days", "Give the number of days to extend by, from 1 to 365"),
             Required(b.Reason, "reason", "Give the reason for the extension"), c));
         MapAction<CloseBody>(group, "close", "Close with an outcome", async (w, id, u, b, c) =>
             await w.CloseAsync(id, u, ClosingFrom(b) with { DatasetId = await w.DatasetIdAsync(b.Dataset, c) }, c));
@@ -85,7 +85,7 @@ public static partial class DatasetRequestsApi
     private static async Task<Results<Ok<RequestDetail>, ProblemHttpResult>> ShowAsync(
         int id, ClaimsPrincipal viewer, RequestQueries queries, TimeProvider clock, CancellationToken cancellationToken) =>
         await queries.FindAsync(id, viewer, cancellationToken) is { } request
-            ? TypedResults.Ok(await DetailAsync(request, queries, clock, cancellationToken))
+            ? TypedResults.Ok(await DetailAsync(request, viewer, queries, clock, cancellationToken))
             : ApiModule.NotFound($"There is no request {id}");
 
     private static async Task<Ok<IReadOnlyList<SimilarRequest>>> SimilarAsync(
@@ -113,12 +113,16 @@ public static partial class DatasetRequestsApi
         try
         {
             var request = await workflow.SubmitAsync(details, regime, user, cancellationToken);
-            var detail = await DetailAsync((await queries.FindAsync(request.Id, user, cancellationToken))!, queries, clock, cancellationToken);
+            var detail = await DetailAsync((await queries.FindAsync(request.Id, user, cancellationToken))!, user, queries, clock, cancellationToken);
             return TypedResults.Created(detail.Url.Replace("/requests/", "/api/v1/requests/", StringComparison.Ordinal), detail);
         }
         catch (DuplicateTitleException duplicate)
         {
             return ApiModule.Invalid("title", duplicate.Message);
+        }
+        catch (FieldRuleException field)
+        {
+            return ApiModule.Invalid(field.Field, field.Message);
         }
     }
 
@@ -141,7 +145,7 @@ public static partial class DatasetRequestsApi
         {
             var organisationId = await OrganisationIdAsync(db, body.Organisation, cancellationToken);
             var request = await workflow.AssignAsync(id, user, organisationId, body.PublisherId, body.Note, cancellationToken);
-            return TypedResults.Ok(await DetailAsync((await queries.FindAsync(request.Id, user, cancellationToken))!, queries, clock, cancellationToken));
+            return TypedResults.Ok(await DetailAsync((await queries.FindAsync(request.Id, user, cancellationToken))!, user, queries, clock, cancellationToken));
         });
 
     private static void MapAction<TBody>(RouteGroupBuilder group, string action, string summary,
@@ -151,7 +155,7 @@ public static partial class DatasetRequestsApi
                 await Handle(async () =>
                 {
                     var request = await act(workflow, id, user, body, cancellationToken);
-                    return TypedResults.Ok(await DetailAsync((await queries.FindAsync(request.Id, user, cancellationToken))!, queries, clock, cancellationToken));
+                    return TypedResults.Ok(await DetailAsync((await queries.FindAsync(request.Id, user, cancellationToken))!, user, queries, clock, cancellationToken));
                 }))
             .RequireAuthorization()
             .WithName($"{char.ToUpperInvariant(action[0])}{action[1..]}Request")
@@ -172,7 +176,7 @@ public static partial class DatasetRequestsApi
         {
             return TypedResults.Problem(forbidden.Message, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed");
         }
-        catch (FieldException field)
+        catch (FieldRuleException field)
         {
             return ApiModule.Invalid(field.Field, field.Message);
         }
@@ -182,29 +186,32 @@ public static partial class DatasetRequestsApi
         }
     }
 
-    private static async Task<RequestDetail> DetailAsync(DatasetRequest request, RequestQueries queries, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<RequestDetail> DetailAsync(
+        DatasetRequest request, ClaimsPrincipal viewer, RequestQueries queries, TimeProvider clock, CancellationToken cancellationToken)
     {
         var mix = await queries.SectorMixAsync([request.Id], cancellationToken);
         var dataset = await queries.AnsweringDatasetAsync(request, cancellationToken);
-        return RequestDetail.From(request, mix.GetValueOrDefault(request.Id) ?? [], clock.Today(), dataset?.Key);
+        var duplicateOfSeen = await queries.DuplicateOfTitleAsync(request, viewer, cancellationToken) is not null;
+        return RequestDetail.From(request, mix.GetValueOrDefault(request.Id) ?? [], clock.Today(), dataset?.Key)
+            with { DuplicateOf = duplicateOfSeen ? request.DuplicateOfId : null };
     }
 
     private static Closing ClosingFrom(CloseBody body)
     {
         if (!Codes.TryParse<Outcome>(body.Outcome, out var outcome))
         {
-            throw new FieldException("outcome", "Give an outcome: " + string.Join(", ", Codes.All<Outcome>().Select(o => o.ToCode())));
+            throw new FieldRuleException("outcome", "Give an outcome: " + string.Join(", ", Codes.All<Outcome>().Select(o => o.ToCode())));
         }
         Uri? url = null;
         if (!string.IsNullOrWhiteSpace(body.Url) && !Uri.TryCreate(body.Url.Trim(), UriKind.Absolute, out url))
         {
-            throw new FieldException("url", "Give the full https address of the data");
+            throw new FieldRuleException("url", "Give the full https address of the data");
         }
         RefusalReason? reason = null;
         if (body.RefusalReason is not null)
         {
             reason = Codes.TryParse<RefusalReason>(body.RefusalReason, out var parsed) ? parsed
-                : throw new FieldException("refusalReason", "Give a reason: " + string.Join(", ", Codes.All<RefusalReason>().Select(r => r.ToCode())));
+                : throw new FieldRuleException("refusalReason", "Give a reason: " + string.Join(", ", Codes.All<RefusalReason>().Select(r => r.ToCode())));
         }
         return new Closing(outcome, url, body.ExpectedOn, reason, body.Explanation, body.DuplicateOf);
     }
@@ -212,10 +219,10 @@ public static partial class DatasetRequestsApi
     private static async Task<int> OrganisationIdAsync(AppDbContext db, string? slug, CancellationToken cancellationToken) =>
         await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(
             db.Organisations.Where(o => o.Slug == slug).Select(o => (int?)o.Id), cancellationToken)
-        ?? throw new FieldException("organisation", "Give the slug of the organisation to assign to");
+        ?? throw new FieldRuleException("organisation", "Give the slug of the organisation to assign to");
 
     private static string Required(string? value, string field, string message) =>
-        string.IsNullOrWhiteSpace(value) ? throw new FieldException(field, message) : value.Trim();
+        string.IsNullOrWhiteSpace(value) ? throw new FieldRuleException(field, message) : value.Trim();
 
     private static RequestFilter ParseFilter(string? state, string? theme, string? sector, string? sort) =>
         new(
@@ -236,9 +243,4 @@ public static partial class DatasetRequestsApi
         nameof(RequestAnswers.Holder) => "organisation",
         _ => char.ToLowerInvariant(field[0]) + field[1..],
     };
-
-    private sealed class FieldException(string field, string message) : Exception(message)
-    {
-        public string Field { get; } = field;
-    }
 }

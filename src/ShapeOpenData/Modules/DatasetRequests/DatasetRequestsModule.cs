@@ -60,8 +60,8 @@ internal sealed class DatasetRequestMapping : IEntityTypeConfiguration<DatasetRe
     {
         request.Property(r => r.Title).HasMaxLength(DatasetRequest.TitleMaxLength).IsRequired();
         request.Property(r => r.NormalizedTitle).HasMaxLength(DatasetRequest.TitleMaxLength).IsRequired();
-        request.Property(r => r.Description).HasMaxLength(10_000).IsRequired();
-        request.Property(r => r.Benefits).HasMaxLength(2_000);
+        request.Property(r => r.Description).HasMaxLength(DatasetRequest.DescriptionMaxLength).IsRequired();
+        request.Property(r => r.Benefits).HasMaxLength(DatasetRequest.BenefitsMaxLength);
         request.Property(r => r.RegimeCode).HasMaxLength(20).IsRequired();
         request.Property(r => r.IntendedUse).HasConversion<CodeConverter<IntendedUse>>().HasMaxLength(20);
         request.Property(r => r.ReceivedVia).HasConversion<CodeConverter<ReceivedVia>>().HasMaxLength(20);
@@ -69,8 +69,8 @@ internal sealed class DatasetRequestMapping : IEntityTypeConfiguration<DatasetRe
         request.Property(r => r.StateBeforePause).HasConversion<CodeConverter<RequestState>>().HasMaxLength(30);
         request.Property(r => r.Outcome).HasConversion<CodeConverter<Outcome>>().HasMaxLength(30);
         request.Property(r => r.RefusalReason).HasConversion<CodeConverter<RefusalReason>>().HasMaxLength(40);
-        request.Property(r => r.OutcomeUrl).HasMaxLength(2_000);
-        request.Property(r => r.OutcomeExplanation).HasMaxLength(5_000);
+        request.Property(r => r.OutcomeUrl).HasMaxLength(DatasetRequest.OutcomeUrlMaxLength);
+        request.Property(r => r.OutcomeExplanation).HasMaxLength(DatasetRequest.ExplanationMaxLength);
         request.Property(r => r.ComplaintRoute).HasMaxLength(1_000);
         request.Property(r => r.Barriers).HasConversion(
                 barriers => string.Join(',', barriers.Select(b => b.ToCode())),

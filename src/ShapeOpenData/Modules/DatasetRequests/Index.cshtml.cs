@@ -45,7 +45,7 @@ public sealed class IndexModel(RequestQueries queries, AppDbContext db, TimeProv
             ModelState.OptionalChoice<Sector>(nameof(Sector), Sector, "Select a sector from the list"),
             Overdue.Contains("true"),
             ModelState.OptionalChoice<RequestSort>(nameof(Sort), Sort, "Select a sort order from the list") ?? RequestSort.MostSupported,
-            Math.Max(1, page ?? 1));
+            Pagination.PageNumber(ModelState, page));
         if (!ModelState.IsValid)
         {
             return this.Invalid();

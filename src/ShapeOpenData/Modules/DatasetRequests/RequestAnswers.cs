@@ -15,8 +15,8 @@ public sealed class RequestAnswers
 {
     public const string UnknownHolder = "unknown";
     public const string NotFormal = "none";
-    public const int DescriptionMaxLength = 10_000;
-    public const int BenefitsMaxLength = 2_000;
+    public const int DescriptionMaxLength = DatasetRequest.DescriptionMaxLength;
+    public const int BenefitsMaxLength = DatasetRequest.BenefitsMaxLength;
 
     public string? Title { get; set; }
     public string? Description { get; set; }
@@ -91,6 +91,10 @@ public sealed class RequestAnswers
             : null;
     }
 
+    /// <summary>The request's own rule, asked first so that the form shows it: see <see cref="DatasetRequest.Submit"/>.</summary>
+    public static string? RecordedPrivateHolderError(string? holder, bool? confidential, string? via) =>
+        holder == UnknownHolder && confidential == true && via is not (null or "service") ? DatasetRequest.RecordedPrivateNeedsOrganisation : null;
+
     /// <summary>Every check, keyed by the answer's name; empty when the request can be submitted.</summary>
     public async Task<Dictionary<string, string>> ErrorsAsync(AppDbContext db, ClaimsPrincipal user, DateOnly today, CancellationToken cancellationToken)
     {
@@ -110,6 +114,10 @@ public sealed class RequestAnswers
         Check(nameof(Regime), RegimeError(Regime));
         Check(nameof(Confidential), ConfidentialError(Confidential));
         Check(nameof(ReceivedOn), ReceivedError(user, ReceivedVia, ReceivedOn, today));
+        if (!errors.ContainsKey(nameof(Holder)) && RecordedPrivateHolderError(Holder, Confidential, ReceivedVia) is { } holder)
+        {
+            errors[nameof(Holder)] = holder;
+        }
         return errors;
     }
 

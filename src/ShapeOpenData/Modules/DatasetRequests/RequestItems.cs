@@ -36,9 +36,9 @@ public sealed class RequestItems(AppDbContext db, TitleIndex titles) : IFollowab
     public async Task<SupportableItem?> CheckAsync(int id, ClaimsPrincipal person, CancellationToken cancellationToken)
     {
         var request = await db.DatasetRequests.Where(r => r.Id == id)
-            .Select(r => new { r.State, r.IsConfidential, r.RequesterId, r.OrganisationId, r.AssignedPublisherId })
+            .Select(r => new { r.State, r.IsConfidential, r.RequesterId, r.OrganisationId, r.AssignedPublisherId, r.RecordedById })
             .SingleOrDefaultAsync(cancellationToken);
-        if (request is null || (request.IsConfidential && !DatasetRequestPermissions.SeesConfidential(person, request.RequesterId, request.OrganisationId, request.AssignedPublisherId)))
+        if (request is null || (request.IsConfidential && !DatasetRequestPermissions.SeesConfidential(person, request.RequesterId, request.OrganisationId, request.AssignedPublisherId, request.RecordedById)))
         {
             return null;
         }

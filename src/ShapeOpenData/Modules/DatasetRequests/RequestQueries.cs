@@ -68,6 +68,15 @@ public sealed class RequestQueries(AppDbContext db, TimeProvider clock, IMemoryC
     public async Task<TracedItem?> AnsweringDatasetAsync(DatasetRequest request, CancellationToken cancellationToken) =>
         request.DatasetId is { } id ? (await items.Traceable(ItemTypes.Dataset).PublicAsync([id], cancellationToken)).SingleOrDefault() : null;
 
+    /// <summary>
+    /// The title of the request this one duplicates, or null when there is none or the viewer may not see it: a
+    /// private request is not named, nor linked to, for anyone else.
+    /// </summary>
+    public async Task<string?> DuplicateOfTitleAsync(DatasetRequest request, ClaimsPrincipal viewer, CancellationToken cancellationToken) =>
+        request.DuplicateOfId is { } other
+            ? await db.DatasetRequests.Where(r => r.Id == other).Where(DatasetRequestPermissions.VisibleTo(viewer)).Select(r => r.Title).SingleOrDefaultAsync(cancellationToken)
+            : null;
+
     public async Task<DatasetRequest?> FindAsync(int id, ClaimsPrincipal viewer, CancellationToken cancellationToken = default)
     {
         var request = await db.DatasetRequests.AsNoTracking()

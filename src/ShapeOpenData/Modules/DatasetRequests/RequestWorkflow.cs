@@ -77,9 +77,12 @@ public sealed class RequestWorkflow(
         return ManageAsync(id, actor, (request, on) => request.Close(closing, on.Regime.ComplaintRoute, on.Today, on.ActorId, on.Now), cancellationToken,
             async request =>
             {
-                if (closing.DuplicateOfId is { } other && !await db.DatasetRequests.AnyAsync(r => r.Id == other, cancellationToken))
+                // Only a request the closer may see: its page names the other request, and a private one must not be
+                // named, nor found to exist, by someone who may not see it (hence the same words as for none at all).
+                if (closing.DuplicateOfId is { } other
+                    && !await db.DatasetRequests.Where(DatasetRequestPermissions.VisibleTo(actor)).AnyAsync(r => r.Id == other, cancellationToken))
                 {
-                    throw new RuleException($"There is no request {other}");
+                    throw new FieldRuleException("duplicateOf", $"There is no request {other}");
                 }
                 if (closing.DatasetId is { } dataset && (await Datasets.PublicAsync([dataset], cancellationToken)).Count == 0)
                 {
@@ -148,7 +151,7 @@ public sealed class RequestWorkflow(
 
     public Task<DatasetRequest> WithdrawAsync(int id, ClaimsPrincipal actor, string? reason, CancellationToken cancellationToken = default) =>
         ActAsync(id, actor, DatasetRequestPermissions.CanWithdraw,
-            (request, on) => request.Close(new Closing(Outcome.Withdrawn, Explanation: reason), null, on.Today, on.ActorId, on.Now), cancellationToken);
+            (request, on) => request.Withdraw(reason, on.Today, on.ActorId, on.Now), cancellationToken);
 
     /// <summary>Scheduled work: re-opens requests whose expected release date has passed. Returns how many.</summary>
     public async Task<int> ReopenPastScheduledAsync(CancellationToken cancellationToken = default)

@@ -102,10 +102,7 @@ public sealed class ShowModel(
         Names = await db.PublicNamesAsync(actors, cancellationToken);
         Dataset = await queries.AnsweringDatasetAsync(request, cancellationToken);
         Sections = await sections.ForAsync(ItemTypes.Request, id, User, cancellationToken);
-        if (request.DuplicateOfId is { } other)
-        {
-            DuplicateOfTitle = await db.DatasetRequests.Where(r => r.Id == other).Select(r => r.Title).SingleOrDefaultAsync(cancellationToken);
-        }
+        DuplicateOfTitle = await queries.DuplicateOfTitleAsync(request, User, cancellationToken);
         return true;
     }
 }

@@ -14,7 +14,7 @@ public sealed class WithdrawModel(RequestQueries queries, RequestWorkflow workfl
 
     public Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        var reason = ModelState.Optional(nameof(Reason), Reason, 2_000, "The reason");
+        var reason = ModelState.Optional(nameof(Reason), Reason, DatasetRequest.ReasonMaxLength, "The reason");
         return RunAsync(id, "Your request has been withdrawn", () => workflow.WithdrawAsync(id, User, reason, cancellationToken), cancellationToken, nameof(Reason),
             r => DatasetRequestPermissions.CanWithdraw(User, r));
     }

@@ -12,3 +12,22 @@ public sealed class NotFoundException(string message = "There is no such thing")
 
 /// <summary>The person may see the item but not do this to it: 403.</summary>
 public sealed class ForbiddenException(string message = "You cannot do that") : Exception(message);
+
+/// <summary>
+/// A broken rule about one thing the person gave, like a text too long: pages show it as any broken rule, and the API
+/// answers 400 naming <see cref="Field"/> (as the API's bodies name it) rather than 409.
+/// </summary>
+public sealed class FieldRuleException(string field, string message) : RuleException(message)
+{
+    public string Field { get; } = field;
+
+    /// <summary>The text, trimmed, or null when there is none; refused when longer than <paramref name="maxLength"/>.</summary>
+    /// <param name="name">What the text is, as a sentence starts: "The note".</param>
+    public static string? Limit(string? text, int maxLength, string field, string name)
+    {
+        var trimmed = text?.Trim();
+        return string.IsNullOrEmpty(trimmed) ? null
+            : trimmed.Length > maxLength ? throw new FieldRuleException(field, $"{name} must be {maxLength} characters or fewer")
+            : trimmed;
+    }
+}

@@ -32,7 +32,7 @@ public sealed class Supporting(
         use = string.IsNullOrWhiteSpace(use) ? null : use.Trim();
         if (use?.Length > Support.UseMaxLength)
         {
-            throw new RuleException($"Say how you would use it in {Support.UseMaxLength} characters or fewer");
+            throw new FieldRuleException("use", $"Say how you would use it in {Support.UseMaxLength} characters or fewer");
         }
 
         var written = await batches.WriteAsync(new PendingSupport(type, id, userId, use, person.Sector()?.ToCode(), clock.UtcNow()));

@@ -43,6 +43,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, IOptions<Cat
             .Select(o => new GovukOption(o.Slug, o.Name, null)).ToListAsync(cancellationToken)];
         if (State is { Length: > 0 } && States.All(s => s.Value != State)) ModelState.AddModelError(nameof(State), "Select a state from the list");
         if (Organisation is { Length: > 0 } && Organisations.All(o => o.Value != Organisation)) ModelState.AddModelError(nameof(Organisation), "Select a publisher from the list");
+        var pageNumber = Pagination.PageNumber(ModelState, page);
         if (!ModelState.IsValid)
         {
             return this.Invalid();
@@ -66,7 +67,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, IOptions<Cat
         }
         Results = await Paging.PageAsync(reports.Select(r => new ReportLine(
             r.Dataset!.Slug, r.Dataset.Title, r.Dataset.Organisation!.Name, r.Number, r.Category, r.State, r.AwaitingReview,
-            r.CreatedAt, r.ResponseDueOn, r.FirstRespondedAt, r.AffectedCount)), Math.Max(1, page ?? 1), Paging.DefaultPageSize, cancellationToken);
+            r.CreatedAt, r.ResponseDueOn, r.FirstRespondedAt, r.AffectedCount)), pageNumber, Paging.DefaultPageSize, cancellationToken);
         return Page();
     }
 }

@@ -38,7 +38,7 @@ public sealed class AssignModel(RequestQueries queries, RequestWorkflow workflow
             publisherId = await db.Users.Where(u => u.NormalizedEmail == normalised).Select(u => (int?)u.Id).SingleOrDefaultAsync(cancellationToken);
             if (publisherId is null) ModelState.AddModelError(nameof(PublisherEmail), "There is no one with that email address");
         }
-        var note = ModelState.Optional(nameof(Note), Note, 2_000, "The note");
+        var note = ModelState.Optional(nameof(Note), Note, DatasetRequest.NoteMaxLength, "The note");
         return await RunAsync(id, "The request has been assigned",
             () => workflow.AssignAsync(id, User, organisationId!.Value, publisherId, note, cancellationToken), cancellationToken, nameof(PublisherEmail));
     }

@@ -70,6 +70,10 @@ public sealed class CloseModel(RequestQueries queries, RequestWorkflow workflow,
                 {
                     ModelState.AddModelError(nameof(DataUrl), "Enter the address where the data is published, starting with https://");
                 }
+                else if (url.ToString().Length > DatasetRequest.OutcomeUrlMaxLength)
+                {
+                    ModelState.AddModelError(nameof(DataUrl), $"The address must be {DatasetRequest.OutcomeUrlMaxLength} characters or fewer");
+                }
                 break;
             case DatasetRequests.Outcome.Scheduled:
                 expected = ExpectedOn.Read(ModelState, nameof(ExpectedOn), "the date the data is expected");
@@ -83,7 +87,7 @@ public sealed class CloseModel(RequestQueries queries, RequestWorkflow workflow,
                 else duplicateOf = other;
                 break;
         }
-        var explanation = ModelState.Optional(nameof(Explanation), Explanation, 5_000, "The explanation");
+        var explanation = ModelState.Optional(nameof(Explanation), Explanation, DatasetRequest.ExplanationMaxLength, "The explanation");
         return outcome is null ? null : new Closing(outcome.Value, url, expected, reason, explanation, duplicateOf, dataset);
     }
 

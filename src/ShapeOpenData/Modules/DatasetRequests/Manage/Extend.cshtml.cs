@@ -26,7 +26,7 @@ public sealed class ExtendModel(RequestQueries queries, RequestWorkflow workflow
         {
             ModelState.AddModelError(nameof(Days), "Enter the number of days to extend by, as a whole number from 1 to 365");
         }
-        var reason = ModelState.Required(nameof(Reason), Reason, "Give the reason for the extension", 2_000, "The reason");
+        var reason = ModelState.Required(nameof(Reason), Reason, "Give the reason for the extension", DatasetRequest.ReasonMaxLength, "The reason");
         var result = await RunAsync(id, "The deadline has been extended", () => workflow.ExtendAsync(id, User, days, reason!, cancellationToken),
             cancellationToken, nameof(Days));
         await LoadRegimeAsync(cancellationToken);

@@ -16,7 +16,7 @@ public sealed class NoteModel(RequestQueries queries, RequestWorkflow workflow) 
 
     public Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        var note = ModelState.Optional(nameof(Note), Note, 2_000, "The note");
+        var note = ModelState.Optional(nameof(Note), Note, DatasetRequest.NoteMaxLength, "The note");
         return Step == "review"
             ? RunAsync(id, "The request is under review", () => workflow.ReviewAsync(id, User, note, cancellationToken), cancellationToken)
             : RunAsync(id, "Work on the request has started", () => workflow.StartAsync(id, User, note, cancellationToken), cancellationToken);

@@ -13,7 +13,7 @@ public sealed class QuestionModel(RequestQueries queries, RequestWorkflow workfl
 
     public Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        var question = ModelState.Required(nameof(Question), Question, "Enter your question for the requester", 2_000, "The question");
+        var question = ModelState.Required(nameof(Question), Question, "Enter your question for the requester", DatasetRequest.QuestionMaxLength, "The question");
         return RunAsync(id, "Your question has been sent. The clock is paused until the requester answers",
             () => workflow.AskAsync(id, User, question!, cancellationToken), cancellationToken, nameof(Question));
     }

@@ -13,7 +13,7 @@ public sealed class ReopenModel(RequestQueries queries, RequestWorkflow workflow
 
     public Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        var reason = ModelState.Required(nameof(Reason), Reason, "Give the reason for reopening the request", 2_000, "The reason");
+        var reason = ModelState.Required(nameof(Reason), Reason, "Give the reason for reopening the request", DatasetRequest.ReasonMaxLength, "The reason");
         return RunAsync(id, "The request has been reopened", () => workflow.ReopenAsync(id, User, reason!, cancellationToken), cancellationToken, nameof(Reason));
     }
 }
