@@ -45,20 +45,21 @@ public static partial class DatasetRequestsApi
             .WithDescription("Idempotent: supporting twice counts once (201 the first time, 200 after). Supporting also follows the request.");
         group.MapDelete("{id:int}/support", WithdrawSupportAsync).RequireAuthorization().WithName("WithdrawSupport").WithSummary("Take back support");
 
-        MapAction<NoteBody>(group, "review", "Put a submitted request under review", (w, id, u, b, c) => w.ReviewAsync(id, u, b.Note, c));
-        MapAction<NoteBody>(group, "start", "Start work on an assigned request", (w, id, u, b, c) => w.StartAsync(id, u, b.Note, c));
-        MapAction<QuestionBody>(group, "question", "Ask the requester a question (the clock stops)", (w, id, u, b, c) =>
+        var manages = DatasetRequestPermissions.CanManage;
+        MapAction<NoteBody>(group, "review", "Put a submitted request under review", manages, (w, id, u, b, c) => w.ReviewAsync(id, u, b.Note, c));
+        MapAction<NoteBody>(group, "start", "Start work on an assigned request", manages, (w, id, u, b, c) => w.StartAsync(id, u, b.Note, c));
+        MapAction<QuestionBody>(group, "question", "Ask the requester a question (the clock stops)", manages, (w, id, u, b, c) =>
             w.AskAsync(id, u, Required(b.Question, "question", "Enter the question for the requester"), c));
-        MapAction<AnswerBody>(group, "answer", "Answer the question (the clock restarts)", (w, id, u, b, c) =>
+        MapAction<AnswerBody>(group, "answer", "Answer the question (the clock restarts)", DatasetRequestPermissions.CanAnswerQuestion, (w, id, u, b, c) =>
             w.AnswerAsync(id, u, Required(b.Answer, "answer", "Enter your answer"), c));
-        MapAction<ExtendBody>(group, "extend", "Extend the deadline within the regime's limit", (w, id, u, b, c) => w.ExtendAsync(id, u,
+        MapAction<ExtendBody>(group, "extend", "Extend the deadline within the regime's limit", manages, (w, id, u, b, c) => w.ExtendAsync(id, u,
             b.Days is > 0 and <= 365 ? b.Days.Value : throw new FieldRuleException("days", "Give the number of days to extend by, from 1 to 365"),
             Required(b.Reason, "reason", "Give the reason for the extension"), c));
-        MapAction<CloseBody>(group, "close", "Close with an outcome", async (w, id, u, b, c) =>
+        MapAction<CloseBody>(group, "close", "Close with an outcome", manages, async (w, id, u, b, c) =>
             await w.CloseAsync(id, u, ClosingFrom(b) with { DatasetId = await w.DatasetIdAsync(b.Dataset, c) }, c));
-        MapAction<ReasonBody>(group, "reopen", "Reopen a closed request", (w, id, u, b, c) =>
+        MapAction<ReasonBody>(group, "reopen", "Reopen a closed request", manages, (w, id, u, b, c) =>
             w.ReopenAsync(id, u, Required(b.Reason, "reason", "Give the reason for reopening"), c));
-        MapAction<ReasonBody>(group, "withdraw", "Withdraw your own request", (w, id, u, b, c) => w.WithdrawAsync(id, u, b.Reason, c));
+        MapAction<ReasonBody>(group, "withdraw", "Withdraw your own request", DatasetRequestPermissions.IsRequester, (w, id, u, b, c) => w.WithdrawAsync(id, u, b.Reason, c));
         group.MapPost("{id:int}/assign", AssignAsync).RequireAuthorization().WithName("AssignRequest").WithSummary("Assign to an organisation, optionally a named publisher");
     }
 
@@ -143,23 +144,37 @@ public static partial class DatasetRequestsApi
         CancellationToken cancellationToken) =>
         await Handle(async () =>
         {
+            await AllowedAsync(id, user, DatasetRequestPermissions.CanManage, queries, cancellationToken);
             var organisationId = await OrganisationIdAsync(db, body.Organisation, cancellationToken);
             var request = await workflow.AssignAsync(id, user, organisationId, body.PublisherId, body.Note, cancellationToken);
             return TypedResults.Ok(await DetailAsync((await queries.FindAsync(request.Id, user, cancellationToken))!, user, queries, clock, cancellationToken));
         });
 
-    private static void MapAction<TBody>(RouteGroupBuilder group, string action, string summary,
+    /// <param name="allowed">Who may take the action: anyone else is answered 404 or 403 before their body is looked at.</param>
+    private static void MapAction<TBody>(RouteGroupBuilder group, string action, string summary, Func<ClaimsPrincipal, DatasetRequest, bool> allowed,
         Func<RequestWorkflow, int, ClaimsPrincipal, TBody, CancellationToken, Task<DatasetRequest>> act) where TBody : class =>
         group.MapPost($"{{id:int}}/{action}", async (int id, TBody body, ClaimsPrincipal user, RequestWorkflow workflow, RequestQueries queries,
                 TimeProvider clock, CancellationToken cancellationToken) =>
                 await Handle(async () =>
                 {
+                    await AllowedAsync(id, user, allowed, queries, cancellationToken);
                     var request = await act(workflow, id, user, body, cancellationToken);
                     return TypedResults.Ok(await DetailAsync((await queries.FindAsync(request.Id, user, cancellationToken))!, user, queries, clock, cancellationToken));
                 }))
             .RequireAuthorization()
             .WithName($"{char.ToUpperInvariant(action[0])}{action[1..]}Request")
             .WithSummary(summary);
+
+    /// <summary>404 for a request this person may not see, 403 for one they may see but not act on.</summary>
+    private static async Task AllowedAsync(
+        int id, ClaimsPrincipal user, Func<ClaimsPrincipal, DatasetRequest, bool> allowed, RequestQueries queries, CancellationToken cancellationToken)
+    {
+        var request = await queries.FindAsync(id, user, cancellationToken) ?? throw new NotFoundException($"There is no request {id}");
+        if (!allowed(user, request))
+        {
+            throw new ForbiddenException("You cannot do that to this request");
+        }
+    }
 
     /// <summary>The request's refusals as problem details: 404, 403, 409 (a rule) or 400 (a field).</summary>
     private static async Task<IResult> Handle(Func<Task<IResult>> act)
