@@ -12,6 +12,7 @@ using ShapeOpenData.Modules.Jurisdiction;
 using ShapeOpenData.Modules.Notifications;
 using ShapeOpenData.Modules.Organisations;
 using ShapeOpenData.Modules.Shared;
+using ShapeOpenData.Modules.Site;
 using ShapeOpenData.Modules.Supports;
 
 // The same program serves the web and runs commands (`migrate`, `users add`, `seed-demo` …).
@@ -30,6 +31,7 @@ builder.AddWebPlatform()
     .AddData()
     .AddApi()
     .AddShared()
+    .AddSite()
     .AddAccounts()
     .AddOrganisations()
     .AddJurisdiction()
@@ -51,6 +53,7 @@ if (isCommand)
 app.UseWebPlatform();
 
 app.MapWebPlatform()
+    .MapSite()
     .MapApi()
     .MapAccounts()
     .MapOrganisations()

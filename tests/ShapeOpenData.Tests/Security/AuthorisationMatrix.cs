@@ -13,6 +13,7 @@ public static class AuthorisationMatrix
 {
     public static readonly IReadOnlyDictionary<string, string> Expected = new Dictionary<string, string>
     {
+        ["GET /.well-known/security.txt"] = "oooooooo",
         ["DELETE /api/v1/requests/{id:int}/support"] = "snnonoon",
         ["GET /"] = "oooooooo",
         ["GET /accessibility"] = "oooooooo",
