@@ -50,7 +50,7 @@ public sealed partial class EmailSender(
         if (string.IsNullOrWhiteSpace(_options.Smtp.Host))
         {
             await WriteToPickupDirectoryAsync(mime, cancellationToken);
-            LogWritten(logger, message.Reference ?? "", mime.MessageId ?? "");
+            LogWritten(logger, message.Reference ?? "-", mime.MessageId ?? "");
             return;
         }
 
@@ -63,7 +63,7 @@ public sealed partial class EmailSender(
         }
         await client.SendAsync(mime, cancellationToken);
         await client.DisconnectAsync(quit: true, cancellationToken);
-        LogSent(logger, message.Reference ?? "", mime.MessageId ?? "");
+        LogSent(logger, message.Reference ?? "-", mime.MessageId ?? "");
     }
 
     private MimeMessage Compose(EmailMessage message)
