@@ -28,7 +28,8 @@ public sealed class EmailOptions
 /// <param name="Subject">The subject line.</param>
 /// <param name="Body">Plain text, as GOV.UK Notify recommends: readable in every client.</param>
 /// <param name="UnsubscribeUrl">A one-click unsubscribe link (RFC 8058) for notification emails.</param>
-public sealed record EmailMessage(string To, string Subject, string Body, Uri? UnsubscribeUrl = null);
+/// <param name="Reference">What the logs call it, like <c>outbox 42</c>: never its subject, which may name a confidential request.</param>
+public sealed record EmailMessage(string To, string Subject, string Body, Uri? UnsubscribeUrl = null, string? Reference = null);
 
 /// <summary>
 /// The one way email leaves the service: by SMTP when <c>Email:Smtp:Host</c> is set, otherwise as
@@ -49,7 +50,7 @@ public sealed partial class EmailSender(
         if (string.IsNullOrWhiteSpace(_options.Smtp.Host))
         {
             await WriteToPickupDirectoryAsync(mime, cancellationToken);
-            LogWritten(logger, message.Subject);
+            LogWritten(logger, message.Reference ?? "-", mime.MessageId ?? "");
             return;
         }
 
@@ -62,12 +63,16 @@ public sealed partial class EmailSender(
         }
         await client.SendAsync(mime, cancellationToken);
         await client.DisconnectAsync(quit: true, cancellationToken);
-        LogSent(logger, message.Subject);
+        LogSent(logger, message.Reference ?? "-", mime.MessageId ?? "");
     }
 
     private MimeMessage Compose(EmailMessage message)
     {
         var mime = new MimeMessage { Subject = message.Subject };
+        if (string.IsNullOrEmpty(mime.MessageId))
+        {
+            mime.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId();
+        }
         mime.From.Add(MailboxAddress.Parse(_options.From));
         mime.To.Add(MailboxAddress.Parse(message.To));
         var body = message.Body;
@@ -91,10 +96,11 @@ public sealed partial class EmailSender(
         File.Move(temporary, Path.Combine(PickupDirectory, name));
     }
 
-    // The subject only: addresses are personal data and stay out of logs.
-    [LoggerMessage(LogLevel.Information, "Email \"{Subject}\" written to the pickup directory")]
-    private static partial void LogWritten(ILogger logger, string subject);
+    // Neither addresses (personal data) nor subjects (which may name a confidential request) go into logs: the
+    // caller's reference and the Message-Id, which the mail server's own logs also show.
+    [LoggerMessage(LogLevel.Information, "Email {Reference} <{MessageId}> written to the pickup directory")]
+    private static partial void LogWritten(ILogger logger, string reference, string messageId);
 
-    [LoggerMessage(LogLevel.Information, "Email \"{Subject}\" sent by SMTP")]
-    private static partial void LogSent(ILogger logger, string subject);
+    [LoggerMessage(LogLevel.Information, "Email {Reference} <{MessageId}> sent by SMTP")]
+    private static partial void LogSent(ILogger logger, string reference, string messageId);
 }

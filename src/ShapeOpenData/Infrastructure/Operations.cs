@@ -2,11 +2,15 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
+using OpenTelemetry.Instrumentation.AspNetCore;
 using OpenTelemetry.Trace;
 
 namespace ShapeOpenData.Infrastructure;
 
-/// <summary>Health endpoints, structured logs, OpenTelemetry (off unless an exporter is configured), shutdown.</summary>
+/// <summary>
+/// Health endpoints, structured logs, OpenTelemetry (off unless an exporter is configured), shutdown. Logs and traces
+/// never carry the secrets some addresses hold (<see cref="SecretsInUrls"/>), nor email subjects.
+/// </summary>
 public static class Operations
 {
     public const string ActivitySourceName = "ShapeOpenData";
@@ -15,6 +19,8 @@ public static class Operations
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
         builder.Services.AddHealthChecks();
+        builder.Services.AddSingleton<SecretsInUrls>();
+        RedactingLoggerFactory.Replace(builder.Services);
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(20));
 
         if (!builder.Environment.IsDevelopment())
@@ -30,6 +36,9 @@ public static class Operations
         var otlpEndpoint = builder.Configuration["OpenTelemetry:Otlp:Endpoint"];
         if (!string.IsNullOrWhiteSpace(otlpEndpoint))
         {
+            // A request's trace names its path: without the secret in it (its query is redacted by the instrumentation itself).
+            builder.Services.AddOptions<AspNetCoreTraceInstrumentationOptions>().Configure<SecretsInUrls>((options, secrets) =>
+                options.EnrichWithHttpRequest = (activity, request) => activity.SetTag("url.path", secrets.Redact(request.Path.Value ?? "")));
             builder.Services.AddOpenTelemetry()
                 .ConfigureResource(resource => resource.AddService(ActivitySourceName))
                 .WithTracing(tracing => tracing

@@ -8,7 +8,11 @@ public sealed class ServiceOptions
     /// <summary>Where the phase banner's feedback link goes.</summary>
     public string FeedbackUrl { get; set; } = "mailto:feedback@shape-open-data.example";
 
-    /// <summary>The address people reach the service at, for links in email sent without a request (background work).</summary>
+    /// <summary>
+    /// The address people reach the service at, like <c>https://shape-open-data.example.gov.uk</c>: every link in email,
+    /// feeds and linked data is made from it, and only requests for its host are answered (unless <c>AllowedHosts</c>
+    /// says otherwise). Required outside Development and Testing (see <see cref="PublicAddress"/>).
+    /// </summary>
     public string? PublicUrl { get; set; }
 }
 

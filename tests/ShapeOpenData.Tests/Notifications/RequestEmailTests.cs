@@ -131,7 +131,7 @@ public sealed class RequestEmailTests(ServiceFactory service) : IClassFixture<Se
         {
             foreach (var _ in new[] { 1, 2 })
             {
-                db.OutboxEmails.Add(new OutboxEmail { Key = "test:twice", UserId = person.Id, Subject = "Once", Body = "Once", LinkRoot = "http://localhost/", NextAttemptAt = DateTime.UtcNow, CreatedAt = DateTime.UtcNow });
+                db.OutboxEmails.Add(new OutboxEmail { Key = "test:twice", UserId = person.Id, Subject = "Once", Body = "Once", NextAttemptAt = DateTime.UtcNow, CreatedAt = DateTime.UtcNow });
                 await db.SaveChangesAsync();
             }
             return 0;
@@ -149,7 +149,7 @@ public sealed class RequestEmailTests(ServiceFactory service) : IClassFixture<Se
         {
             db.OutboxEmails.AddRange(people.Select(p => new OutboxEmail
             {
-                Key = "test:race", UserId = p.Id, Subject = "Race", Body = "Only once", LinkRoot = "http://localhost/",
+                Key = "test:race", UserId = p.Id, Subject = "Race", Body = "Only once",
                 NextAttemptAt = DateTime.UtcNow, CreatedAt = DateTime.UtcNow,
             }));
             return await db.SaveChangesAsync();

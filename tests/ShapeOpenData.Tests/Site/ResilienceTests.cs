@@ -14,13 +14,13 @@ public sealed class StrictServiceFactory : ServiceFactory
         new("RateLimits:SignInPerIpPerFiveMinutes", "3"),
         new("RateLimits:WritesPerPersonPerMinute", "4"),
         new("RateLimits:ApiReadsPerIpPerMinute", "5"),
+        // As behind a load balancer: each test comes from its own address, so limits never leak between tests.
+        new("ForwardedHeaders:Enabled", "true"),
     ];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        // As behind a load balancer: each test comes from its own address, so limits never leak between tests.
-        builder.UseSetting("FORWARDEDHEADERS_ENABLED", "true");
         builder.ConfigureTestServices(services => services.AddScoped<IPersonalData, BrokenPersonalData>());
     }
 

@@ -27,6 +27,8 @@ public static class AccountsModule
     {
         var services = builder.Services;
         services.Configure<SecurityOptions>(builder.Configuration.GetSection("Security"));
+        // The codes in confirmation and password reset links stay out of logs and traces.
+        services.AddSecretInUrl(null, "code");
         services.AddIdentity<User, Role>(options =>
             {
                 options.User.RequireUniqueEmail = true;

@@ -8,7 +8,7 @@ using ShapeOpenData.Modules.Shared;
 namespace ShapeOpenData.Modules.Accounts;
 
 [EnableRateLimiting(RateLimits.Authentication)]
-public sealed class ForgottenPasswordModel(UserManager<User> users, AccountEmails emails) : PageModel
+public sealed class ForgottenPasswordModel(UserManager<User> users, AccountEmails emails, ServiceLinks links) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
 
@@ -25,7 +25,8 @@ public sealed class ForgottenPasswordModel(UserManager<User> users, AccountEmail
         if (user is { DeletedAt: null })
         {
             var code = await users.GeneratePasswordResetTokenAsync(user);
-            var link = Url.Page("/Accounts/ResetPassword", null, new { userId = user.Id, code }, Request.Scheme)!;
+            // On the service's public address, never the request's Host header: a forged one would point a genuine code elsewhere.
+            var link = links.Absolute(Url.Page("/Accounts/ResetPassword", new { userId = user.Id, code })!).ToString();
             await emails.SendPasswordResetAsync(email!, user.DisplayName, link, cancellationToken);
         }
         // The same answer whether or not there is an account.

@@ -8,7 +8,7 @@ using ShapeOpenData.Modules.Shared;
 namespace ShapeOpenData.Modules.Accounts;
 
 [EnableRateLimiting(RateLimits.Authentication)]
-public sealed class RegisterModel(UserManager<User> users, AccountEmails emails, TimeProvider clock) : PageModel
+public sealed class RegisterModel(UserManager<User> users, AccountEmails emails, TimeProvider clock, ServiceLinks links) : PageModel
 {
     [BindProperty] public string? DisplayName { get; set; }
     [BindProperty] public string? Email { get; set; }
@@ -48,10 +48,11 @@ public sealed class RegisterModel(UserManager<User> users, AccountEmails emails,
         }
 
         var code = await users.GenerateEmailConfirmationTokenAsync(user);
-        var link = Url.Page("/Accounts/ConfirmEmail", null, new { userId = user.Id, code }, Request.Scheme)!;
+        var link = links.Absolute(Url.Page("/Accounts/ConfirmEmail", new { userId = user.Id, code })!).ToString();
         await emails.SendConfirmationAsync(email!, user.DisplayName, link, cancellationToken);
         return RedirectToPage("/Accounts/CheckEmail", new { reason = "confirm" });
     }
 
-    private string AbsolutePage(string page) => Url.Page(page, null, null, Request.Scheme)!;
+    // On the service's public address, never the request's Host header (see ServiceLinks).
+    private string AbsolutePage(string page) => links.Absolute(Url.Page(page)!).ToString();
 }

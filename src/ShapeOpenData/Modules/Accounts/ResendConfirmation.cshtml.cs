@@ -8,7 +8,7 @@ using ShapeOpenData.Modules.Shared;
 namespace ShapeOpenData.Modules.Accounts;
 
 [EnableRateLimiting(RateLimits.Authentication)]
-public sealed class ResendConfirmationModel(UserManager<User> users, AccountEmails emails) : PageModel
+public sealed class ResendConfirmationModel(UserManager<User> users, AccountEmails emails, ServiceLinks links) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
 
@@ -25,7 +25,7 @@ public sealed class ResendConfirmationModel(UserManager<User> users, AccountEmai
         if (user is { EmailConfirmed: false, DeletedAt: null })
         {
             var code = await users.GenerateEmailConfirmationTokenAsync(user);
-            var link = Url.Page("/Accounts/ConfirmEmail", null, new { userId = user.Id, code }, Request.Scheme)!;
+            var link = links.Absolute(Url.Page("/Accounts/ConfirmEmail", new { userId = user.Id, code })!).ToString();
             await emails.SendConfirmationAsync(email!, user.DisplayName, link, cancellationToken);
         }
         return RedirectToPage("/Accounts/CheckEmail", new { reason = "confirm" });

@@ -54,7 +54,7 @@ public sealed class QualityReports(
                     A response is due by {report.ResponseDueOn:d MMMM yyyy}.
 
                     See the report: {links.Absolute(UrlOf(dataset.Slug, report.Number))}
-                    """, "all"),
+                    """, "all") { About = new(ItemType, report.Id) },
                 await db.AnswerersForAsync(dataset.OrganisationId, cancellationToken), reporter, cancellationToken);
             await SaveAsync(cancellationToken);
             return report;

@@ -23,6 +23,12 @@ public sealed class ReportItems(AppDbContext db) : IFollowable, ICommentable, IS
             ? ($"Report {found.Number} on {found.Title}", QualityReports.UrlOf(found.Slug, found.Number))
             : null;
 
+    /// <summary>A personal data report stays hidden until it is reviewed; found in the context first, so emails follow a change being saved.</summary>
+    public async Task<bool> CanSeeAsync(int id, ClaimsPrincipal person, CancellationToken cancellationToken) =>
+        await db.QualityReports.FindAsync([id], cancellationToken) is { } report
+        && QualityReportPermissions.CanView(person, report,
+            await db.Datasets.Where(d => d.Id == report.DatasetId).Select(d => d.OrganisationId).SingleAsync(cancellationToken));
+
     public async Task<CommentableItem?> FindAsync(int id, ClaimsPrincipal reader, CancellationToken cancellationToken)
     {
         var report = await db.QualityReports.AsNoTracking().Include(r => r.Dataset).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);

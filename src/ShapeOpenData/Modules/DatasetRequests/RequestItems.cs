@@ -22,6 +22,10 @@ public sealed class RequestItems(AppDbContext db, TitleIndex titles) : IFollowab
             ? (found.Title, $"/requests/{id}")
             : null;
 
+    /// <summary>Found in the context first, so emails written with a change (moving it to another organisation) follow the change.</summary>
+    public async Task<bool> CanSeeAsync(int id, ClaimsPrincipal person, CancellationToken cancellationToken) =>
+        await db.DatasetRequests.FindAsync([id], cancellationToken) is { } request && DatasetRequestPermissions.CanView(person, request);
+
     public async Task<CommentableItem?> FindAsync(int id, ClaimsPrincipal reader, CancellationToken cancellationToken)
     {
         var request = await db.DatasetRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);

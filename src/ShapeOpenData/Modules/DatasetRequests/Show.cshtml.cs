@@ -56,7 +56,7 @@ public sealed class ShowModel(
     public async Task<IActionResult> OnPostFollowAsync(int id, CancellationToken cancellationToken) =>
         await ActAsync(id, async () =>
         {
-            await following.FollowAsync(User.UserId()!.Value, DatasetRequestsModule.ItemType, id, cancellationToken);
+            await following.FollowAsync(User, DatasetRequestsModule.ItemType, id, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             TempData.Success("You are following this request. We will email you when it changes");
         }, "follow", cancellationToken);

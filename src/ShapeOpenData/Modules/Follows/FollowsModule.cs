@@ -1,8 +1,10 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Accounts;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Follows;
 
@@ -18,12 +20,30 @@ public static class FollowsModule
 }
 
 /// <summary>Follow, unfollow and who follows: shared by every module whose items can be followed.</summary>
-public sealed class Following(AppDbContext db, TimeProvider clock)
+public sealed class Following(AppDbContext db, TimeProvider clock, IEnumerable<IFollowable> followables)
 {
     public Task<bool> IsFollowingAsync(int userId, string type, int id, CancellationToken cancellationToken = default) =>
         db.Follows.AnyAsync(f => f.UserId == userId && f.TargetType == type && f.TargetId == id, cancellationToken);
 
-    /// <summary>Adds the follow to the context (saved with the caller's change) unless it is already there.</summary>
+    /// <summary>
+    /// <paramref name="person"/> asks to follow an item (a page's "Follow" button): only what they may see, or what
+    /// following it tells would reach someone it is hidden from. Refused as not found, which says nothing of whether it exists.
+    /// </summary>
+    public async Task FollowAsync(ClaimsPrincipal person, string type, int id, CancellationToken cancellationToken = default)
+    {
+        var userId = person.UserId() ?? throw new ForbiddenException("Sign in to follow this");
+        var followable = followables.SingleOrDefault(f => f.Type == type);
+        if (followable is null || !await followable.CanSeeAsync(id, person, cancellationToken))
+        {
+            throw new NotFoundException("There is nothing to follow here");
+        }
+        await FollowAsync(userId, type, id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds the follow to the context (saved with the caller's change) unless it is already there. For workflows that
+    /// have checked the person may see the item (the requester of their own request, a member of their group …).
+    /// </summary>
     public async Task FollowAsync(int userId, string type, int id, CancellationToken cancellationToken = default)
     {
         if (!await IsFollowingAsync(userId, type, id, cancellationToken)

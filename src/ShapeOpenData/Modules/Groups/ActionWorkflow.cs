@@ -52,7 +52,7 @@ public sealed class ActionWorkflow(AppDbContext db, GroupAccess access, TimeProv
                     {action.Text}
 
                     See the action and report progress: {links.Absolute(UrlOf(action.Id))}
-                    """, "all"),
+                    """, "all") { About = new(GroupsModule.GroupItemType, group.Id) },  // an action is seen by those who see its group's content
                 await OwnersAsync(action, cancellationToken), actor.UserId(), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return action;

@@ -64,8 +64,8 @@ internal sealed partial class DemoGroups(IServiceProvider services, AppDbContext
         await AddPeopleAsync();
         _following = ActivatorUtilities.CreateInstance<Following>(services, _clock);
         var notifier = ActivatorUtilities.CreateInstance<Notifier>(services, _clock);
-        _groups = ActivatorUtilities.CreateInstance<GroupWorkflow>(services, _clock, _following, notifier);
         _meetings = ActivatorUtilities.CreateInstance<MeetingWorkflow>(services, _clock, _following, notifier);
+        _groups = ActivatorUtilities.CreateInstance<GroupWorkflow>(services, _clock, _following, notifier, _meetings);
         _actions = ActivatorUtilities.CreateInstance<ActionWorkflow>(services, _clock, notifier);
 
         await SteeringGroupAsync();

@@ -51,7 +51,7 @@ public sealed class GroupReminders(AppDbContext db, TimeProvider clock, Notifier
                     {action.Text}
 
                     Say when it is done, or why it was dropped: {links.Absolute(ActionWorkflow.UrlOf(action.Id))}
-                    """, "all"),
+                    """, "all") { About = new(GroupsModule.GroupItemType, action.GroupId) },
                 await actions.OwnersAsync(action, cancellationToken), null, cancellationToken);
             action.MarkReminded(now);
             sent++;

@@ -19,7 +19,7 @@ public sealed record GroupDetails(string Name, GroupKind Kind, string Purpose, s
 /// requests, invites, and sets roles. Each change is checked, audited and saved with its emails; members follow the group.
 /// </summary>
 public sealed class GroupWorkflow(
-    AppDbContext db, TimeProvider clock, Following following, Notifier notifier, ServiceLinks links, EmailSender email)
+    AppDbContext db, TimeProvider clock, Following following, Notifier notifier, ServiceLinks links, EmailSender email, MeetingWorkflow meetings)
 {
     public const string ItemType = GroupsModule.GroupItemType;
 
@@ -78,7 +78,7 @@ public sealed class GroupWorkflow(
                     {actor.DisplayName()} has asked to join {group.Name}.
                     {(message is null ? "" : $"\nThey said: {message}\n")}
                     Approve or decline the request: {links.Absolute($"/groups/{group.Slug}/members")}
-                    """, "all"),
+                    """, "all") { About = new(ItemType, group.Id) },
                 await RunnersAsync(group.Id, cancellationToken), userId, cancellationToken);
         }
         db.AuditEntries.Add(AuditEntry.Of(ItemType, group.Id, member.IsActive ? "joined" : "asked_to_join", userId, now, null, MemberSnapshot.Of(member)));
@@ -114,7 +114,7 @@ public sealed class GroupWorkflow(
                   Your request to join {group.Name} was not approved this time. You can still follow its public work.
 
                   See the group: {links.Absolute($"/groups/{group.Slug}")}
-                  """, "all"),
+                  """, "all") { About = null },  // about their own request to join, which they may read whatever the group shows them
             [member.UserId], actor.UserId(), cancellationToken);
         await SaveAsync(cancellationToken);
     }
@@ -140,7 +140,7 @@ public sealed class GroupWorkflow(
             {links.Absolute($"/groups/{group.Slug}/invitations/{secret}")}
 
             The link works for 30 days. If you do not want to join, you can ignore this email.
-            """), cancellationToken);
+            """, Reference: $"invitation {invitation.Id}"), cancellationToken);
     }
 
     /// <summary>The invitation behind a link, if it is still good.</summary>
@@ -177,7 +177,11 @@ public sealed class GroupWorkflow(
         await SaveAsync(cancellationToken);
     }
 
-    /// <summary>Someone leaves, or is removed by the chair or secretariat.</summary>
+    /// <summary>
+    /// Someone leaves, or is removed by the chair or secretariat. From a members-only group they also give up their
+    /// places at its meetings to come, which they may no longer see: the waiting lists move on, and the reminder with
+    /// the online link never reaches them.
+    /// </summary>
     public async Task RemoveAsync(string slug, int userId, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
     {
         var group = await FindWithMembersAsync(slug, cancellationToken);
@@ -185,10 +189,18 @@ public sealed class GroupWorkflow(
         {
             throw new ForbiddenException("You cannot do that");
         }
-        var member = group.Remove(userId);
-        await following.UnfollowAsync(userId, ItemType, group.Id, cancellationToken);
-        db.AuditEntries.Add(AuditEntry.Of(ItemType, group.Id, actor.UserId() == userId ? "left" : "removed", actor.UserId(), clock.UtcNow(), MemberSnapshot.Of(member), null));
-        await SaveAsync(cancellationToken);
+        await db.InOneTransactionAsync(async () =>
+        {
+            var member = group.Remove(userId);
+            await following.UnfollowAsync(userId, ItemType, group.Id, cancellationToken);
+            db.AuditEntries.Add(AuditEntry.Of(ItemType, group.Id, actor.UserId() == userId ? "left" : "removed", actor.UserId(), clock.UtcNow(), MemberSnapshot.Of(member), null));
+            if (group.MembersOnly)
+            {
+                await meetings.CancelRegistrationsAsync(group.Id, userId, actor.UserId(), cancellationToken);
+            }
+            await SaveAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
     }
 
     /// <summary>The group with its members and requests to join, which its membership rules need.</summary>
@@ -216,7 +228,7 @@ public sealed class GroupWorkflow(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException failure) when (failure.IsUniqueViolation())
+        catch (DbUpdateException failure) when (failure is DbUpdateConcurrencyException || failure.IsUniqueViolation())
         {
             throw new RuleException("That changed at the same moment. Check the group, then try again");
         }

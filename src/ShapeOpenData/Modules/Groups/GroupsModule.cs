@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ShapeOpenData.Data;
@@ -26,6 +27,8 @@ public static class GroupsModule
         var services = builder.Services;
         services.Configure<GroupOptions>(builder.Configuration.GetSection("Groups"));
         services.AddScoped<GroupAccess>();
+        // Anyone holding an invitation link can join as the person invited (with their address): out of logs and traces.
+        services.AddSecretInUrl("/groups/{slug}/invitations/{token}", "token");
         services.AddScoped<GroupWorkflow>();
         services.AddScoped<MeetingWorkflow>();
         services.AddScoped<ActionWorkflow>();
@@ -50,9 +53,14 @@ public static class GroupsModule
     }
 }
 
-internal sealed class GroupItems(AppDbContext db) : IFollowable
+internal sealed class GroupItems(AppDbContext db, GroupAccess access) : IFollowable
 {
     public string Type => GroupsModule.GroupItemType;
+
+    /// <summary>Following a group tells of its meetings and minutes: its content, which may be for members only.</summary>
+    public async Task<bool> CanSeeAsync(int id, ClaimsPrincipal person, CancellationToken cancellationToken) =>
+        await db.Groups.FindAsync([id], cancellationToken) is { } group
+        && GroupPermissions.CanSeeContent(person, group, await access.MembershipAsync(id, person, cancellationToken));
 
     public async Task<(string Title, string Url)?> DescribeAsync(int id, CancellationToken cancellationToken) =>
         await db.Groups.Where(g => g.Id == id).Select(g => new { g.Name, g.Slug }).SingleOrDefaultAsync(cancellationToken) is { } group
@@ -60,9 +68,21 @@ internal sealed class GroupItems(AppDbContext db) : IFollowable
             : null;
 }
 
-internal sealed class MeetingItems(AppDbContext db) : IFollowable
+internal sealed class MeetingItems(AppDbContext db, GroupAccess access) : IFollowable
 {
     public string Type => GroupsModule.MeetingItemType;
+
+    /// <summary>A public event is for everyone; a group's meeting for those who may see the group's content.</summary>
+    public async Task<bool> CanSeeAsync(int id, ClaimsPrincipal person, CancellationToken cancellationToken)
+    {
+        if (await db.Meetings.FindAsync([id], cancellationToken) is not { } meeting)
+        {
+            return false;
+        }
+        return meeting.GroupId is not { } groupId
+            || (await db.Groups.FindAsync([groupId], cancellationToken) is { } group
+                && GroupPermissions.CanSeeContent(person, group, await access.MembershipAsync(groupId, person, cancellationToken)));
+    }
 
     public async Task<(string Title, string Url)?> DescribeAsync(int id, CancellationToken cancellationToken) =>
         await db.Meetings.Where(m => m.Id == id).Select(m => m.Title).SingleOrDefaultAsync(cancellationToken) is { } title

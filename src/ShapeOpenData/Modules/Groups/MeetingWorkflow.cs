@@ -129,6 +129,29 @@ public sealed class MeetingWorkflow(
         });
     }
 
+    /// <summary>
+    /// Cancels <paramref name="userId"/>'s places and waiting-list places at the group's meetings still to come, as
+    /// their own cancellation would (whoever is promoted is told), when they may no longer see them. Saved with the
+    /// caller's change.
+    /// </summary>
+    public async Task CancelRegistrationsAsync(int groupId, int userId, int? actorId, CancellationToken cancellationToken)
+    {
+        var now = clock.UtcNow();
+        var upcoming = await db.Meetings.Include(m => m.Registrations)
+            .Where(m => m.GroupId == groupId && m.State == MeetingState.Scheduled && m.EndsAt > now
+                        && m.Registrations.Any(r => r.UserId == userId && (r.State == RegistrationState.Registered || r.State == RegistrationState.Waiting)))
+            .ToListAsync(cancellationToken);
+        foreach (var meeting in upcoming)
+        {
+            var promoted = meeting.CancelRegistration(userId, now);
+            db.AuditEntries.Add(AuditEntry.Of(ItemType, meeting.Id, "registration_cancelled", actorId, now, null, new { UserId = userId, meeting.RegisteredCount }));
+            if (promoted is not null)
+            {
+                await TellPromotedAsync(meeting, promoted, actorId, cancellationToken);
+            }
+        }
+    }
+
     private async Task TellPromotedAsync(Meeting meeting, Registration promoted, int? actorId, CancellationToken cancellationToken)
     {
         var now = clock.UtcNow();

@@ -11,9 +11,10 @@ public static class NotificationsModule
     public static WebApplicationBuilder AddNotifications(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Notifications"));
-        builder.Services.AddHttpContextAccessor();
-        builder.Services.AddSingleton<ServiceLinks>();
         builder.Services.AddSingleton<UnsubscribeLinks>();
+        builder.Services.AddScoped<ItemReaders>();
+        // Anyone holding the link can stop someone's email: it stays out of logs and traces.
+        builder.Services.AddSecretInUrl("/unsubscribe/{token}", "token");
         builder.Services.AddScoped<Notifier>();
         builder.Services.AddSingleton<OutboxWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<OutboxWorker>());
@@ -28,7 +29,7 @@ internal sealed class OutboxEmailMapping : IEntityTypeConfiguration<OutboxEmail>
         email.Property(m => m.Key).HasMaxLength(100).IsRequired();
         email.Property(m => m.Subject).HasMaxLength(300).IsRequired();
         email.Property(m => m.UnsubscribeScope).HasMaxLength(100);
-        email.Property(m => m.LinkRoot).HasMaxLength(500);
+        email.Property(m => m.AboutType).HasMaxLength(40);
         email.Property(m => m.LastError).HasMaxLength(1000);
         // Never two emails for one event and person.
         email.HasIndex(m => new { m.Key, m.UserId }).IsUnique();

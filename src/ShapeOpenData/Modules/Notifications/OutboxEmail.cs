@@ -15,8 +15,12 @@ public sealed class OutboxEmail
     /// <summary>What its one-click unsubscribe link stops, like <c>follow:request:12</c>; the link is signed when the email is sent.</summary>
     public string? UnsubscribeScope { get; set; }
 
-    /// <summary>The service's address as the person who acted saw it, for links in the email.</summary>
-    public string LinkRoot { get; set; } = "";
+    /// <summary>
+    /// The item it tells of (<see cref="FollowableItem"/>): it goes only to someone who may still see that item when it
+    /// is sent. None for email about the person's own account or membership.
+    /// </summary>
+    public string? AboutType { get; set; }
+    public int? AboutId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime NextAttemptAt { get; set; }
 

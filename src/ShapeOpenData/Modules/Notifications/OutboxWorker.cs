@@ -57,6 +57,7 @@ public sealed partial class OutboxWorker(IServiceScopeFactory scopes, TimeProvid
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var email = scope.ServiceProvider.GetRequiredService<EmailSender>();
         var unsubscribeLinks = scope.ServiceProvider.GetRequiredService<UnsubscribeLinks>();
+        var readers = scope.ServiceProvider.GetRequiredService<ItemReaders>();
         var now = clock.UtcNow();
         var due = await db.OutboxEmails
             .Where(m => m.SentAt == null && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
@@ -77,16 +78,19 @@ public sealed partial class OutboxWorker(IServiceScopeFactory scopes, TimeProvid
             var to = await db.Users.Where(u => u.Id == message.UserId && u.DeletedAt == null).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
             try
             {
-                if (to is not null)
+                var notSent = to is null ? "The account is closed; not sent."
+                    : !await MaySeeAsync(readers, message, cancellationToken) ? "They may no longer see what it is about; not sent."
+                    : null;
+                if (notSent is null)
                 {
                     // Signed here, not when queued: signing can create a key, which must not wait on the queuing transaction.
-                    var unsubscribe = message.UnsubscribeScope is null ? null : unsubscribeLinks.For(message.UserId, message.UnsubscribeScope, message.LinkRoot);
-                    await email.SendAsync(new EmailMessage(to, message.Subject, message.Body, unsubscribe), cancellationToken);
+                    var unsubscribe = message.UnsubscribeScope is null ? null : unsubscribeLinks.For(message.UserId, message.UnsubscribeScope);
+                    await email.SendAsync(new EmailMessage(to!, message.Subject, message.Body, unsubscribe, $"outbox {id}"), cancellationToken);
                 }
                 await db.OutboxEmails.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.SentAt, clock.UtcNow())
                     .SetProperty(m => m.LockedUntil, (DateTime?)null)
-                    .SetProperty(m => m.LastError, to is null ? "The account is closed; not sent." : null), cancellationToken);
+                    .SetProperty(m => m.LastError, notSent), cancellationToken);
             }
             catch (Exception failure) when (failure is not OperationCanceledException)
             {
@@ -103,6 +107,12 @@ public sealed partial class OutboxWorker(IServiceScopeFactory scopes, TimeProvid
         }
         return handled;
     }
+
+    /// <summary>Asked again when sending: who may see an item changes between the change that queued the email and now.</summary>
+    private static Task<bool> MaySeeAsync(ItemReaders readers, OutboxEmail message, CancellationToken cancellationToken) =>
+        message is { AboutType: { } type, AboutId: { } itemId }
+            ? readers.MaySeeAsync(new FollowableItem(type, itemId), message.UserId, cancellationToken)
+            : Task.FromResult(true);
 
     [LoggerMessage(LogLevel.Warning, "Outbox email {Id} failed (attempt {Attempts}): {Failure}; it will be retried")]
     private static partial void LogSendFailed(ILogger logger, long id, int attempts, string failure);

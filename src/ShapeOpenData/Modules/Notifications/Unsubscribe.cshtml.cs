@@ -10,7 +10,8 @@ namespace ShapeOpenData.Modules.Notifications;
 /// (RFC 8058) POST here without a form, so no antiforgery token is asked for: the signed link is the proof.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class UnsubscribeModel(UnsubscribeLinks links, Following following, AppDbContext db, IEnumerable<IFollowable> followables) : PageModel
+public sealed class UnsubscribeModel(
+    UnsubscribeLinks links, Following following, AppDbContext db, IEnumerable<IFollowable> followables, ItemReaders readers) : PageModel
 {
     public string? What { get; private set; }
     public string? WhatUrl { get; private set; }
@@ -37,9 +38,9 @@ public sealed class UnsubscribeModel(UnsubscribeLinks links, Following following
             return NotFound();
         }
         await DescribeAsync(link, cancellationToken);
-        if (link.Followed is var (type, targetId))
+        if (link.Followed is { } followed)
         {
-            await following.UnfollowAsync(link.UserId, type, targetId, cancellationToken);
+            await following.UnfollowAsync(link.UserId, followed.Type, followed.Id, cancellationToken);
         }
         else
         {
@@ -76,11 +77,13 @@ public sealed class UnsubscribeModel(UnsubscribeLinks links, Following following
         All = true;
     }
 
+    /// <summary>Names the item only to someone who may still see it: a link outlives a confidential request's move elsewhere.</summary>
     private async Task DescribeAsync(UnsubscribeLink link, CancellationToken cancellationToken)
     {
-        if (link.Followed is var (type, targetId)
-            && followables.FirstOrDefault(f => f.Type == type) is { } followable
-            && await followable.DescribeAsync(targetId, cancellationToken) is { } target)
+        if (link.Followed is { } followed
+            && followables.FirstOrDefault(f => f.Type == followed.Type) is { } followable
+            && await readers.MaySeeAsync(followed, link.UserId, cancellationToken)
+            && await followable.DescribeAsync(followed.Id, cancellationToken) is { } target)
         {
             (What, WhatUrl) = (target.Title, target.Url);
         }

@@ -12,12 +12,8 @@ public sealed class UnsubscribeLinks(IDataProtectionProvider protection, Service
 {
     private readonly IDataProtector _protector = protection.CreateProtector("unsubscribe.v1");
 
-    /// <param name="root">The service's address to link from; by default the configured or current one.</param>
-    public Uri For(int userId, string scope, string? root = null)
-    {
-        var path = "unsubscribe/" + _protector.Protect($"{userId.ToString(CultureInfo.InvariantCulture)}|{scope}");
-        return root is null ? links.Absolute(path) : new Uri(new Uri(root), path);
-    }
+    public Uri For(int userId, string scope) =>
+        links.Absolute("unsubscribe/" + _protector.Protect($"{userId.ToString(CultureInfo.InvariantCulture)}|{scope}"));
 
     /// <summary>The link behind <paramref name="token"/>, or null when this service did not sign it.</summary>
     public UnsubscribeLink? Read(string token)
@@ -39,6 +35,5 @@ public sealed class UnsubscribeLinks(IDataProtectionProvider protection, Service
 public sealed record UnsubscribeLink(int UserId, string Scope)
 {
     /// <summary>The item a follow link is about; null when the link stops all email.</summary>
-    public (string Type, int Id)? Followed =>
-        Scope.Split(':') is ["follow", var type, var id] && int.TryParse(id, out var targetId) ? (type, targetId) : null;
+    public FollowableItem? Followed => FollowableItem.In(Scope);
 }

@@ -55,10 +55,15 @@ public sealed class ShowModel(AppDbContext db, GroupAccess access, GroupWorkflow
         SignedIn(() => ActAsync(slug, $"You have left the group", () => groups.RemoveAsync(slug, User.UserId()!.Value, User, cancellationToken),
             "leave", $"/groups/{slug}", cancellationToken));
 
+    /// <summary>Following tells of meetings and minutes, so only those who may see them can follow (not others, even if the group's name is public).</summary>
     public Task<IActionResult> OnPostFollowAsync(string slug, CancellationToken cancellationToken) =>
         SignedIn(() => ActAsync(slug, "You are following this group. We will email you about new meetings and minutes", async () =>
         {
-            await following.FollowAsync(User.UserId()!.Value, GroupsModule.GroupItemType, Group.Id, cancellationToken);
+            if (!CanSeeContent)
+            {
+                throw new ForbiddenException("Only members can follow this group");
+            }
+            await following.FollowAsync(User, GroupsModule.GroupItemType, Group.Id, cancellationToken);
             await Db.SaveChangesAsync(cancellationToken);
         }, "follow", $"/groups/{slug}", cancellationToken));
 

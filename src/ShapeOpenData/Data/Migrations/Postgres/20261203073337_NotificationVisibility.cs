@@ -1,0 +1,59 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ShapeOpenData.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class NotificationVisibility : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "LinkRoot",
+                table: "OutboxEmails");
+
+            migrationBuilder.AddColumn<int>(
+                name: "AboutId",
+                table: "OutboxEmails",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AboutType",
+                table: "OutboxEmails",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: true);
+
+            // Email waiting to go when this runs is checked when sent like any other: its item is the one it follows.
+            migrationBuilder.Sql("""
+                UPDATE "OutboxEmails" SET
+                    "AboutType" = split_part("UnsubscribeScope", ':', 2),
+                    "AboutId" = CAST(split_part("UnsubscribeScope", ':', 3) AS integer)
+                WHERE "SentAt" IS NULL AND "UnsubscribeScope" LIKE 'follow:%:%'
+                """);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "AboutId",
+                table: "OutboxEmails");
+
+            migrationBuilder.DropColumn(
+                name: "AboutType",
+                table: "OutboxEmails");
+
+            migrationBuilder.AddColumn<string>(
+                name: "LinkRoot",
+                table: "OutboxEmails",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: false,
+                defaultValue: "");
+        }
+    }
+}
