@@ -181,14 +181,15 @@ public sealed class AccessibilityTests(BrowserFixture service) : BrowserTest(ser
         }
 
         var chairing = await SignedInPageAsync(chair);
-        foreach (var path in new[] { $"/groups/{slug}", $"/groups/{slug}/members", $"/groups/{slug}/edit", $"/meetings/{meetingId}", $"/meetings/{meetingId}/edit",
+        foreach (var path in new[] { $"/groups/{slug}", $"/groups/{slug}/members", $"/groups/{slug}/members/email", $"/groups/{slug}/edit", $"/meetings/{meetingId}", $"/meetings/{meetingId}/edit",
                      $"/meetings/{meetingId}/cancel", $"/actions/{actionId}", $"/actions/new?group={slug}&meeting={meetingId}" })
         {
             await chairing.GotoAsync(path);
             await chairing.AssertAccessibleAsync();
         }
         foreach (var (path, button) in new[] { ($"/meetings/new?group={slug}", "Schedule meeting"), ($"/meetings/{meetingId}/cancel", "Cancel the meeting"),
-                     ($"/actions/new?group={slug}", "Record action"), ($"/groups/{slug}/members", "Send invitation") })
+                     ($"/actions/new?group={slug}", "Record action"), ($"/groups/{slug}/members", "Send invitation"),
+                     ($"/groups/{slug}/members/email", "Send to the members") })
         {
             await chairing.GotoAsync(path);
             await chairing.GetByRole(AriaRole.Button, new() { Name = button }).ClickToNavigateAsync();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Options;
 using ShapeOpenData.Data;
 using ShapeOpenData.Modules.Catalogue;
 using Spectre.Console;
@@ -22,6 +23,11 @@ public static class ImportCkanCommand
             if (!isPortal && !File.Exists(given))
             {
                 Console.Error.WriteLine($"There is no file {Path.GetFullPath(given)}, and {given} is not an http or https address.");
+                return 1;
+            }
+            if (isPortal && await SourceAddresses.RefusalAsync(portal!, services.GetRequiredService<IOptions<CatalogueOptions>>().Value, cancellationToken) is { } refusal)
+            {
+                Console.Error.WriteLine($"Refused: {refusal}. To import from a portal on a private network, set Catalogue:AllowPrivateSources=true.");
                 return 1;
             }
             await services.PrepareDatabaseAsync(seedDemoContent: false, cancellationToken);

@@ -8,8 +8,9 @@ namespace ShapeOpenData.Tests.Cli;
 [RunsProcesses]
 public sealed class ImportCkanCommandLineTests(ServiceFactory service) : IClassFixture<ServiceFactory>
 {
+    /// <summary>The command on the service's database, allowed to read the test portals on 127.0.0.1 unless the settings say otherwise.</summary>
     private Task<ProgramRun> RunAsync(IEnumerable<KeyValuePair<string, string?>> settings, params string[] args) =>
-        ProgramRun.RunAsync([.. service.DatabaseSettings, .. settings], args);
+        ProgramRun.RunAsync([.. service.DatabaseSettings, new("Catalogue:AllowPrivateSources", "true"), .. settings], args);
 
     /// <summary>What the command printed for its operator: standard output without the service's JSON log lines.</summary>
     private static List<string> Printed(ProgramRun run) =>
@@ -98,5 +99,34 @@ public sealed class ImportCkanCommandLineTests(ServiceFactory service) : IClassF
         Assert.Contains("after 2 tries: it answered 503 Service Unavailable", run.Error, StringComparison.Ordinal);
         Assert.Equal(2, portal.Calls.Count);
         Assert.Empty(Printed(run));
+    }
+
+    /// <summary>An address whose name resolves to this machine is refused before anything is fetched, and the operator is told how to allow it.</summary>
+    [Fact]
+    public async Task ImportCkan_FromALocalAddress_IsRefusedAndSaysWhy()
+    {
+        await using var portal = await LocalCkanPortal.StartAsync([new SamplePackage("cli-refused-1").ToJson()]);
+
+        var run = await RunAsync([new("Catalogue:AllowPrivateSources", "false")], "import-ckan", $"http://localhost:{portal.Address.Port}/");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Refused: localhost is at ", run.Error, StringComparison.Ordinal);
+        Assert.Contains(", a private or local address, which the import does not read from. " +
+                        "To import from a portal on a private network, set Catalogue:AllowPrivateSources=true.", run.Error, StringComparison.Ordinal);
+        Assert.Empty(portal.Calls);
+        Assert.Empty(Printed(run));
+    }
+
+    [Fact]
+    public async Task ImportCkan_APageLargerThanTheLimit_IsNotReadAndSaysWhy()
+    {
+        var packages = Enumerable.Range(1, 5).Select(i => new SamplePackage($"cli-large-{i}")).ToList();
+        await using var portal = await LocalCkanPortal.StartAsync(packages.Select(p => p.ToJson()));
+
+        var run = await RunAsync([new("Catalogue:ImportMaxPageBytes", "2000")], "import-ckan", portal.Address.ToString());
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("sent a page larger than 2,000 bytes, the most the import reads", run.Error, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await service.NewSession().GetAsync("/datasets/cli-large-1")).Status);
     }
 }

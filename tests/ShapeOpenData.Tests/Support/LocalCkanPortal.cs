@@ -62,6 +62,9 @@ public sealed class LocalCkanPortal : IAsyncDisposable
     /// <summary>Every request gets this status with an HTML error page, as a portal that is down does.</summary>
     public int? AlwaysFailWith { get; set; }
 
+    /// <summary>Every request is redirected (302) to the same path and query on this address, as a portal that moved is.</summary>
+    public Uri? RedirectTo { get; set; }
+
     private async Task AnswerAsync(HttpContext context)
     {
         var query = context.Request.Query;
@@ -69,12 +72,18 @@ public sealed class LocalCkanPortal : IAsyncDisposable
         var (rows, start) = (Number("rows"), Number("start"));
         var path = context.Request.Path.Value ?? "";
 
-        var status = path != "/api/3/action/package_search" ? 404
+        var status = RedirectTo is not null ? 302
+            : path != "/api/3/action/package_search" ? 404
             : AlwaysFailWith is { } failure ? failure
             : _failOnceAt.TryRemove(start ?? 0, out _) ? 503
             : 200;
         // Noted before answering, so a test that has its answer sees the call.
         _calls.Enqueue(new CkanCall(path, rows, start, query["sort"], status));
+        if (RedirectTo is { } moved)
+        {
+            context.Response.Redirect(new Uri(moved, path + context.Request.QueryString).ToString());
+            return;
+        }
         if (status != 200)
         {
             await HtmlAsync(context, status, status == 404 ? "Page not found" : "Sorry, the service is unavailable");

@@ -37,14 +37,20 @@ public static class ApiModule
                 };
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-                document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
+                document.Components.SecuritySchemes[OpenApiSecurity.SchemeName] = new OpenApiSecurityScheme
                 {
                     Type = SecuritySchemeType.Http,
                     Scheme = "bearer",
                     Description = "A personal API token.",
                 };
+                // The server is the address the document was asked at; its paths start with a slash, so no slash ends it.
+                foreach (var server in document.Servers ?? [])
+                {
+                    server.Url = server.Url?.TrimEnd('/');
+                }
                 return Task.CompletedTask;
             });
+            options.AddOperationTransformer<OpenApiSecurity>();
         });
         return builder;
     }

@@ -50,7 +50,12 @@ public static class CkanApi
         }
         catch (CkanValidationException invalid)
         {
-            return Error(help, StatusCodes.Status409Conflict, new Dictionary<string, object>(invalid.Errors) { ["__type"] = "Validation Error" });
+            if (invalid.Status == StatusCodes.Status413PayloadTooLarge)
+            {
+                // The rest of the body is not wanted: closing the connection spares reading it to keep the connection open.
+                context.Response.Headers.Connection = "close";
+            }
+            return Error(help, invalid.Status, new Dictionary<string, object>(invalid.Errors) { ["__type"] = "Validation Error" });
         }
         catch (CkanNotFoundException missing)
         {

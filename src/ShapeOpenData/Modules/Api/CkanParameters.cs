@@ -9,19 +9,28 @@ namespace ShapeOpenData.Modules.Api;
 /// </summary>
 public sealed class CkanParameters(IReadOnlyDictionary<string, string> values)
 {
+    /// <summary>
+    /// The most a POSTed body may hold. A CKAN call is a few parameters: a search with every term allowed fits in a
+    /// tenth of this. Anyone may call, hundreds of times a minute, so a body is never read past it.
+    /// </summary>
+    public const int MaxBodyBytes = 16 * 1024;
+
+    /// <exception cref="CkanValidationException">The body is larger than <see cref="MaxBodyBytes"/> (413).</exception>
     public static async Task<CkanParameters> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (HttpMethods.IsGet(request.Method))
         {
             return new(request.Query.ToDictionary(q => q.Key, q => q.Value.FirstOrDefault() ?? "", StringComparer.Ordinal));
         }
+        var body = await ReadBodyAsync(request, cancellationToken);
         if (request.HasFormContentType)
         {
+            request.Body = body;
             var form = await request.ReadFormAsync(cancellationToken);
             return new(form.ToDictionary(f => f.Key, f => f.Value.FirstOrDefault() ?? "", StringComparer.Ordinal));
         }
-        using var body = new StreamReader(request.Body, leaveOpen: true);
-        var text = await body.ReadToEndAsync(cancellationToken);
+        using var reader = new StreamReader(body);
+        var text = await reader.ReadToEndAsync(cancellationToken);
         if (string.IsNullOrWhiteSpace(text))
         {
             return new(new Dictionary<string, string>());
@@ -51,6 +60,30 @@ public sealed class CkanParameters(IReadOnlyDictionary<string, string> values)
             }, StringComparer.Ordinal));
         }
     }
+
+    /// <summary>
+    /// The body, read into memory up to <see cref="MaxBodyBytes"/>: a larger one is refused as soon as its declared length
+    /// or its first byte past the limit shows it, so a caller cannot make the service read or hold more.
+    /// </summary>
+    private static async Task<MemoryStream> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            throw BodyTooLarge();
+        }
+        var buffer = new byte[MaxBodyBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
+        {
+            length += read;
+        }
+        return length > MaxBodyBytes ? throw BodyTooLarge() : new MemoryStream(buffer, 0, length, writable: false);
+    }
+
+    private static CkanValidationException BodyTooLarge() => new(
+        new Dictionary<string, object> { ["message"] = $"The request body is too large: send at most {MaxBodyBytes / 1024} KB" },
+        StatusCodes.Status413PayloadTooLarge);
 
     /// <summary>The value, or null when it is missing or blank (CKAN's <c>ignore_missing</c>).</summary>
     public string? Text(string name) => values.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
@@ -93,13 +126,20 @@ public sealed class CkanParameters(IReadOnlyDictionary<string, string> values)
 
 /// <summary>
 /// CKAN's <c>ValidationError</c>: 409, with each field and what is wrong with it, or a lone <c>message</c> when
-/// the action raised it with text rather than fields.
+/// the action raised it with text rather than fields. A request too big to run is answered in the same shape with
+/// 400 (too many search terms) or 413 (too large a body), which CKAN's server in front would give.
 /// </summary>
-public sealed class CkanValidationException(IReadOnlyDictionary<string, object> errors) : Exception("Validation Error")
+public sealed class CkanValidationException(IReadOnlyDictionary<string, object> errors, int status = StatusCodes.Status409Conflict) : Exception("Validation Error")
 {
     public IReadOnlyDictionary<string, object> Errors { get; } = errors;
 
+    public int Status { get; } = status;
+
     public static CkanValidationException Field(string name, string problem) => new(new Dictionary<string, object> { [name] = new[] { problem } });
+
+    /// <summary>A parameter asking for more work than a call may (400).</summary>
+    public static CkanValidationException TooBig(string name, string problem) =>
+        new(new Dictionary<string, object> { [name] = new[] { problem } }, StatusCodes.Status400BadRequest);
 
     public static CkanValidationException Text(string message) => new(new Dictionary<string, object> { ["message"] = message });
 }

@@ -38,18 +38,23 @@ public static class CatalogueModule
                 client.Timeout = Timeout.InfiniteTimeSpan; // each try has its own limit, below
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("ShapeOpenData-catalogue-import/1.0");
             })
+            .ConfigurePrimaryHttpMessageHandler(s => SourceAddresses.Handler(s.GetRequiredService<IOptions<CatalogueOptions>>().Value))
             .AddResilienceHandler("ckan-pages", (pipeline, context) =>
             {
                 // A page that fails (5xx, 408, 429, no answer, too slow) is tried again after a growing, jittered
                 // wait, or after the portal's Retry-After; the waits run on the service's TimeProvider.
                 var settings = context.ServiceProvider.GetRequiredService<IOptions<CatalogueOptions>>().Value;
-                pipeline.AddRetry(new HttpRetryStrategyOptions
+                // One attempt means no retry at all: Polly refuses a retry strategy of none.
+                if (settings.ImportAttempts > 1) pipeline.AddRetry(new HttpRetryStrategyOptions
                 {
-                    MaxRetryAttempts = Math.Max(0, settings.ImportAttempts - 1),
+                    MaxRetryAttempts = settings.ImportAttempts - 1,
                     Delay = settings.ImportRetryDelay,
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,
                     ShouldRetryAfterHeader = true,
+                    // A refused address stays refused: trying again would only delay saying so.
+                    ShouldHandle = attempt => ValueTask.FromResult(
+                        attempt.Outcome.Exception?.InnerException is not SourceRefusedException && HttpClientResiliencePredicates.IsTransient(attempt.Outcome)),
                 });
                 pipeline.AddTimeout(TimeSpan.FromSeconds(60));
             });

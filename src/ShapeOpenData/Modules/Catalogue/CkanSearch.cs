@@ -26,13 +26,24 @@ public sealed partial record CkanSearch(
 {
     public const string DefaultSort = "score desc, metadata_modified desc";
 
+    /// <summary>
+    /// The most terms a search may have, in <c>q</c> and <c>fq</c> together: words, excluded words, field conditions and
+    /// ranges. Each is one more condition the database tests on every dataset, and anyone may search hundreds of
+    /// times a minute; a real search has a handful (CKAN's own harvester sends one).
+    /// </summary>
+    public const int MaxTerms = 20;
+
+    /// <summary>There are six fields to sort by: more keys than that only repeat one.</summary>
+    private const int MaxSortKeys = 6;
+
     /// <exception cref="CkanSearchException">An unknown field in <c>fq</c>, a range it cannot read, or a sort Solr would refuse.</exception>
+    /// <exception cref="CkanValidationException">More than <see cref="MaxTerms"/> terms (400).</exception>
     public static CkanSearch Parse(string? q, string? fq, string? sort)
     {
         var words = new List<string>();
         var conditions = new List<Expression<Func<Dataset, bool>>>();
-        Read(q ?? "", words, conditions, filter: false);
-        Read(fq ?? "", words, conditions, filter: true);
+        Read("q", q ?? "", words, conditions);
+        Read("fq", fq ?? "", words, conditions);
         sort ??= DefaultSort;
         return new CkanSearch(words, conditions, sort, SortKeys(sort));
     }
@@ -70,10 +81,24 @@ public sealed partial record CkanSearch(
         return ordered!;
     }
 
+    private static void CheckSize(string parameter, List<string> words, List<Expression<Func<Dataset, bool>>> conditions)
+    {
+        if (words.Count + conditions.Count > MaxTerms)
+        {
+            throw CkanValidationException.TooBig(parameter,
+                $"Too many search terms: use at most {MaxTerms} words, excluded words and field conditions in q and fq together");
+        }
+    }
+
     private static List<(string Field, bool Descending)> SortKeys(string sort)
     {
         var keys = new List<(string, bool)>();
-        foreach (var clause in sort.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var clauses = sort.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (clauses.Length > MaxSortKeys)
+        {
+            throw new CkanSearchException("Search Query Error", "Search Query is invalid: ('Invalid \"sort\" parameter',)");
+        }
+        foreach (var clause in clauses)
         {
             var parts = clause.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length != 2 || parts[1] is not ("asc" or "desc")
@@ -86,11 +111,14 @@ public sealed partial record CkanSearch(
         return keys;
     }
 
-    private static void Read(string text, List<string> words, List<Expression<Func<Dataset, bool>>> conditions, bool filter)
+    /// <summary>Reads <c>q</c> or <c>fq</c>, refusing it as soon as the search has too many terms, before any more are read.</summary>
+    private static void Read(string parameter, string text, List<string> words, List<Expression<Func<Dataset, bool>>> conditions)
     {
+        var filter = parameter == "fq";
         var negateNext = false;
         foreach (Match term in Terms().Matches(text))
         {
+            CheckSize(parameter, words, conditions);
             var word = term.Groups["word"].Value;
             if (word is "AND" or "&&" or "OR" or "||" or "*:*" or "*")
             {
@@ -124,11 +152,13 @@ public sealed partial record CkanSearch(
                 var plain = field.Length > 0 ? value : phrase;
                 foreach (var part in plain.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(p => p.Any(char.IsLetterOrDigit)))
                 {
+                    CheckSize(parameter, words, conditions);
                     if (negated) conditions.Add(d => !d.SearchText.Contains(part));
                     else words.Add(part);
                 }
             }
         }
+        CheckSize(parameter, words, conditions);
     }
 
     /// <summary>The fields CKAN indexes that the catalogue holds. Null for a field we do not know.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -20,6 +21,15 @@ public sealed class CatalogueOptions
     /// <summary>Tries per page before giving up; the wait doubles (with jitter) from <see cref="ImportRetryDelay"/> each time.</summary>
     public int ImportAttempts { get; set; } = 4;
     public TimeSpan ImportRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The largest page of a portal read; a portal sending more is stopped there (100 datasets take about 1 MB).</summary>
+    public long ImportMaxPageBytes { get; set; } = 32 * 1024 * 1024;
+
+    /// <summary>Lets the import read portals on private and local addresses (<see cref="SourceAddresses"/>): for development and tests.</summary>
+    public bool AllowPrivateSources { get; set; }
+
+    /// <summary>Host names, as written in a portal's address, that the import may read although they are private: an internal portal.</summary>
+    public IList<string> TrustedPrivateHosts { get; } = [];
 }
 
 /// <summary>Where CKAN records come from: a saved <c>package_search</c> response, or a portal paged through.</summary>
@@ -87,9 +97,15 @@ public sealed class CkanSources(IHttpClientFactory clients, IOptions<CatalogueOp
             using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             // CKAN answers a bad query with 400 or 409 and its error in the body, which Read turns into a message.
             await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            var page = response.Content.Headers.ContentLength > settings.ImportMaxPageBytes ? null : await ReadUpToAsync(body, settings.ImportMaxPageBytes, cancellationToken);
+            if (page is null)
+            {
+                throw new ImportFailedException(string.Create(CultureInfo.InvariantCulture,
+                    $"{url} sent a page larger than {settings.ImportMaxPageBytes:N0} bytes, the most the import reads"));
+            }
             try
             {
-                return await JsonDocument.ParseAsync(body, default, cancellationToken);
+                return JsonDocument.Parse(page.Value);
             }
             catch (JsonException)
             {
@@ -99,10 +115,31 @@ public sealed class CkanSources(IHttpClientFactory clients, IOptions<CatalogueOp
                     : $"{url} answered {answered} with something that is not JSON");
             }
         }
+        catch (HttpRequestException failure) when (failure.InnerException is SourceRefusedException refused)
+        {
+            throw new ImportFailedException($"Could not get {url}: {refused.Message}");
+        }
         catch (Exception failure) when (failure is HttpRequestException or TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
         {
             throw new ImportFailedException($"Could not get {url} after {tries}: {failure.Message}");
         }
+    }
+
+    /// <summary>The whole body, or null as soon as it runs past <paramref name="limit"/> bytes.</summary>
+    private static async Task<ReadOnlyMemory<byte>?> ReadUpToAsync(Stream body, long limit, CancellationToken cancellationToken)
+    {
+        using var page = new MemoryStream();
+        var buffer = new byte[81_920];
+        int read;
+        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            if (page.Length + read > limit)
+            {
+                return null;
+            }
+            page.Write(buffer, 0, read);
+        }
+        return page.ToArray();
     }
 
     private static bool IsWorthRetrying(HttpStatusCode status) =>

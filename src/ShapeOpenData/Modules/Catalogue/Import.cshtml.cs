@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using ShapeOpenData.Data;
 using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Shared;
@@ -12,7 +13,7 @@ namespace ShapeOpenData.Modules.Catalogue;
 [Authorize(Policy = Policies.Administrator)]
 [RequestSizeLimit(ImportModel.MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportModel.MaxUploadBytes)]
-public sealed class ImportModel(AppDbContext db, CatalogueImports imports) : PageModel
+public sealed class ImportModel(AppDbContext db, CatalogueImports imports, IOptions<CatalogueOptions> options) : PageModel
 {
     public const long MaxUploadBytes = 200L * 1024 * 1024;
 
@@ -43,6 +44,13 @@ public sealed class ImportModel(AppDbContext db, CatalogueImports imports) : Pag
         if (!Uri.TryCreate(PortalUrl?.Trim(), UriKind.Absolute, out var portal) || portal.Scheme is not ("https" or "http"))
         {
             ModelState.AddModelError(nameof(PortalUrl), "Enter the portal's address, like https://data.gov.uk");
+            await LoadAsync(cancellationToken);
+            return this.Invalid();
+        }
+        // Said now, rather than only in the failed import; the import checks again on every connection it makes.
+        if (await SourceAddresses.RefusalAsync(portal, options.Value, cancellationToken) is { } refusal)
+        {
+            ModelState.AddModelError(nameof(PortalUrl), $"Enter the address of a public portal: {refusal}");
             await LoadAsync(cancellationToken);
             return this.Invalid();
         }

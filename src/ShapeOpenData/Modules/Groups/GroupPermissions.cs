@@ -17,6 +17,15 @@ public static class GroupPermissions
     /// <summary>Approve members, invite, schedule meetings, publish minutes, record actions.</summary>
     public static bool CanRun(ClaimsPrincipal user, GroupMember? membership) => user.IsProgrammeTeam() || membership?.RunsGroup == true;
 
+    /// <summary>
+    /// Members' email addresses are personal data kept for the service to write to them: only administrators see them.
+    /// Those who run a group write to its members through the service (<see cref="GroupMessages"/>) instead.
+    /// </summary>
+    public static bool CanSeeMemberAddresses(ClaimsPrincipal user) => user.IsAdministrator();
+
+    /// <summary>The members page: those who run the group manage members there; administrators may look.</summary>
+    public static bool CanSeeMembersPage(ClaimsPrincipal user, GroupMember? membership) => CanRun(user, membership) || CanSeeMemberAddresses(user);
+
     /// <summary>Anyone may leave a group (or withdraw their request to join); those who run it may remove others.</summary>
     public static bool CanRemove(ClaimsPrincipal user, int memberUserId, GroupMember? membership) =>
         user.UserId() == memberUserId || CanRun(user, membership);

@@ -13,7 +13,7 @@ namespace ShapeOpenData.Modules.Groups;
 
 /// <summary>
 /// <c>/api/v1/groups</c>, <c>/api/v1/meetings</c> and <c>/api/v1/actions</c>. Every group is listed (its existence, purpose
-/// and size are public); members, meetings, minutes, decisions and actions of a members-only group only to its members
+/// and size are public); terms of reference, members, meetings, minutes, decisions and actions of a members-only group only to its members
 /// and the programme team, as on the pages. A meeting's online link is given only to someone with a place.
 /// </summary>
 public static partial class GroupsApi
@@ -22,7 +22,7 @@ public static partial class GroupsApi
     {
         var groups = app.MapGroup("/api/v1/groups").WithTags("Groups");
         groups.MapGet("", ListGroupsAsync).WithName("ListGroups").WithSummary("Groups")
-            .WithDescription("Every group, by name. members is null for a members-only group unless you are a member.");
+            .WithDescription("Every group, by name. termsOfReference and members are null for a members-only group unless you are a member.");
         groups.MapGet("{slug}", ShowGroupAsync).WithName("GetGroup").WithSummary("One group");
 
         var meetings = app.MapGroup("/api/v1/meetings").WithTags("Meetings");
@@ -230,9 +230,10 @@ public static partial class GroupsApi
             .ToListAsync(cancellationToken))
             .OrderBy(m => m.Role).ThenBy(m => m.JoinedAt).ThenBy(m => m.Id)  // chair first: roles are stored as codes, so ordered here
             .ToLookup(m => m.GroupId, m => new MemberResponse(m.Name, m.Role.ToCode(), m.JoinedAt));
+        // Terms of reference are members-only content, as on the group's page: GroupPermissions.CanSeeContent.
         return [.. groups.Select(g => new GroupResponse(
-            g.Slug, g.Name, g.Kind.ToCode(), g.Purpose, g.TermsOfReference, g.Policy.ToCode(), g.MembersOnly, g.IsClosed, g.MemberCount,
-            shown.Contains(g.Id) ? [.. members[g.Id]] : null, g.CreatedAt, $"/groups/{g.Slug}", $"/groups/{g.Slug}/meetings.ics"))];
+            g.Slug, g.Name, g.Kind.ToCode(), g.Purpose, shown.Contains(g.Id) ? g.TermsOfReference : null, g.Policy.ToCode(), g.MembersOnly, g.IsClosed,
+            g.MemberCount, shown.Contains(g.Id) ? [.. members[g.Id]] : null, g.CreatedAt, $"/groups/{g.Slug}", $"/groups/{g.Slug}/meetings.ics"))];
     }
 
     /// <summary>A UTC instant as the wall clock in <paramref name="timeZone"/> shows it, with that zone's offset then.</summary>

@@ -3,10 +3,11 @@ namespace ShapeOpenData.Modules.Groups;
 /// <summary>What the groups API answers with.</summary>
 public static partial class GroupsApi
 {
+    /// <param name="TermsOfReference">Null when the caller may not see the group's content.</param>
     /// <param name="Members">Null when the caller may not see the group's content.</param>
     /// <param name="MembersOnly">True when members, meetings, minutes and actions are for members only.</param>
     public sealed record GroupResponse(
-        string Slug, string Name, string Kind, string Purpose, string TermsOfReference, string Policy, bool MembersOnly, bool Closed,
+        string Slug, string Name, string Kind, string Purpose, string? TermsOfReference, string Policy, bool MembersOnly, bool Closed,
         int MemberCount, IReadOnlyList<MemberResponse>? Members, DateTime CreatedAt, string Url, string CalendarUrl);
 
     public sealed record MemberResponse(string Name, string Role, DateTime? JoinedAt);

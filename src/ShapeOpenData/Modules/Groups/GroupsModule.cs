@@ -32,6 +32,7 @@ public static class GroupsModule
         services.AddScoped<GroupWorkflow>();
         services.AddScoped<MeetingWorkflow>();
         services.AddScoped<ActionWorkflow>();
+        services.AddScoped<GroupMessages>();
         services.AddScoped<GroupReminders>();
         services.AddScoped<IDemoContent, DemoGroups>();
         services.AddHostedService<GroupReminderWatch>();

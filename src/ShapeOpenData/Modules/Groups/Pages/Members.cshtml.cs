@@ -7,13 +7,17 @@ using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Groups.Pages;
 
-/// <summary>The chair, secretariat and programme team decide requests to join, set roles, remove members and invite by email.</summary>
+/// <summary>
+/// The chair, secretariat and programme team decide requests to join, set roles, remove members and invite by email.
+/// Members are shown by name and sector: their email addresses only to administrators (who may look at the page too).
+/// </summary>
 [Authorize]
 public sealed class MembersModel(AppDbContext db, GroupAccess access, GroupWorkflow groups) : GroupPage(db, access)
 {
     public static readonly IReadOnlyList<GovukOption> Roles = GovukOption.FromEnum<GroupRole>();
 
-    public sealed record Person(int MemberId, int UserId, string Name, string Email, Sector? Sector, GroupRole Role, string? Message, DateTime Since);
+    /// <param name="Email">Null unless the reader may see members' addresses.</param>
+    public sealed record Person(int MemberId, int UserId, string Name, string? Email, Sector? Sector, GroupRole Role, string? Message, DateTime Since);
 
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Role { get; set; }
@@ -21,13 +25,15 @@ public sealed class MembersModel(AppDbContext db, GroupAccess access, GroupWorkf
     public IReadOnlyList<Person> Requests { get; private set; } = [];
     public IReadOnlyList<Person> Members { get; private set; } = [];
 
+    public bool ShowsAddresses => GroupPermissions.CanSeeMemberAddresses(User);
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(slug, cancellationToken))
         {
             return NotFound();
         }
-        if (!CanRun)
+        if (!GroupPermissions.CanSeeMembersPage(User, Membership))
         {
             return Forbid();
         }
@@ -65,11 +71,13 @@ public sealed class MembersModel(AppDbContext db, GroupAccess access, GroupWorkf
 
     protected override async Task OnInvalidAsync(CancellationToken cancellationToken)
     {
+        // Addresses are not even read for someone who may not see them.
+        var withAddresses = ShowsAddresses;
         var people = await (from m in Db.GroupMembers
                             join u in Db.Users on m.UserId equals u.Id
                             where m.GroupId == Group.Id
                             orderby m.CreatedAt
-                            select new { m.State, Person = new Person(m.Id, u.Id, u.DisplayName, u.Email ?? "", u.Sector, m.Role, m.Message, m.JoinedAt ?? m.CreatedAt) })
+                            select new { m.State, Person = new Person(m.Id, u.Id, u.DisplayName, withAddresses ? u.Email : null, u.Sector, m.Role, m.Message, m.JoinedAt ?? m.CreatedAt) })
             .ToListAsync(cancellationToken);
         Requests = [.. people.Where(p => p.State == MemberState.Requested).Select(p => p.Person)];
         Members = [.. people.Where(p => p.State == MemberState.Active).Select(p => p.Person).OrderBy(p => p.Role).ThenBy(p => p.Name)];
