@@ -89,6 +89,7 @@ public static class AccountsModule
         services.AddMemoryCache();
         services.AddScoped<ApiTokens>();
         services.AddScoped<IdentityCheck>();
+        services.AddScoped<SignIn.SignInNotices>();
         services.AddScoped<AccountEmails>();
         services.AddScoped<PersonalDataExport>();
         services.AddScoped<IPersonalData, AccountPersonalData>();
