@@ -15,6 +15,8 @@ public static class NotificationsModule
         builder.Services.AddSingleton<ServiceLinks>();
         builder.Services.AddSingleton<UnsubscribeLinks>();
         builder.Services.AddScoped<Notifier>();
+        builder.Services.AddScoped<IPersonalData, NotificationsPersonalData>();
+        builder.Services.AddScoped<Accounts.SignIn.IAccountOutbox, AccountOutbox>();
         builder.Services.AddSingleton<OutboxWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<OutboxWorker>());
         return builder;

@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
-using ShapeOpenData.Modules.Notifications;
 
 namespace ShapeOpenData.Modules.Accounts.SignIn;
 
@@ -11,7 +8,7 @@ namespace ShapeOpenData.Modules.Accounts.SignIn;
 /// or that its address is not confirmed yet. The emails go into the outbox, sent after the page has answered, so the
 /// page answers alike (and as fast) for every refusal. At most one email a lockout, and one reminder an hour.
 /// </summary>
-public sealed class SignInNotices(AppDbContext db, TimeProvider clock, ServiceLinks links, IOptions<ServiceOptions> service)
+public sealed class SignInNotices(IAccountOutbox outbox, TimeProvider clock, ServiceLinks links, IOptions<ServiceOptions> service)
 {
     private string ServiceName => service.Value.Name;
 
@@ -40,24 +37,16 @@ public sealed class SignInNotices(AppDbContext db, TimeProvider clock, ServiceLi
             If it was not you, you can ignore this email.
             """, cancellationToken);
 
-    private async Task QueueAsync(User user, string key, string subject, string body, CancellationToken cancellationToken)
-    {
-        // The key names the lockout or the hour: one email each, however many tries.
-        if (await db.OutboxEmails.AnyAsync(m => m.Key == key && m.UserId == user.Id, cancellationToken))
-        {
-            return;
-        }
-        var now = clock.UtcNow();
-        var email = new OutboxEmail { Key = key, UserId = user.Id, Subject = subject, Body = body, CreatedAt = now, NextAttemptAt = now };
-        db.OutboxEmails.Add(email);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another try queued the same one at the same moment: it is on its way.
-            db.Entry(email).State = EntityState.Detached;
-        }
-    }
+    private Task QueueAsync(User user, string key, string subject, string body, CancellationToken cancellationToken) =>
+        outbox.QueueAsync(user.Id, key, subject, body, cancellationToken);
+}
+
+/// <summary>
+/// The outbox, for email about a person's own account: saved now, sent after the page has answered. The Notifications
+/// module keeps the outbox, and implements this.
+/// </summary>
+public interface IAccountOutbox
+{
+    /// <param name="key">Names what the email is about: one email per key and person, however often it is asked for.</param>
+    Task QueueAsync(int userId, string key, string subject, string body, CancellationToken cancellationToken);
 }
