@@ -79,6 +79,6 @@ public static class TokensCommands
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<User>>().FindByEmailAsync(email);
         return user is null || user.DeletedAt is not null
             ? null
-            : await scope.ServiceProvider.GetRequiredService<ApiTokens>().IssueAsync(user.Id, name, actorId: null, cancellationToken);
+            : await scope.ServiceProvider.GetRequiredService<ApiTokens>().IssueAsync(user.Id, name, actorId: null, cancellationToken: cancellationToken);
     }
 }

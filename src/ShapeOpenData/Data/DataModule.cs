@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +12,8 @@ public enum DatabaseProvider { Sqlite, Postgres }
 
 /// <summary>
 /// Picks the provider from <c>Database:Provider</c>, registers the context, keeps data-protection keys in the
-/// database (no state on the instance's disk) and prepares the database at start.
+/// database (no state on the instance's disk), encrypted with a certificate when <c>DataProtection:CertificatePath</c>
+/// is set, and prepares the database at start.
 /// </summary>
 public static class DataModule
 {
@@ -41,8 +44,40 @@ public static class DataModule
 
         builder.Services.AddSingleton(new WriteGate(provider));
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>(tags: [Operations.ReadyTag]);
-        builder.Services.AddDataProtection().SetApplicationName("ShapeOpenData").PersistKeysToDbContext<AppDbContext>();
+        var keys = builder.Services.AddDataProtection().SetApplicationName("ShapeOpenData").PersistKeysToDbContext<AppDbContext>();
+        if (KeyCertificate(configuration, "DataProtection:CertificatePath", "DataProtection:CertificatePassword") is { } certificate)
+        {
+            // Keys sign sign-in cookies and the links in email: encrypted with the certificate, a copy of the database
+            // (a backup, a dump) does not give them away. Keys from before a certificate changed need the old one to read.
+            keys.ProtectKeysWithCertificate(certificate);
+            if (KeyCertificate(configuration, "DataProtection:PreviousCertificatePath", "DataProtection:PreviousCertificatePassword") is { } previous)
+            {
+                keys.UnprotectKeysWithAnyCertificate(previous);
+            }
+        }
         return builder;
+    }
+
+    /// <summary>A PKCS#12 (.pfx) certificate with its private key, from the path and password settings named; null when no path is set.</summary>
+    private static X509Certificate2? KeyCertificate(ConfigurationManager configuration, string pathSetting, string passwordSetting)
+    {
+        if (configuration[pathSetting] is not { Length: > 0 } path)
+        {
+            return null;
+        }
+        X509Certificate2 certificate;
+        try
+        {
+            certificate = X509CertificateLoader.LoadPkcs12FromFile(path, configuration[passwordSetting]);
+        }
+        catch (Exception failure) when (failure is CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"{pathSetting} is {path}, but no certificate could be read from it ({failure.Message}). " +
+                $"It must be a .pfx file with its private key; give its password in {passwordSetting}.", failure);
+        }
+        return certificate.HasPrivateKey
+            ? certificate
+            : throw new InvalidOperationException($"The certificate in {pathSetting} ({path}) has no private key, so keys protected with it could not be read back.");
     }
 
     /// <summary>

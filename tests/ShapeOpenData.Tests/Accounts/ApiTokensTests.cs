@@ -21,7 +21,7 @@ public sealed class ApiTokensTests(ServiceFactory service) : IClassFixture<Servi
         var session = service.NewSession();
         await session.SignInAsync(person);
 
-        var created = await session.SubmitAsync(await session.GetAsync("/account/api-tokens"), [new("Name", "Nightly export")], "form[action*=Create]");
+        var created = await session.SubmitAsync(await session.GetAsync("/account/api-tokens"), [new("Name", "Nightly export"), new("Password", ServiceFactory.Password)], "form[action*=Create]");
         var token = created.Document.GetElementById("new-token")!.TextContent.Trim();
         Assert.StartsWith("sod_", token, StringComparison.Ordinal);
         Assert.Contains("Nightly export", created.Text, StringComparison.Ordinal);
@@ -41,7 +41,7 @@ public sealed class ApiTokensTests(ServiceFactory service) : IClassFixture<Servi
         var person = await service.CreatePersonAsync();
         var session = service.NewSession();
         await session.SignInAsync(person);
-        var created = await session.SubmitAsync(await session.GetAsync("/account/api-tokens"), [new("Name", "Short-lived")], "form[action*=Create]");
+        var created = await session.SubmitAsync(await session.GetAsync("/account/api-tokens"), [new("Name", "Short-lived"), new("Password", ServiceFactory.Password)], "form[action*=Create]");
         var token = created.Document.GetElementById("new-token")!.TextContent.Trim();
         Assert.Equal(HttpStatusCode.OK, (await ApiClient(token).GetAsync("/api/v1/me")).StatusCode);
 
@@ -57,7 +57,7 @@ public sealed class ApiTokensTests(ServiceFactory service) : IClassFixture<Servi
         var person = await service.CreatePersonAsync();
         var session = service.NewSession();
         await session.SignInAsync(person);
-        var created = await session.SubmitAsync(await session.GetAsync("/account/api-tokens"), [new("Name", "Audited script")], "form[action*=Create]");
+        var created = await session.SubmitAsync(await session.GetAsync("/account/api-tokens"), [new("Name", "Audited script"), new("Password", ServiceFactory.Password)], "form[action*=Create]");
         var secret = created.Document.GetElementById("new-token")!.TextContent.Trim();
         var token = await service.WithDatabaseAsync(db => Task.FromResult(db.ApiTokens.Single(t => t.UserId == person.Id)));
 
@@ -86,7 +86,7 @@ public sealed class ApiTokensTests(ServiceFactory service) : IClassFixture<Servi
         var session = service.NewSession();
         await session.SignInAsync(person);
 
-        var page = await session.SubmitAsync(await session.GetAsync("/account/api-tokens"), [new("Name", " ")], "form[action*=Create]");
+        var page = await session.SubmitAsync(await session.GetAsync("/account/api-tokens"), [new("Name", " "), new("Password", ServiceFactory.Password)], "form[action*=Create]");
 
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
         Assert.Equal("Enter a name for the token", page.FieldError("Name"));

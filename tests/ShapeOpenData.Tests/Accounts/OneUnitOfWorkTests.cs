@@ -26,7 +26,7 @@ public sealed class OneUnitOfWorkTests(ServiceFactory service) : IClassFixture<S
         await session.SignInAsync(person);
         var form = await session.GetAsync("/account/api-tokens");
 
-        await service.CrashAtSaveAsync(2, () => session.SubmitAsync(form, [new("Name", "Crash script")], "form[action*=Create]"));
+        await service.CrashAtSaveAsync(2, () => session.SubmitAsync(form, [new("Name", "Crash script"), new("Password", ServiceFactory.Password)], "form[action*=Create]"));
 
         Assert.False(await service.WithDatabaseAsync(db => db.ApiTokens.AnyAsync(t => t.UserId == person.Id)));
     }

@@ -13,7 +13,7 @@ public sealed class PersonalDataTests(ServiceFactory service) : IClassFixture<Se
         var person = await service.CreatePersonAsync(Roles.Publisher, "department-for-transport", twoFactor: true, name: "Dana Download");
         var session = service.NewSession();
         await session.SignInAsync(person);
-        await session.SubmitAsync(await session.GetAsync("/account/api-tokens"), [new("Name", "My script")], "form[action*=Create]");
+        await session.SubmitAsync(await session.GetAsync("/account/api-tokens"), [new("Name", "My script"), new("Password", ServiceFactory.Password)], "form[action*=Create]");
 
         var response = await session.Http.GetAsync("/account/download-data");
 
@@ -56,7 +56,7 @@ public sealed class PersonalDataTests(ServiceFactory service) : IClassFixture<Se
         var person = await service.CreatePersonAsync(Roles.Publisher, "department-for-education", name: "Leaving Person");
         var session = service.NewSession();
         await session.SignInAsync(person);
-        var tokens = await session.SubmitAsync(await session.GetAsync("/account/api-tokens"), [new("Name", "Old script")], "form[action*=Create]");
+        var tokens = await session.SubmitAsync(await session.GetAsync("/account/api-tokens"), [new("Name", "Old script"), new("Password", ServiceFactory.Password)], "form[action*=Create]");
         var token = tokens.Document.GetElementById("new-token")!.TextContent.Trim();
         using var api = service.CreateClient();
         api.DefaultRequestHeaders.Authorization = new("Bearer", token);
@@ -82,7 +82,7 @@ public sealed class PersonalDataTests(ServiceFactory service) : IClassFixture<Se
         var person = await service.CreatePersonAsync(Roles.Publisher, "department-for-education", name: "Audited Leaver");
         var session = service.NewSession();
         await session.SignInAsync(person);
-        await session.SubmitAsync(await session.GetAsync("/account/api-tokens"), [new("Name", "Leaver's script")], "form[action*=Create]");
+        await session.SubmitAsync(await session.GetAsync("/account/api-tokens"), [new("Name", "Leaver's script"), new("Password", ServiceFactory.Password)], "form[action*=Create]");
         var tokenId = await service.WithDatabaseAsync(db => db.ApiTokens.Where(t => t.UserId == person.Id).Select(t => t.Id).SingleAsync());
 
         await session.SubmitAsync(await session.GetAsync("/account/delete"), ("Password", ServiceFactory.Password));

@@ -62,7 +62,7 @@ public sealed class TwoFactorTests(ServiceFactory service) : IClassFixture<Servi
         await session.SignInAsync(person);
 
         var page = await session.GetAsync("/account/two-factor");
-        var off = await session.SubmitAsync(page, selector: "form[action*=TurnOff]");
+        var off = await session.SubmitAsync(page, [new("TurnOffPassword", ServiceFactory.Password)], "form[action*=TurnOff]");
 
         Assert.Equal("Two-factor authentication is off", off.Flash);
         var next = service.NewSession();
@@ -77,7 +77,7 @@ public sealed class TwoFactorTests(ServiceFactory service) : IClassFixture<Servi
         var session = service.NewSession();
         await session.SignInAsync(person);
 
-        var page = await session.SubmitAsync(await session.GetAsync("/account/two-factor"), selector: "form[action*=NewRecoveryCodes]");
+        var page = await session.SubmitAsync(await session.GetAsync("/account/two-factor"), [new("NewCodesPassword", ServiceFactory.Password)], "form[action*=NewRecoveryCodes]");
 
         Assert.Equal(10, page.Document.QuerySelectorAll("#recovery-codes li").Length);
     }

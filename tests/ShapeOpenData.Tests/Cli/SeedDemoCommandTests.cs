@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace ShapeOpenData.Tests.Cli;
@@ -15,5 +17,18 @@ public sealed class SeedDemoCommandTests(DemoServiceFactory service)
         Assert.True(service.SeedDemo.ExitCode == 0, service.SeedDemo.Error);
         Assert.Contains("Demo content added.", service.SeedDemo.Output, StringComparison.Ordinal);
         Assert.True(await service.WithDatabaseAsync(db => db.Users.AnyAsync(u => u.Email == "admin@demo.shape-open-data.example")));
+    }
+
+    [Fact]
+    public async Task SeedDemo_OutsideDevelopment_NeverLogsTheDemoPassword()
+    {
+        var admin = await service.WithDatabaseAsync(db => db.Users.SingleAsync(u => u.Email == "admin@demo.shape-open-data.example"));
+        var log = service.SeedDemo.Output + "\n" + service.SeedDemo.Error;
+
+        // The made-up password is 16 characters of base64: try every word of the log that could be it.
+        var hasher = new PasswordHasher<User>();
+        var candidates = Regex.Matches(log, @"[A-Za-z0-9+/=]{12,}").Select(m => m.Value).Distinct().ToList();
+        Assert.DoesNotContain(candidates, word => hasher.VerifyHashedPassword(admin, admin.PasswordHash!, word) != PasswordVerificationResult.Failed);
+        Assert.DoesNotContain("password is", log, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -29,6 +29,8 @@ public sealed class StrictServiceFactory : ServiceFactory
         public string Section => "broken";
         public Task<object?> ExportAsync(int userId, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("A part of the service failed (on purpose, in a test).");
+
+        public Task EraseAsync(LeavingPerson person, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
 

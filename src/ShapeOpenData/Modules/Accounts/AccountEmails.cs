@@ -49,7 +49,14 @@ public sealed class AccountEmails(EmailSender email, IOptions<ServiceOptions> se
             $"""
             Hello {displayName},
 
-            Your {ServiceName} account has been deleted. Your email address, name and profile have been removed.
-            Anything you contributed in public stays, shown as from a "{User.FormerParticipant}".
+            Your {ServiceName} account has been deleted. We have removed your email address, name, profile, roles,
+            sign-in details and API tokens; your group memberships and requests to join, invitations sent to you, your
+            meeting places (given to the next person waiting) and what you followed; your unfinished request, your
+            reasons for reporting comments, earlier wordings of your comments, what you said you would use data for,
+            and the emails we kept for you.
+
+            Requests, comments, quality reports, minutes and actions you contributed, and the support you gave, stay
+            public, shown as from a "{User.FormerParticipant}". The audit log keeps a record of what changed, with
+            nothing that says who you were.
             """), cancellationToken);
 }

@@ -90,6 +90,8 @@ public static class AccountsModule
 
         services.AddMemoryCache();
         services.AddScoped<ApiTokens>();
+        services.AddScoped<IdentityCheck>();
+        services.AddScoped<SignIn.SignInNotices>();
         services.AddScoped<AccountEmails>();
         services.AddScoped<PersonalDataExport>();
         services.AddScoped<IPersonalData, AccountPersonalData>();
@@ -104,9 +106,23 @@ public static class AccountsModule
 
     public static WebApplication MapAccounts(this WebApplication app)
     {
+        // After authentication and authorisation, before any endpoint: a read-only token changes nothing, whichever
+        // endpoint it calls, including ones added later.
+        app.Use(async (context, next) =>
+        {
+            if (Errors.IsApi(context) && !IsRead(context.Request.Method) && context.User.HasReadOnlyToken())
+            {
+                await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+                    detail: "This API token is read-only: it can read but not change anything. Use a token that may change things.").ExecuteAsync(context);
+                return;
+            }
+            await next(context);
+        });
         AccountsApi.Map(app.MapGroup("/api/v1/me").WithTags("Accounts"));
         return app;
     }
+
+    private static bool IsRead(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method);
 }
 
 public static class Policies
@@ -140,7 +156,7 @@ internal sealed class ApiTokenMapping : IEntityTypeConfiguration<ApiToken>
 {
     public void Configure(EntityTypeBuilder<ApiToken> token)
     {
-        token.Property(t => t.Name).HasMaxLength(100).IsRequired();
+        token.Property(t => t.Name).HasMaxLength(ApiToken.NameMaxLength).IsRequired();
         token.Property(t => t.Hash).HasMaxLength(64).IsRequired();
         token.Property(t => t.Hint).HasMaxLength(20).IsRequired();
         token.HasIndex(t => t.Hash).IsUnique();

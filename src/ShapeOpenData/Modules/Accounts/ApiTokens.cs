@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -23,10 +24,11 @@ public sealed class ApiTokens(AppDbContext db, IMemoryCache cache, TimeProvider 
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
     /// <param name="actorId">Who made it, for the audit log: the person themselves on their page; null for the command line.</param>
-    public async Task<string> IssueAsync(int userId, string name, int? actorId = null, CancellationToken cancellationToken = default)
+    /// <param name="terms">How long it lasts and whether it may write; by default a year, reading and writing.</param>
+    public async Task<string> IssueAsync(int userId, string name, int? actorId = null, TokenTerms? terms = null, CancellationToken cancellationToken = default)
     {
         var now = clock.UtcNow();
-        var (token, secret) = ApiToken.Issue(userId, name, now);
+        var (token, secret) = ApiToken.Issue(userId, name, terms ?? TokenTerms.Default, now);
         // Saved first, for the id its audit entry names.
         await db.InOneTransactionAsync(async () =>
         {
@@ -36,6 +38,25 @@ public sealed class ApiTokens(AppDbContext db, IMemoryCache cache, TimeProvider 
             return await db.SaveChangesAsync(cancellationToken);
         }, cancellationToken);
         return secret;
+    }
+
+    /// <summary>
+    /// Revokes every token a person still has, as when their password changes or two-factor authentication goes off:
+    /// whoever took the old password or session keeps no token made with it. Each is audited as <paramref name="action"/>.
+    /// Saved with the caller's change when it runs in the caller's transaction.
+    /// </summary>
+    public async Task RevokeAllAsync(int userId, string action, int? actorId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.UtcNow();
+        var active = await db.ApiTokens.Where(t => t.UserId == userId && t.RevokedAt == null).ToListAsync(cancellationToken);
+        foreach (var token in active)
+        {
+            var before = TokenSnapshot.Of(token);
+            token.Revoke(now);
+            db.AuditEntries.Add(AuditEntry.Of(AccountsModule.TokenItemType, token.Id, action, actorId, now, before, TokenSnapshot.Of(token)));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        active.ForEach(t => cache.Remove(CacheKey(t.Hash)));
     }
 
     /// <summary>Removes every token a person has, as when their account is deleted; none works after this.</summary>
@@ -75,21 +96,27 @@ public sealed class ApiTokens(AppDbContext db, IMemoryCache cache, TimeProvider 
             return null;
         }
         var hash = ApiToken.HashOf(secret);
-        if (cache.TryGetValue(CacheKey(hash), out ClaimsPrincipal? cached) && cached is not null)
+        var now = clock.UtcNow();
+        if (cache.TryGetValue(CacheKey(hash), out CachedToken? cached) && cached is not null)
         {
-            return cached;
+            // The cache keeps its own time; the token's expiry is the service's.
+            return cached.ExpiresAt <= now ? null : cached.Principal;
         }
 
-        var now = clock.UtcNow();
         var found = await db.ApiTokens
-            .Where(t => t.Hash == hash && t.RevokedAt == null)
-            .Select(t => new { t.Id, t.User, t.LastUsedAt })
+            .Where(t => t.Hash == hash && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now))
+            .Select(t => new { t.Id, t.User, t.LastUsedAt, t.ExpiresAt, t.IsReadOnly })
             .SingleOrDefaultAsync();
         ClaimsPrincipal? principal = null;
         if (found?.User is { DeletedAt: null } user && !(user.LockoutEnd > clock.GetUtcNow()))
         {
             var identity = (ClaimsIdentity)(await principals.CreateAsync(user)).Identity!;
-            principal = new ClaimsPrincipal(new ClaimsIdentity(identity.Claims, scheme, identity.NameClaimType, identity.RoleClaimType));
+            var claims = identity.Claims.Append(new Claim(TokenClaims.TokenId, found.Id.ToString(CultureInfo.InvariantCulture)));
+            if (found.IsReadOnly)
+            {
+                claims = claims.Append(new Claim(TokenClaims.ReadOnly, "true"));
+            }
+            principal = new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, identity.NameClaimType, identity.RoleClaimType));
             if (found.LastUsedAt is null || found.LastUsedAt < now.AddHours(-1))
             {
                 // Recorded at most hourly, so reading with a token costs no write.
@@ -100,18 +127,32 @@ public sealed class ApiTokens(AppDbContext db, IMemoryCache cache, TimeProvider 
         if (principal is not null)
         {
             // Only tokens that work are kept: remembering every wrong guess would let anyone fill the memory.
-            cache.Set(CacheKey(hash), principal, CacheFor);
+            cache.Set(CacheKey(hash), new CachedToken(principal, found!.ExpiresAt), CacheFor);
         }
         return principal;
     }
 
     private static string CacheKey(string hash) => "api-token:" + hash;
+
+    private sealed record CachedToken(ClaimsPrincipal Principal, DateTime? ExpiresAt);
 }
 
-/// <summary>A token as the audit log records it: whose, its name and dates. Never the secret, its hash or its hint.</summary>
-public sealed record TokenSnapshot(int UserId, string Name, DateTime CreatedAt, DateTime? RevokedAt)
+/// <summary>Claims a request made with a token carries besides its owner's: which token, and whether it may only read.</summary>
+public static class TokenClaims
 {
-    public static TokenSnapshot Of(ApiToken t) => new(t.UserId, t.Name, t.CreatedAt, t.RevokedAt);
+    public const string TokenId = "api_token_id";
+    public const string ReadOnly = "api_token_read_only";
+
+    public static int? ApiTokenId(this ClaimsPrincipal user) =>
+        int.TryParse(user.FindFirstValue(TokenClaims.TokenId), CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    public static bool HasReadOnlyToken(this ClaimsPrincipal user) => user.HasClaim(ReadOnly, "true");
+}
+
+/// <summary>A token as the audit log records it: whose, its name, dates and scope. Never the secret, its hash or its hint.</summary>
+public sealed record TokenSnapshot(int UserId, string Name, DateTime CreatedAt, DateTime? RevokedAt, DateTime? ExpiresAt, bool ReadOnly)
+{
+    public static TokenSnapshot Of(ApiToken t) => new(t.UserId, t.Name, t.CreatedAt, t.RevokedAt, t.ExpiresAt, t.IsReadOnly);
 }
 
 /// <summary><c>Authorization: Bearer sod_…</c> on <c>/api</c> requests.</summary>

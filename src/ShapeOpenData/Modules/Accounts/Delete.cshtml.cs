@@ -11,12 +11,13 @@ using ShapeOpenData.Modules.Shared;
 namespace ShapeOpenData.Modules.Accounts;
 
 /// <summary>
-/// Deleting an account removes the person's details, roles, tokens and sign-in, and keeps what they
-/// contributed under "Former participant". The audit log keeps that the roles and tokens went, and nothing of who they were.
+/// Deleting an account: every module lets go of what identifies the person (<see cref="IPersonalData.EraseAsync"/>),
+/// the account is anonymised, and what they contributed in public stays under "Former participant" — all in one
+/// transaction. The audit log keeps that the roles and tokens went, and nothing of who they were.
 /// </summary>
 [Authorize]
 public sealed class DeleteModel(
-    AppDbContext db, UserManager<User> users, SignInManager<User> signIn, ApiTokens tokens, AccountEmails emails, TimeProvider clock) : PageModel
+    AppDbContext db, UserManager<User> users, SignInManager<User> signIn, IEnumerable<IPersonalData> parts, AccountEmails emails, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? Password { get; set; }
 
@@ -42,13 +43,12 @@ public sealed class DeleteModel(
         var (email, name) = (user.Email!, user.DisplayName);
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            await db.Entry(user).Collection(u => u.PublisherMemberships).LoadAsync(cancellationToken);
             var roles = await RolesSnapshot.OfAsync(db, user.Id, cancellationToken);
-            await tokens.RemoveAllAsync(user.Id, cancellationToken);
-            await db.UserRoles.Where(r => r.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
-            await db.UserClaims.Where(c => c.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
-            await db.UserLogins.Where(l => l.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
-            await db.UserTokens.Where(t => t.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+            var leaving = new LeavingPerson(user.Id, email);
+            foreach (var part in parts)
+            {
+                await part.EraseAsync(leaving, cancellationToken);
+            }
             var now = clock.UtcNow();
             user.Anonymise(now);
             db.AuditEntries.Add(AuditEntry.Of(AccountsModule.AccountItemType, user.Id, "deleted", user.Id, now, roles, new RolesSnapshot([], [])));

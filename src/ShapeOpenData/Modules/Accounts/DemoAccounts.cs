@@ -11,9 +11,10 @@ namespace ShapeOpenData.Modules.Accounts;
 
 /// <summary>
 /// Demo people in every role. They share one password: <c>Demo:Password</c> when set, otherwise a random
-/// one printed once when they are made.
+/// one printed once when they are made, in Development only.
 /// </summary>
-internal sealed partial class DemoAccounts(Onboarding onboarding, UserManager<User> users, IConfiguration configuration, ILogger<DemoAccounts> logger) : IDemoContent
+internal sealed partial class DemoAccounts(
+    Onboarding onboarding, UserManager<User> users, IConfiguration configuration, IHostEnvironment environment, ILogger<DemoAccounts> logger) : IDemoContent
 {
     public const string Domain = "demo.shape-open-data.example";
 
@@ -51,13 +52,24 @@ internal sealed partial class DemoAccounts(Onboarding onboarding, UserManager<Us
         }
         if (string.IsNullOrEmpty(configured))
         {
-            LogPassword(logger, Domain, password);
+            // On a developer's machine the made-up password is printed so they can sign in. Anywhere else logs are
+            // collected and kept, and the demo people may have staff roles on a reachable service: never log it there.
+            if (environment.IsDevelopment())
+            {
+                LogPassword(logger, Domain, password);
+            }
+            else
+            {
+                LogPasswordNotShown(logger, Domain);
+            }
         }
     }
 
-    // Demo accounts hold no personal data; their shared password is printed so a developer can sign in.
     [LoggerMessage(LogLevel.Warning, "Demo accounts created (…@{Domain}). Their password is: {Password}")]
     private static partial void LogPassword(ILogger logger, string domain, string password);
+
+    [LoggerMessage(LogLevel.Warning, "Demo accounts created (…@{Domain}) with a made-up password that is shown only in Development. Set Demo:Password before seeding to choose it.")]
+    private static partial void LogPasswordNotShown(ILogger logger, string domain);
 
     /// <summary>A demo person's roles and organisations as claims, without the two-factor check (they are not real people).</summary>
     public static async Task<ClaimsPrincipal> PrincipalAsync(AppDbContext db, User user)

@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Accounts;
 
 [EnableRateLimiting(RateLimits.Authentication)]
-public sealed class ResetPasswordModel(UserManager<User> users) : PageModel
+public sealed class ResetPasswordModel(AppDbContext db, UserManager<User> users, ApiTokens tokens) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int UserId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
@@ -17,7 +18,7 @@ public sealed class ResetPasswordModel(UserManager<User> users) : PageModel
 
     public void OnGet() { }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(Password))
         {
@@ -30,15 +31,24 @@ public sealed class ResetPasswordModel(UserManager<User> users) : PageModel
             ModelState.AddModelError("", "This link has expired or has already been used. Ask for a new one");
             return this.Invalid();
         }
-        var result = await users.ResetPasswordAsync(user, Code, Password);
+        var result = await db.InOneTransactionAsync(async () =>
+        {
+            var reset = await users.ResetPasswordAsync(user, Code, Password);
+            if (reset.Succeeded)
+            {
+                // A reset also ends a lockout: the person has proved they hold the email address. Their tokens go, in
+                // case the reset is because someone else had the password.
+                await users.SetLockoutEndDateAsync(user, null);
+                await users.ResetAccessFailedCountAsync(user);
+                await tokens.RevokeAllAsync(user.Id, "revoked_password_reset", user.Id, cancellationToken);
+            }
+            return reset;
+        }, cancellationToken);
         if (!result.Succeeded)
         {
             IdentityMessages.AddTo(ModelState, result);
             return this.Invalid();
         }
-        // A reset also ends a lockout: the person has proved they hold the email address.
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
         TempData.Success("Your password has been changed. Sign in with your new password");
         return RedirectToPage("/Accounts/SignIn/Index");
     }

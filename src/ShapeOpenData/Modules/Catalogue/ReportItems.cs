@@ -65,7 +65,12 @@ internal sealed class ReportsPersonalData(AppDbContext db) : IPersonalData
     {
         Reported = await db.QualityReports.Where(r => r.ReporterId == userId).OrderBy(r => r.Id)
             .Select(r => new { Dataset = r.Dataset!.Slug, r.Number, Category = r.Category.ToCode(), r.Details, r.CreatedAt }).ToListAsync(cancellationToken),
-        HadTheProblemToo = await db.Supports.Where(s => s.TargetType == CatalogueModule.ReportItemType && s.UserId == userId).OrderBy(s => s.Id)
-            .Select(s => new { ReportId = s.TargetId, s.CreatedAt }).ToListAsync(cancellationToken),
+        Events = await db.QualityReportEvents.Where(e => e.ActorId == userId).OrderBy(e => e.Id)
+            .Select(e => new { e.ReportId, Kind = e.Kind.ToCode(), e.Note, e.At }).ToListAsync(cancellationToken),
+        CatalogueImportsAskedFor = await db.CatalogueImports.Where(i => i.RequestedById == userId).OrderBy(i => i.Id)
+            .Select(i => new { i.Source, i.StartedAt, State = i.State.ToCode() }).ToListAsync(cancellationToken),
     };
+
+    /// <summary>Reports, their timelines and import records stay, as from a former participant: nothing here is only theirs.</summary>
+    public Task EraseAsync(LeavingPerson person, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -57,8 +57,26 @@ internal sealed class CommentsPersonalData(AppDbContext db) : IPersonalData
 {
     public string Section => "comments";
 
-    public async Task<object?> ExportAsync(int userId, CancellationToken cancellationToken) =>
-        await db.Comments.Where(c => c.AuthorId == userId).OrderBy(c => c.Id)
-            .Select(c => new { c.Id, c.TargetType, c.TargetId, c.ParentId, c.Body, c.IsOfficial, c.CreatedAt, c.EditedAt, c.DeletedAt })
-            .ToListAsync(cancellationToken);
+    public async Task<object?> ExportAsync(int userId, CancellationToken cancellationToken) => new
+    {
+        Written = await db.Comments.Where(c => c.AuthorId == userId).OrderBy(c => c.Id)
+            .Select(c => new
+            {
+                c.Id, c.TargetType, c.TargetId, c.ParentId, c.Body, c.IsOfficial, c.CreatedAt, c.EditedAt, c.DeletedAt,
+                EarlierWordings = c.Revisions.OrderBy(r => r.Id).Select(r => new { r.Body, r.ReplacedAt }).ToList(),
+            })
+            .ToListAsync(cancellationToken),
+        Reported = await db.CommentReports.Where(r => r.ReporterId == userId).OrderBy(r => r.Id)
+            .Select(r => new { r.CommentId, r.Reason, r.CreatedAt }).ToListAsync(cancellationToken),
+    };
+
+    /// <summary>
+    /// Their comments stay in the conversation, as from a former participant; the earlier wordings kept for moderators
+    /// go, and so do their reports of others' comments, whose reasons are their words.
+    /// </summary>
+    public async Task EraseAsync(LeavingPerson person, CancellationToken cancellationToken)
+    {
+        await db.CommentRevisions.Where(r => db.Comments.Any(c => c.Id == r.CommentId && c.AuthorId == person.UserId)).ExecuteDeleteAsync(cancellationToken);
+        await db.CommentReports.Where(r => r.ReporterId == person.UserId).ExecuteDeleteAsync(cancellationToken);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
+using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Comments;
 using ShapeOpenData.Modules.Follows;
@@ -65,9 +66,18 @@ internal sealed class RequestsPersonalData(AppDbContext db) : IPersonalData
     {
         Asked = await db.DatasetRequests.Where(r => r.RequesterId == userId).OrderBy(r => r.Id)
             .Select(r => new { r.Id, r.Title, r.Description, r.Benefits, r.IsConfidential, r.ReceivedOn, r.CreatedAt }).ToListAsync(cancellationToken),
-        Supported = await db.Supports.Where(s => s.TargetType == DatasetRequestsModule.ItemType && s.UserId == userId).OrderBy(s => s.Id)
-            .Select(s => new { RequestId = s.TargetId, s.Use, s.CreatedAt }).ToListAsync(cancellationToken),
+        Recorded = await db.DatasetRequests.Where(r => r.RecordedById == userId).OrderBy(r => r.Id)
+            .Select(r => new { r.Id, r.Title, r.ReceivedOn }).ToListAsync(cancellationToken),
+        Assigned = await db.DatasetRequests.Where(r => r.AssignedPublisherId == userId).OrderBy(r => r.Id)
+            .Select(r => new { r.Id, r.Title }).ToListAsync(cancellationToken),
+        Events = await db.RequestEvents.Where(e => e.ActorId == userId).OrderBy(e => e.Id)
+            .Select(e => new { e.RequestId, Kind = e.Kind.ToCode(), e.Note, e.At }).ToListAsync(cancellationToken),
+        Draft = await db.RequestDrafts.Where(d => d.UserId == userId).Select(d => new { d.Answers, d.UpdatedAt }).SingleOrDefaultAsync(cancellationToken),
     };
+
+    /// <summary>Their unfinished request goes; requests they asked or worked on stay, as from a former participant.</summary>
+    public Task EraseAsync(LeavingPerson person, CancellationToken cancellationToken) =>
+        db.RequestDrafts.Where(d => d.UserId == person.UserId).ExecuteDeleteAsync(cancellationToken);
 }
 
 /// <summary>Once an hour, re-opens requests whose scheduled release date has passed without the data.</summary>

@@ -78,4 +78,7 @@ internal sealed class FollowsPersonalData(AppDbContext db) : IPersonalData
     public async Task<object?> ExportAsync(int userId, CancellationToken cancellationToken) =>
         await db.Follows.Where(f => f.UserId == userId).OrderBy(f => f.Id)
             .Select(f => new { f.TargetType, f.TargetId, f.CreatedAt }).ToListAsync(cancellationToken);
+
+    public Task EraseAsync(LeavingPerson person, CancellationToken cancellationToken) =>
+        db.Follows.Where(f => f.UserId == person.UserId).ExecuteDeleteAsync(cancellationToken);
 }

@@ -91,23 +91,6 @@ internal sealed class MeetingItems(AppDbContext db, GroupAccess access) : IFollo
             : null;
 }
 
-internal sealed class GroupsPersonalData(AppDbContext db) : IPersonalData
-{
-    public string Section => "groups_and_meetings";
-
-    public async Task<object?> ExportAsync(int userId, CancellationToken cancellationToken) => new
-    {
-        Groups = await db.GroupMembers.Where(m => m.UserId == userId).OrderBy(m => m.Id)
-            .Select(m => new { Group = db.Groups.Where(g => g.Id == m.GroupId).Select(g => g.Slug).Single(), Role = m.Role.ToCode(), State = m.State.ToCode(), m.Message, m.CreatedAt, m.JoinedAt })
-            .ToListAsync(cancellationToken),
-        Meetings = await db.Registrations.Where(r => r.UserId == userId).OrderBy(r => r.Id)
-            .Select(r => new { r.MeetingId, State = r.State.ToCode(), r.JoinedQueueAt, r.PromotedAt, r.CancelledAt, r.Attended })
-            .ToListAsync(cancellationToken),
-        ActionsOwned = await db.GroupActions.Where(a => a.OwnerUserId == userId).OrderBy(a => a.Id)
-            .Select(a => new { a.Id, a.Text, a.DueOn, State = a.State.ToCode() }).ToListAsync(cancellationToken),
-    };
-}
-
 internal sealed class GroupMapping : IEntityTypeConfiguration<Group>
 {
     public void Configure(EntityTypeBuilder<Group> group)

@@ -187,6 +187,31 @@ public sealed class Meeting
         return PromoteNext(now);
     }
 
+    /// <summary>
+    /// Takes a person off the meeting altogether, as when their account is deleted. A place they hold at a meeting still
+    /// to come is freed as on a cancellation, and the first person waiting, who takes it, is returned; at one that has
+    /// happened, the count of places taken stays equal to the people registered.
+    /// </summary>
+    public Registration? Forget(int userId, DateTime now)
+    {
+        if (Registrations.SingleOrDefault(r => r.UserId == userId) is not { } registration)
+        {
+            return null;
+        }
+        Registration? promoted = null;
+        if (registration.IsCurrent && EndsAt > now)
+        {
+            promoted = CancelRegistration(userId, now);
+        }
+        else if (registration.State == RegistrationState.Registered)
+        {
+            RegisteredCount--;
+            Version++;
+        }
+        Registrations.Remove(registration);
+        return promoted;
+    }
+
     /// <summary>The first person on the waiting list takes a free place.</summary>
     private Registration? PromoteNext(DateTime now)
     {

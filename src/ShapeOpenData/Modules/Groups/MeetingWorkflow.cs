@@ -152,6 +152,27 @@ public sealed class MeetingWorkflow(
         }
     }
 
+    /// <summary>
+    /// Takes a person off every meeting, as when their account is deleted: a place they held at a meeting to come goes
+    /// to the first person waiting, who is told, as on a cancellation. Runs in the caller's transaction.
+    /// </summary>
+    public async Task ForgetRegistrationsAsync(int userId, CancellationToken cancellationToken)
+    {
+        var meetings = await db.Meetings.Include(m => m.Registrations)
+            .Where(m => m.Registrations.Any(r => r.UserId == userId)).ToListAsync(cancellationToken);
+        var now = clock.UtcNow();
+        foreach (var meeting in meetings)
+        {
+            var promoted = meeting.Forget(userId, now);
+            db.AuditEntries.Add(AuditEntry.Of(ItemType, meeting.Id, "registration_removed_with_account", userId, now, null, new { meeting.RegisteredCount }));
+            if (promoted is not null)
+            {
+                await TellPromotedAsync(meeting, promoted, userId, cancellationToken);
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     private async Task TellPromotedAsync(Meeting meeting, Registration promoted, int? actorId, CancellationToken cancellationToken)
     {
         var now = clock.UtcNow();

@@ -16,6 +16,8 @@ public static class NotificationsModule
         // Anyone holding the link can stop someone's email: it stays out of logs and traces.
         builder.Services.AddSecretInUrl("/unsubscribe/{token}", "token");
         builder.Services.AddScoped<Notifier>();
+        builder.Services.AddScoped<IPersonalData, NotificationsPersonalData>();
+        builder.Services.AddScoped<Accounts.SignIn.IAccountOutbox, AccountOutbox>();
         builder.Services.AddSingleton<OutboxWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<OutboxWorker>());
         return builder;

@@ -13,6 +13,7 @@ public static class SupportsModule
     {
         builder.Services.AddScoped<Supporting>();
         builder.Services.AddSingleton<SupportBatches>();
+        builder.Services.AddScoped<IPersonalData, SupportsPersonalData>();
         return builder;
     }
 }

@@ -7,16 +7,25 @@ using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Accounts.SignIn;
 
+/// <summary>
+/// Signing in. Every refusal looks the same, so the page never tells a stranger whether an address has an account, is
+/// locked or is not confirmed; the owner is told by email instead (<see cref="SignInNotices"/>).
+/// </summary>
 [EnableRateLimiting(RateLimits.Authentication)]
-public sealed class IndexModel(SignInManager<User> signIn, UserManager<User> users) : PageModel
+public sealed class IndexModel(SignInManager<User> signIn, UserManager<User> users, SignInNotices notices) : PageModel
 {
+    public const string Refusal = "Enter a correct email address and password";
+
+    // A password hash to check against when there is no account's own, so that every refusal costs one hash check.
+    private static readonly string Decoy = new PasswordHasher<User>().HashPassword(new User(), "no account has this password");
+
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
     public IActionResult OnGet() => User.IsSignedIn() ? LocalRedirect(Forms.SafeReturnUrl(ReturnUrl)) : Page();
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var email = ModelState.Email(nameof(Email), Email);
         if (string.IsNullOrEmpty(Password))
@@ -31,8 +40,10 @@ public sealed class IndexModel(SignInManager<User> signIn, UserManager<User> use
         var user = await users.FindByEmailAsync(email!);
         if (user is null || user.DeletedAt is not null)
         {
-            return Refused("Enter a correct email address and password");
+            users.PasswordHasher.VerifyHashedPassword(new User(), Decoy, Password!);
+            return Refused();
         }
+        var wasLockedOut = await users.IsLockedOutAsync(user);
         var result = await signIn.PasswordSignInAsync(user, Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
@@ -42,20 +53,25 @@ public sealed class IndexModel(SignInManager<User> signIn, UserManager<User> use
         {
             return RedirectToPage("/Accounts/SignIn/TwoFactor", new { returnUrl = Forms.SafeReturnUrl(ReturnUrl) });
         }
+        if (wasLockedOut || result.IsNotAllowed)
+        {
+            // Identity refuses these before looking at the password; look at it anyway, so they take as long as a wrong one.
+            users.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash ?? Decoy, Password!);
+        }
         if (result.IsLockedOut)
         {
-            return Refused("You have entered the wrong password too many times. Wait 15 minutes, then try again, or reset your password");
+            await notices.LockedOutAsync(user, cancellationToken);
         }
-        if (result.IsNotAllowed)
+        else if (result.IsNotAllowed)
         {
-            return Refused("Confirm your email address before you sign in. Check your email for the link, or ask for a new one");
+            await notices.UnconfirmedAsync(user, cancellationToken);
         }
-        return Refused("Enter a correct email address and password");
+        return Refused();
     }
 
-    private PageResult Refused(string message)
+    private PageResult Refused()
     {
-        ModelState.AddModelError(nameof(Email), message);
+        ModelState.AddModelError(nameof(Email), Refusal);
         return this.Invalid();
     }
 }
