@@ -204,7 +204,9 @@ public sealed class RequestWorkflow(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        // Two changes at once: the request's version refuses the second, or, on PostgreSQL, the second's emails wait on
+        // the first's (one key per event) and then find it taken.
+        catch (DbUpdateException clash) when (clash is DbUpdateConcurrencyException || clash.IsUniqueViolation())
         {
             throw new RuleException("Someone else changed this request at the same moment. Check what they did, then try again");
         }
