@@ -9,6 +9,7 @@ using ShapeOpenData.Modules.DatasetRequests;
 using ShapeOpenData.Modules.Follows;
 using ShapeOpenData.Modules.Groups;
 using ShapeOpenData.Modules.Jurisdiction;
+using ShapeOpenData.Modules.Moderation;
 using ShapeOpenData.Modules.Notifications;
 using ShapeOpenData.Modules.Organisations;
 using ShapeOpenData.Modules.Shared;
@@ -39,6 +40,7 @@ builder.AddWebPlatform()
     .AddComments()
     .AddNotifications()
     .AddSupports()
+    .AddModeration()
     .AddDatasetRequests()
     .AddCatalogue()
     .AddGroups();
@@ -51,6 +53,7 @@ if (isCommand)
 }
 
 app.UseWebPlatform();
+app.UseModeration();
 
 app.MapWebPlatform()
     .MapSite()
@@ -58,6 +61,7 @@ app.MapWebPlatform()
     .MapAccounts()
     .MapOrganisations()
     .MapJurisdiction()
+    .MapModeration()
     .MapDatasetRequests()
     .MapCatalogue()
     .MapGroups();

@@ -8,6 +8,7 @@ using ShapeOpenData.Data;
 using ShapeOpenData.Modules.Catalogue;
 using ShapeOpenData.Modules.Comments;
 using ShapeOpenData.Modules.Groups;
+using ShapeOpenData.Modules.Moderation;
 using ShapeOpenData.Modules.Notifications;
 using ShapeOpenData.Modules.Shared;
 using ShapeOpenData.Modules.Supports;
@@ -31,6 +32,7 @@ public sealed partial class PersonalDataErasureTests(CatalogueServiceFactory ser
     private const string ReportReason = "Report reason only Lee wrote";
     private const string DraftTitle = "Draft title only Lee wrote";
     private const string FirstWording = "First wording only Lee wrote";
+    private const string ReviewReason = "Review reason only Lee wrote";
 
     private enum After
     {
@@ -57,7 +59,11 @@ public sealed partial class PersonalDataErasureTests(CatalogueServiceFactory ser
         ["QualityReports.ReporterId"] = new("quality_reports.reported", After.Kept),
         ["QualityReportEvents.ActorId"] = new("quality_reports.events", After.Kept),
         ["Comments.AuthorId"] = new("comments.written", After.Kept),
-        ["CommentReports.ReporterId"] = new("comments.reported", After.Removed),
+        ["ModerationReports.ReporterId"] = new("moderation.reported", After.Removed),
+        ["ModerationDecisions.AuthorId"] = new("moderation.decisionsAboutYou", After.Kept),
+        ["ModerationDecisions.ModeratorId"] = new("moderation.decisionsYouMade", After.Kept),
+        ["ModerationCases.AuthorId"] = new("moderation.decisionsAboutYou", After.Kept),
+        ["Blocks.UserId"] = new("moderation.blocks", After.Kept),
         ["DatasetRequests.RequesterId"] = new("requests.asked", After.Kept),
         ["DatasetRequests.RecordedById"] = new("requests.recorded", After.Kept),
         ["DatasetRequests.AssignedPublisherId"] = new("requests.assigned", After.Kept),
@@ -133,7 +139,7 @@ public sealed partial class PersonalDataErasureTests(CatalogueServiceFactory ser
         var download = await session.Http.GetStringAsync("/account/download-data");
         var export = JsonDocument.Parse(download).RootElement;
         Assert.Empty(Expected.Where(e => IsEmpty(At(export, e.Value.Export))).Select(e => $"{e.Key} is not in the download at {e.Value.Export}"));
-        foreach (var written in new[] { leaver.Email, Name, Bio, OrganisationName, JoinMessage, UseSentence, ReportReason, DraftTitle, FirstWording })
+        foreach (var written in new[] { leaver.Email, Name, Bio, OrganisationName, JoinMessage, UseSentence, ReportReason, DraftTitle, FirstWording, ReviewReason })
         {
             Assert.Contains(JsonSerializer.Serialize(written)[1..^1], download, StringComparison.Ordinal);
         }
@@ -152,7 +158,7 @@ public sealed partial class PersonalDataErasureTests(CatalogueServiceFactory ser
         });
         Assert.Empty(Expected.Where(e => e.Value.After == After.Removed && left[e.Key] > 0).Select(e => $"{e.Key} still has {left[e.Key]}"));
         Assert.Empty(Expected.Where(e => e.Value.After == After.Kept && left[e.Key] == 0).Select(e => $"{e.Key} lost the public record"));
-        Assert.Empty(await TextStillHoldingAsync(leaver.Email, Name, Bio, OrganisationName, JoinMessage, UseSentence, ReportReason, DraftTitle));
+        Assert.Empty(await TextStillHoldingAsync(leaver.Email, Name, Bio, OrganisationName, JoinMessage, UseSentence, ReportReason, DraftTitle, ReviewReason));
         Assert.Equal(0, await service.WithDatabaseAsync(db => db.CommentRevisions.CountAsync(r => r.CommentId == commentId)));
 
         // The place they held went to the person waiting, who was told.
@@ -240,15 +246,38 @@ public sealed partial class PersonalDataErasureTests(CatalogueServiceFactory ser
             return await db.SaveChangesAsync();
         });
 
-        // Comments: one written then reworded; someone else's reported.
+        // Comments: one written then reworded, hidden by a moderator and a review asked for; someone else's reported, and
+        // (as a moderator themselves) hidden; and a block on their account.
+        var moderator = await service.PrincipalAsync(await service.CreatePersonAsync(Roles.Moderator, twoFactor: true));
         var commentId = await service.WithServicesAsync(async s =>
         {
             var threads = s.GetRequiredService<CommentThreads>();
+            var desk = s.GetRequiredService<ModerationDesk>();
             var comment = await threads.PostAsync(DatasetRequestsModule.ItemType, othersRequest, null, FirstWording, asLeaver, CancellationToken.None);
             await threads.EditAsync(comment.Id, "Second wording", asLeaver, CancellationToken.None);
             var others = await threads.PostAsync(DatasetRequestsModule.ItemType, othersRequest, null, "Someone else's comment", asOther, CancellationToken.None);
-            await threads.ReportAsync(others.Id, ReportReason, asLeaver, CancellationToken.None);
+            await desk.ReportAsync("comment", others.Id, ModerationReason.Other, ReportReason, asLeaver, CancellationToken.None);
+            await desk.DecideAsync("comment", comment.Id, new Verdict.Hide(ModerationReason.OffTopic, null), moderator, CancellationToken.None);
+            var db = s.GetRequiredService<AppDbContext>();
+            var hide = await db.ModerationDecisions.SingleAsync(d => d.ItemType == "comment" && d.ItemId == comment.Id);
+            await desk.AskForReviewAsync(hide.Id, ReviewReason, asLeaver, CancellationToken.None);
             return comment.Id;
+        });
+        await service.WithDatabaseAsync(async db =>
+        {
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO \"AspNetUserRoles\" (\"UserId\", \"RoleId\") SELECT {0}, \"Id\" FROM \"AspNetRoles\" WHERE \"Name\" = 'moderator'", leaver.Id);
+            var block = ModerationDecision.Make(ModerationDecision.Account, leaver.Id, DecisionKind.Block, ModerationReason.Spam, null, null, leaver.Id, null, DateTime.UtcNow);
+            db.ModerationDecisions.Add(block);
+            await db.SaveChangesAsync();
+            db.Blocks.Add(Block.Make(leaver.Id, block.Id, ModerationReason.Spam, DateTime.UtcNow, BlockPeriod.OneDay));
+            return await db.SaveChangesAsync();
+        });
+        var asLeaverModerating = await service.PrincipalAsync(leaver);
+        await service.WithServicesAsync(async s =>
+        {
+            var others = await s.GetRequiredService<AppDbContext>().Comments.Where(c => c.Body == "Someone else's comment" && c.TargetId == othersRequest).SingleAsync();
+            await s.GetRequiredService<ModerationDesk>().DecideAsync("comment", others.Id, new Verdict.Hide(ModerationReason.Spam, "Lee's note"), asLeaverModerating, CancellationToken.None);
+            return true;
         });
 
         // A quality report on the catalogue.

@@ -44,7 +44,8 @@ public sealed class AuthorisationWorld : ServiceFactory
             ["requests"] = $"{request}", ["done"] = $"{request}", ["meetings"] = $"{meeting.Id}", ["actions"] = $"{action.Id}",
             ["comments"] = $"{comment.Id}", ["groups"] = group.Slug, ["datasets"] = dataset, ["reports"] = $"{report}",
             ["organisations"] = Publisher, ["regimes"] = "foi", ["minutes"] = "1", ["error"] = "404", ["invitations"] = "not-a-real-token",
-            ["unsubscribe"] = "not-a-real-token", ["manage"] = "review", ["openapi"] = "v1", ["action"] = "package_search", [""] = "no-such-file.txt",
+            ["unsubscribe"] = "not-a-real-token", ["report.type"] = "comment", ["report.id"] = $"{comment.Id}", ["items.type"] = "comment",
+            ["items.id"] = $"{comment.Id}", ["about.type"] = "comment", ["about.id"] = $"{comment.Id}", ["manage"] = "review", ["openapi"] = "v1", ["action"] = "package_search", [""] = "no-such-file.txt",
         };
         var people = new List<(char, Person?)>
         {
@@ -111,13 +112,17 @@ public sealed class AuthorisationMatrixTests(AuthorisationWorld world) : IClassF
     /// <summary>The route with its parameters filled in from the world, each by the word before it (<c>/meetings/{id}</c> is the meeting).</summary>
     private string PathOf(Route route)
     {
+        var pattern = route.Pattern.Split('/');
         var segments = route.Pattern.Split('/');
         for (var i = 0; i < segments.Length; i++)
         {
             var (open, close) = (segments[i].IndexOf('{', StringComparison.Ordinal), segments[i].LastIndexOf('}'));
             if (open < 0) continue;
-            var word = segments.Take(i).LastOrDefault(s => !s.Contains('{', StringComparison.Ordinal)) ?? "";
-            segments[i] = segments[i][..open] + world.Values[word] + segments[i][(close + 1)..];
+            var word = pattern.Take(i).LastOrDefault(s => !s.Contains('{', StringComparison.Ordinal)) ?? "";
+            // Two parameters after one word (/moderation/report/{type}/{id}) are told apart by name: "report.type".
+            var name = segments[i][(open + 1)..close].Split(':')[0];
+            var value = world.Values.TryGetValue($"{word}.{name}", out var named) ? named : world.Values[word];
+            segments[i] = segments[i][..open] + value + segments[i][(close + 1)..];
         }
         var path = string.Join('/', segments);
         return route.Handler is null ? path : $"{path}?handler={route.Handler}";

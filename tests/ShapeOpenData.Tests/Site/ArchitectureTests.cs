@@ -12,7 +12,7 @@ namespace ShapeOpenData.Tests.Site;
 public sealed class ArchitectureTests
 {
     private static readonly string[] Foundation =
-        ["Api", "Shared", "Audit", "Jurisdiction", "Organisations", "Accounts", "Follows", "Notifications", "Comments", "Supports", "Site", "Admin"];
+        ["Api", "Shared", "Audit", "Jurisdiction", "Organisations", "Accounts", "Follows", "Notifications", "Comments", "Supports", "Moderation", "Site", "Admin"];
 
     private static readonly string[] Features = ["DatasetRequests", "Catalogue", "Groups"];
 

@@ -26,11 +26,14 @@ public sealed class Comment
     public DateTime? DeletedAt { get; private set; }
     public List<CommentRevision> Revisions { get; private set; } = [];
 
+    /// <summary>Hidden by a moderator, or waiting for their approval: replies keep their place either way.</summary>
+    public ModerationState Moderation { get; private set; } = new();
+
     public bool IsDeleted => DeletedAt is not null;
 
     private Comment() { }
 
-    public static Comment Write(string targetType, int targetId, Comment? parent, int authorId, string body, bool isOfficial, DateTime now)
+    public static Comment Write(string targetType, int targetId, Comment? parent, int authorId, string body, bool isOfficial, bool held, DateTime now)
     {
         if (parent is not null && (parent.TargetType != targetType || parent.TargetId != targetId))
         {
@@ -43,7 +46,7 @@ public sealed class Comment
         return new Comment
         {
             TargetType = targetType, TargetId = targetId, ParentId = parent?.Id, AuthorId = authorId,
-            Body = Checked(body), IsOfficial = isOfficial, CreatedAt = now,
+            Body = Checked(body), IsOfficial = isOfficial, CreatedAt = now, Moderation = held ? ModerationState.Held() : new(),
         };
     }
 
@@ -72,6 +75,17 @@ public sealed class Comment
         DeletedAt = now;
     }
 
+    /// <summary>A moderator edits personal data out: the wording it replaces is kept by the moderation module, for administrators only.</summary>
+    public void Redact(string body, DateTime now)
+    {
+        Body = Checked(body);
+        Revisions.Clear();
+        Moderation.Apply(new ModerationChange.Redact(new Dictionary<string, string>()), now);
+    }
+
+    /// <summary>Whether <paramref name="readerId"/> may read its words: everyone, unless hidden or held; then its author and moderators.</summary>
+    public bool IsReadableBy(int? readerId, bool moderates) => Moderation.IsPublic || moderates || readerId == AuthorId;
+
     private static string Checked(string body)
     {
         var text = body.Trim();
@@ -94,14 +108,3 @@ public sealed class CommentRevision
     public string Body { get; set; } = "";
     public DateTime ReplacedAt { get; set; }
 }
-
-/// <summary>Someone thinks a comment breaks the rules; the moderation queue reads these.</summary>
-public sealed class CommentReport
-{
-    public int Id { get; set; }
-    public int CommentId { get; set; }
-    public int ReporterId { get; set; }
-    public string Reason { get; set; } = "";
-    public DateTime CreatedAt { get; set; }
-}
-

@@ -1,23 +1,31 @@
 using System.Globalization;
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using ShapeOpenData.Data;
+using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Comments;
 
-/// <summary>Comments as moderators act on them, through the contract every kind of written content will share.</summary>
-internal sealed class CommentModeration(CommentThreads threads) : IModeratable
+/// <summary>Comments as moderators act on them, through the contract every kind of written content shares.</summary>
+internal sealed class CommentModeration(CommentThreads threads, AppDbContext db, TimeProvider clock) : IModeratable
 {
-    public const string Type = "comment";
+    public string Type => CommentsModule.ItemType;
 
-    string IModeratable.Type => Type;
+    public string Label => "Comment";
 
-    public async Task<ModeratedItem?> FindAsync(int id, ClaimsPrincipal moderator, CancellationToken cancellationToken)
+    public async Task<ModeratedItem?> FindAsync(int id, ClaimsPrincipal reader, CancellationToken cancellationToken)
     {
         try
         {
-            var (comment, item) = await threads.FindAsync(id, moderator, cancellationToken);
+            var (comment, item) = await threads.FindAsync(id, reader, cancellationToken);
+            if (comment.IsDeleted || !comment.IsReadableBy(reader.UserId(), reader.Moderates()))
+            {
+                return null;
+            }
             var traced = new TracedItem(Type, comment.Id, comment.Id.ToString(CultureInfo.InvariantCulture), $"Comment on {item.Title}", $"{item.Url}#comment-{comment.Id}");
-            return new ModeratedItem(traced, comment.Body, comment.AuthorId, comment.IsDeleted);
+            return new ModeratedItem(traced, $"Comment on {item.Title}", [new("body", "Comment", comment.Body, Comment.BodyMaxLength)],
+                comment.AuthorId, comment.Moderation, comment.IsOfficial);
         }
         catch (NotFoundException)
         {
@@ -25,6 +33,14 @@ internal sealed class CommentModeration(CommentThreads threads) : IModeratable
         }
     }
 
-    public Task HideAsync(int id, ClaimsPrincipal moderator, CancellationToken cancellationToken) =>
-        moderator.IsModerator() ? threads.DeleteAsync(id, moderator, cancellationToken) : throw new ForbiddenException("You cannot do that to this comment");
+    public async Task ApplyAsync(int id, ModerationChange change, CancellationToken cancellationToken)
+    {
+        var comment = await db.Comments.Include(c => c.Revisions).SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new NotFoundException("There is no such comment");
+        if (change is ModerationChange.Redact redact)
+        {
+            comment.Redact(redact.Fields["body"], clock.UtcNow());
+            return;
+        }
+        comment.Moderation.Apply(change, clock.UtcNow());
+    }
 }

@@ -18,9 +18,9 @@ public static class CommentPermissions
     /// <summary>Its author, while the comment allows changes (15 minutes from posting, and not once deleted).</summary>
     public static bool CanEdit(ClaimsPrincipal user, Comment comment, DateTime now) => user.UserId() is { } userId && comment.CanBeEditedBy(userId, now);
 
-    /// <summary>Authors delete their own comments; moderators anyone's.</summary>
-    public static bool CanDelete(ClaimsPrincipal user, Comment comment) => comment.AuthorId == user.UserId() || user.IsModerator();
+    /// <summary>Authors delete their own comments; moderators hide others' (with a reason, through the moderation queue).</summary>
+    public static bool CanDelete(ClaimsPrincipal user, Comment comment) => comment.AuthorId == user.UserId();
 
-    /// <summary>Anyone signed in may report a comment to the moderators.</summary>
-    public static bool CanReport(ClaimsPrincipal user) => user.UserId() is not null;
+    /// <summary>Anyone signed in may report someone else's comment to the moderators.</summary>
+    public static bool CanReport(ClaimsPrincipal user, CommentView comment) => user.UserId() is { } userId && userId != comment.AuthorId;
 }

@@ -10,16 +10,19 @@ using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Comments;
 
+/// <param name="Html">Its words, or empty when the reader may not read them (deleted, hidden, or waiting for approval).</param>
+/// <param name="Notice">What moderators did, like "Hidden by a moderator: Spam or advertising", for everyone who sees the comment's place.</param>
 public sealed record CommentView(
-    int Id, int? ParentId, string AuthorName, bool IsOfficial, string Html, DateTime CreatedAt, DateTime? EditedAt,
-    bool IsDeleted, bool CanEdit, bool CanDelete, IReadOnlyList<CommentView> Replies);
+    int Id, int? ParentId, int AuthorId, string AuthorName, bool IsOfficial, string Html, DateTime CreatedAt, DateTime? EditedAt,
+    bool IsDeleted, string? Notice, bool CanEdit, bool CanDelete, IReadOnlyList<CommentView> Replies);
 
 /// <summary>One page of an item's comments: threads (a comment and its replies), oldest first.</summary>
 public sealed record CommentPage(string TargetType, int TargetId, IReadOnlyList<CommentView> Threads, int Page, int PageCount, int Total, bool CanComment);
 
 /// <summary>Reading, writing, editing, deleting and reporting comments on any item that opts in.</summary>
 public sealed class CommentThreads(
-    AppDbContext db, TimeProvider clock, IEnumerable<ICommentable> commentables, Notifier notifier, Following following, ServiceLinks links)
+    AppDbContext db, TimeProvider clock, IEnumerable<ICommentable> commentables, Notifier notifier, Following following, ServiceLinks links,
+    IPreModeration preModeration, DomainEvents events)
 {
     private const string ItemType = CommentsModule.ItemType;
 
@@ -31,18 +34,23 @@ public sealed class CommentThreads(
 
     public async Task<CommentPage> PageAsync(string type, int id, int page, ClaimsPrincipal reader, bool canComment, CancellationToken cancellationToken)
     {
-        var threads = db.Comments.AsNoTracking().Where(c => c.TargetType == type && c.TargetId == id && c.ParentId == null);
+        // A comment waiting for approval is in the conversation only for its author and moderators, until approved.
+        var readerId = reader.UserId() ?? 0;
+        var moderates = reader.Moderates();
+        var shown = db.Comments.AsNoTracking().Where(c => !c.Moderation.AwaitingApproval || moderates || c.AuthorId == readerId);
+        var threads = shown.Where(c => c.TargetType == type && c.TargetId == id && c.ParentId == null);
         var total = await threads.CountAsync(cancellationToken);
         var pageCount = Math.Max(1, (total + ThreadsPerPage - 1) / ThreadsPerPage);
         page = Math.Clamp(page, 1, pageCount);
         var top = await Viewed(threads.OrderBy(c => c.Id).Skip((page - 1) * ThreadsPerPage).Take(ThreadsPerPage)).ToListAsync(cancellationToken);
         var parentIds = top.Select(c => c.Comment.Id).ToList();
-        var replies = await Viewed(db.Comments.AsNoTracking().Where(c => c.ParentId != null && parentIds.Contains(c.ParentId.Value)).OrderBy(c => c.Id))
+        var replies = await Viewed(shown.Where(c => c.ParentId != null && parentIds.Contains(c.ParentId.Value)).OrderBy(c => c.Id))
             .ToListAsync(cancellationToken);
         var now = clock.UtcNow();
         CommentView View(Authored row, IReadOnlyList<CommentView> children) => new(
-            row.Comment.Id, row.Comment.ParentId, row.Author, row.Comment.IsOfficial,
-            row.Comment.IsDeleted ? "" : Markdown.ToSafeHtml(row.Comment.Body), row.Comment.CreatedAt, row.Comment.EditedAt, row.Comment.IsDeleted,
+            row.Comment.Id, row.Comment.ParentId, row.Comment.AuthorId, row.Author, row.Comment.IsOfficial,
+            row.Comment.IsDeleted || !row.Comment.IsReadableBy(readerId, moderates) ? "" : Markdown.ToSafeHtml(row.Comment.Body),
+            row.Comment.CreatedAt, row.Comment.EditedAt, row.Comment.IsDeleted, row.Comment.Moderation.Notice,
             CommentPermissions.CanEdit(reader, row.Comment, now), !row.Comment.IsDeleted && CommentPermissions.CanDelete(reader, row.Comment), children);
         var repliesByParent = replies.ToLookup(r => r.Comment.ParentId!.Value);
         return new CommentPage(type, id,
@@ -59,7 +67,8 @@ public sealed class CommentThreads(
         }
         var authorId = author.UserId()!.Value;
         var parent = parentId is { } id ? await db.Comments.SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new NotFoundException("There is no such comment") : null;
-        var comment = Comment.Write(type, targetId, parent, authorId, body, item.SpeaksOfficially, clock.UtcNow());
+        var held = !item.SpeaksOfficially && await preModeration.HoldsAsync(authorId, placeRequiresIt: false, cancellationToken);
+        var comment = Comment.Write(type, targetId, parent, authorId, body, item.SpeaksOfficially, held, clock.UtcNow());
 
         // The comment, its author following the item and the followers' emails are kept together, or none of them.
         return await db.InOneTransactionAsync(async () =>
@@ -67,6 +76,13 @@ public sealed class CommentThreads(
             db.Comments.Add(comment);
             await following.FollowAsync(authorId, type, targetId, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            if (held)
+            {
+                // Nobody else reads it until a moderator approves it, so nobody is emailed its words.
+                await events.RaiseAsync(new ContentHeld(ItemType, comment.Id, authorId), cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                return comment;
+            }
             var kind = comment.IsOfficial ? "Official answer" : parent is null ? "New comment" : "New reply";
             await notifier.NotifyAsync(new Notification(
                     $"comment:{comment.Id}", $"{kind}: {item.Title}",
@@ -86,7 +102,11 @@ public sealed class CommentThreads(
 
     public async Task<(Comment Comment, CommentableItem Item)> FindAsync(int id, ClaimsPrincipal reader, CancellationToken cancellationToken)
     {
-        var comment = await db.Comments.Include(c => c.Revisions).SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new NotFoundException("There is no such comment");
+        var comment = await db.Comments.Include(c => c.Revisions).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (comment is null || (comment.Moderation.AwaitingApproval && !comment.IsReadableBy(reader.UserId(), reader.Moderates())))
+        {
+            throw new NotFoundException("There is no such comment");
+        }
         var item = await FindItemAsync(comment.TargetType, comment.TargetId, reader, cancellationToken) ?? throw new NotFoundException("There is no such comment");
         return (comment, item);
     }
@@ -101,7 +121,7 @@ public sealed class CommentThreads(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Authors delete their own comments; moderators anyone's.</summary>
+    /// <summary>Authors delete their own comments.</summary>
     public async Task DeleteAsync(int id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var (comment, _) = await FindAsync(id, user, cancellationToken);
@@ -118,22 +138,6 @@ public sealed class CommentThreads(
         comment.Delete(now);
         db.AuditEntries.Add(AuditEntry.Of(ItemType, comment.Id, "deleted", user.UserId(), now, before, CommentSnapshot.Of(comment)));
         await db.SaveChangesAsync(cancellationToken);
-    }
-
-    /// <summary>Reports are kept for moderators; reporting the same comment twice changes nothing.</summary>
-    public async Task ReportAsync(int id, string reason, ClaimsPrincipal reporter, CancellationToken cancellationToken)
-    {
-        var (comment, _) = await FindAsync(id, reporter, cancellationToken);
-        if (!CommentPermissions.CanReport(reporter))
-        {
-            throw new ForbiddenException("You cannot do that to this comment");
-        }
-        var reporterId = reporter.UserId()!.Value;
-        if (!await db.CommentReports.AnyAsync(r => r.CommentId == comment.Id && r.ReporterId == reporterId, cancellationToken))
-        {
-            db.CommentReports.Add(new CommentReport { CommentId = comment.Id, ReporterId = reporterId, Reason = reason.Trim(), CreatedAt = clock.UtcNow() });
-            await db.SaveChangesAsync(cancellationToken);
-        }
     }
 
     private IQueryable<Authored> Viewed(IQueryable<Comment> comments) =>

@@ -33,6 +33,7 @@ internal sealed class CommentMapping : IEntityTypeConfiguration<Comment>
         comment.HasOne<Comment>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
         comment.HasOne<User>().WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.Restrict);
         comment.HasMany(c => c.Revisions).WithOne().HasForeignKey(r => r.CommentId);
+        comment.HasModeration(c => c.Moderation);
     }
 }
 
@@ -40,17 +41,6 @@ internal sealed class CommentRevisionMapping : IEntityTypeConfiguration<CommentR
 {
     public void Configure(EntityTypeBuilder<CommentRevision> revision) =>
         revision.Property(r => r.Body).HasMaxLength(Comment.BodyMaxLength).IsRequired();
-}
-
-internal sealed class CommentReportMapping : IEntityTypeConfiguration<CommentReport>
-{
-    public void Configure(EntityTypeBuilder<CommentReport> report)
-    {
-        report.Property(r => r.Reason).HasMaxLength(1_000).IsRequired();
-        report.HasIndex(r => new { r.CommentId, r.ReporterId }).IsUnique();
-        report.HasOne<Comment>().WithMany().HasForeignKey(r => r.CommentId);
-        report.HasOne<User>().WithMany().HasForeignKey(r => r.ReporterId).OnDelete(DeleteBehavior.Cascade);
-    }
 }
 
 internal sealed class CommentsPersonalData(AppDbContext db) : IPersonalData
@@ -66,17 +56,14 @@ internal sealed class CommentsPersonalData(AppDbContext db) : IPersonalData
                 EarlierWordings = c.Revisions.OrderBy(r => r.Id).Select(r => new { r.Body, r.ReplacedAt }).ToList(),
             })
             .ToListAsync(cancellationToken),
-        Reported = await db.CommentReports.Where(r => r.ReporterId == userId).OrderBy(r => r.Id)
-            .Select(r => new { r.CommentId, r.Reason, r.CreatedAt }).ToListAsync(cancellationToken),
     };
 
     /// <summary>
     /// Their comments stay in the conversation, as from a former participant; the earlier wordings kept for moderators
-    /// go, and so do their reports of others' comments, whose reasons are their words.
+    /// go.
     /// </summary>
     public async Task EraseAsync(LeavingPerson person, CancellationToken cancellationToken)
     {
         await db.CommentRevisions.Where(r => db.Comments.Any(c => c.Id == r.CommentId && c.AuthorId == person.UserId)).ExecuteDeleteAsync(cancellationToken);
-        await db.CommentReports.Where(r => r.ReporterId == person.UserId).ExecuteDeleteAsync(cancellationToken);
     }
 }

@@ -42,16 +42,16 @@ public sealed class NewModel(CommentThreads comments, AppDbContext db) : PageMod
     {
         if (Parent is { } parentId)
         {
-            var parent = await db.Comments.AsNoTracking().Where(c => c.Id == parentId)
-                .Select(c => new { c.TargetType, c.TargetId, c.Body, c.AuthorId, c.CreatedAt, c.IsOfficial, c.ParentId }).SingleOrDefaultAsync(cancellationToken);
-            if (parent is null)
+            var parent = await db.Comments.AsNoTracking().SingleOrDefaultAsync(c => c.Id == parentId, cancellationToken);
+            var readable = parent?.IsReadableBy(User.UserId(), User.Moderates()) == true;
+            if (parent is null || (parent.Moderation.AwaitingApproval && !readable))
             {
                 return false;
             }
             (TargetType, TargetId) = (parent.TargetType, parent.TargetId);
             var author = await db.Users.Where(u => u.Id == parent.AuthorId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
-            Replying = new CommentView(parentId, parent.ParentId, author, parent.IsOfficial, Infrastructure.Markdown.ToSafeHtml(parent.Body),
-                parent.CreatedAt, null, false, false, false, []);
+            Replying = new CommentView(parentId, parent.ParentId, parent.AuthorId, author, parent.IsOfficial,
+                readable && !parent.IsDeleted ? Infrastructure.Markdown.ToSafeHtml(parent.Body) : "", parent.CreatedAt, null, parent.IsDeleted, parent.Moderation.Notice, false, false, []);
         }
         Item = TargetType is null ? null : await comments.FindItemAsync(TargetType, TargetId, User, cancellationToken);
         return Item is not null;

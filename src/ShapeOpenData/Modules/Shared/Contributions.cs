@@ -73,23 +73,6 @@ public interface ICountable
     Task<IReadOnlyList<Figure>> CountAsync(CountScope? scope, CancellationToken cancellationToken);
 }
 
-/// <summary>Something a moderator can see and hide, whatever module holds it.</summary>
-/// <param name="Text">What was written, as the moderator needs to judge it.</param>
-/// <param name="AuthorId">Who wrote it.</param>
-public sealed record ModeratedItem(TracedItem Item, string Text, int? AuthorId, bool IsHidden);
-
-/// <summary>A kind of content people write that moderators act on: comments today; consultation responses later.</summary>
-public interface IModeratable
-{
-    string Type { get; }
-
-    /// <summary>The item as <paramref name="moderator"/> sees it, or null when it does not exist or they may not see it.</summary>
-    Task<ModeratedItem?> FindAsync(int id, ClaimsPrincipal moderator, CancellationToken cancellationToken);
-
-    /// <summary>Takes the item down, as one unit of work with its audit entry; refused when <paramref name="moderator"/> may not.</summary>
-    Task HideAsync(int id, ClaimsPrincipal moderator, CancellationToken cancellationToken);
-}
-
 /// <summary>Every module's sections for one page, in the order the modules were added.</summary>
 public sealed class PageSections(IEnumerable<IPageSection> sections)
 {
