@@ -61,6 +61,6 @@ public static class Blocks
     /// ask for the block to be reviewed, be shown the error page that explains, and search the catalogue through CKAN's POST form of a read.
     /// </summary>
     private static bool StaysOpen(PathString path) =>
-        path.StartsWithSegments("/account") || path.StartsWithSegments("/moderation/about") || path.StartsWithSegments("/api/3/action")
+        path.StartsWithSegments("/account") || path.StartsWithSegments("/moderation/about") || path.StartsWithSegments("/api/3/action") || path.StartsWithSegments("/api/action")
         || path.StartsWithSegments("/unsubscribe") || path.StartsWithSegments("/error");
 }

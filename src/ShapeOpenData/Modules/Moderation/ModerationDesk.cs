@@ -27,7 +27,9 @@ public abstract record Verdict(string? Note)
 public sealed class ModerationDesk(
     AppDbContext db, TimeProvider clock, IEnumerable<IModeratable> kinds, Notifier notifier, ServiceLinks links, IOptions<ModerationOptions> options)
 {
+    /// <summary>What the audit log calls a decision, and a report.</summary>
     public const string AuditType = "moderation";
+    public const string ReportAuditType = "moderation_report";
 
     public IReadOnlyList<IModeratable> Kinds { get; } = [.. kinds];
 
@@ -58,7 +60,7 @@ public sealed class ModerationDesk(
             var waiting = await CaseAsync(item, cancellationToken);
             waiting.Wait(Waiting.Reports, now);
             await db.SaveChangesAsync(cancellationToken);
-            db.AuditEntries.Add(AuditEntry.Of(AuditType, report.Id, "reported", reporterId, now, null, new { type, id, Reason = reason.ToCode() }));
+            db.AuditEntries.Add(AuditEntry.Of(ReportAuditType, report.Id, "reported", reporterId, now, null, new { type, id, Reason = reason.ToCode() }));
             var hide = item.State.IsPublic && !await IsStaffAsync(item, cancellationToken) && await ReportWeightAsync(type, id, cancellationToken) >= options.Value.AutoHideReports;
             if (hide)
             {
@@ -67,7 +69,7 @@ public sealed class ModerationDesk(
                 await Kind(type).ApplyAsync(id, new ModerationChange.Hide(common), cancellationToken);
                 waiting.Hidden(true);
                 var decision = await DecideAsync(item, DecisionKind.AutoHide, common, null, null, now, cancellationToken);
-                await TellAuthorAsync(item, decision, $"Your {Label(item)} has been hidden until a moderator reviews it",
+                await TellAuthorAsync(item, decision, $"Your {Label(item)} is hidden until a moderator reviews it",
                     $"""
                     Several people reported your {Label(item)} ({item.Context}) as "{common.ToText()}", so it is hidden until a moderator looks at it.
                     We will email you when they have decided.
@@ -307,7 +309,7 @@ public sealed class ModerationDesk(
 
     private Task TellAuthorOfAsync(ModeratedItem item, ModerationDecision decision, CancellationToken cancellationToken) => decision.Kind switch
     {
-        DecisionKind.Hide => TellAuthorAsync(item, decision, $"Your {Label(item)} has been hidden",
+        DecisionKind.Hide => TellAuthorAsync(item, decision, $"A moderator has hidden your {Label(item)}",
             $"""
             A moderator hid your {Label(item)} ({item.Context}), because of "{decision.Reason!.Value.ToText()}".
             It now shows "Hidden by a moderator" in its place.

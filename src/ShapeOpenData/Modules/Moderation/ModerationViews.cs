@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ShapeOpenData.Data;
@@ -16,7 +17,10 @@ public sealed record ReportView(ModerationReason Reason, string? Detail, DateTim
 public sealed record AuthorHistory(int? AuthorId, string Name, IReadOnlyList<ModerationDecision> Decisions, int HiddenRecently, bool Flagged, Block? Block);
 
 /// <summary>An item waiting in the queue (or looked up), with everything a moderator needs to decide in one step.</summary>
-public sealed record QueueEntry(ModerationCase Case, ModeratedItem? Item, string Label, IReadOnlyList<ReportView> Reports, AuthorHistory History, ModerationDecision? AwaitingReview);
+/// <param name="Originals">The wordings personal data was edited out of, newest first: for administrators only, empty for anyone else.</param>
+public sealed record QueueEntry(
+    ModerationCase Case, ModeratedItem? Item, string Label, IReadOnlyList<ReportView> Reports, AuthorHistory History, ModerationDecision? AwaitingReview,
+    IReadOnlyList<(DateTime RedactedAt, IReadOnlyDictionary<string, string> Fields)> Originals);
 
 /// <summary>One line of the public moderation log: what was decided about what kind of content, and where; nothing of who.</summary>
 [CsvHelper.CsvRecord]
@@ -98,7 +102,13 @@ public sealed class ModerationViews(AppDbContext db, ModerationDesk desk, TimePr
             .Where(d => d.ItemType == row.ItemType && d.ItemId == row.ItemId && d.ReviewAskedAt != null && d.ReviewAnswerId == null)
             .FirstOrDefaultAsync(cancellationToken);
         var label = desk.Kinds.FirstOrDefault(k => k.Type == row.ItemType)?.Label ?? "Account";
-        return new QueueEntry(row, item, label, views, await HistoryAsync(item?.AuthorId ?? row.AuthorId, cancellationToken), review);
+        var originals = moderator.IsAdministrator()
+            ? (await db.ModerationDecisions.AsNoTracking()
+                .Where(d => d.ItemType == row.ItemType && d.ItemId == row.ItemId && d.Kind == DecisionKind.Redact && d.Original != null)
+                .OrderByDescending(d => d.Id).Select(d => new { d.DecidedAt, d.Original }).ToListAsync(cancellationToken))
+                .Select(d => (d.DecidedAt, (IReadOnlyDictionary<string, string>)JsonSerializer.Deserialize<Dictionary<string, string>>(d.Original!)!)).ToList()
+            : [];
+        return new QueueEntry(row, item, label, views, await HistoryAsync(item?.AuthorId ?? row.AuthorId, cancellationToken), review, originals);
     }
 
     public async Task<AuthorHistory> HistoryAsync(int? authorId, CancellationToken cancellationToken)
