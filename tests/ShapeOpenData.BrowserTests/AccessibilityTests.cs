@@ -96,7 +96,7 @@ public sealed class AccessibilityTests(BrowserFixture service) : BrowserTest(ser
         await commenter.AssertAccessibleAsync();
         var commentId = await Service.WithDatabaseAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
             db.Comments.Where(c => c.TargetId == id).Select(c => c.Id)));
-        foreach (var path in new[] { $"/comments/{commentId}/edit", $"/comments/{commentId}/report", $"/comments/new?parent={commentId}", $"/requests/{id}/withdraw" })
+        foreach (var path in new[] { $"/comments/{commentId}/edit", $"/moderation/report/comment/{commentId}", $"/comments/new?parent={commentId}", $"/requests/{id}/withdraw" })
         {
             await commenter.GotoAsync(path);
             await commenter.AssertAccessibleAsync();

@@ -24,6 +24,8 @@ public static class ModerationModule
         builder.Services.AddScoped<IPreModeration>(s => s.GetRequiredService<PreModeration>());
         builder.Services.AddScoped<IReaction<ContentHeld>>(s => s.GetRequiredService<PreModeration>());
         builder.Services.AddScoped<IPersonalData, ModerationPersonalData>();
+        builder.Services.AddScoped<IDemoContent, DemoModeration>();
+        builder.Services.AddSingleton(new NavigationItem("Moderation", "/moderation", 85, user => user.Moderates()));
         return builder;
     }
 
