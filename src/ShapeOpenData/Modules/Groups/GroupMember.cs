@@ -33,14 +33,14 @@ public sealed class GroupMember
     };
 
     /// <summary>A moderator edits personal data out of the message, or takes it away; the request itself stays as it was.</summary>
-    public void Redact(string? message, DateTime now)
+    internal void Redact(string? message, DateTime now)
     {
         Message = Checked(message);
         Moderation.Apply(new ModerationChange.Redact(new Dictionary<string, string>()), now);
     }
 
-    /// <summary>Whether <paramref name="readerId"/> may read the message besides those who decide the request: its author and moderators, even when hidden.</summary>
-    public bool IsReadableBy(int? readerId, bool moderates) => Moderation.IsPublic || moderates || readerId == UserId;
+    /// <summary>Whether the message's words are readable by <paramref name="readerId"/>: once hidden, only by its author and moderators (the managers read the notice).</summary>
+    internal bool IsReadableBy(int? readerId, bool moderates) => Moderation.IsPublic || moderates || readerId == UserId;
 
     /// <summary>A member from now; someone who was one already keeps the day they joined.</summary>
     internal void Admit(DateTime now)
