@@ -75,6 +75,7 @@ public static class CatalogueModule
         services.AddScoped<IFollowable>(s => s.GetRequiredService<ReportItems>());
         services.AddScoped<ICommentable>(s => s.GetRequiredService<ReportItems>());
         services.AddScoped<ISupportable>(s => s.GetRequiredService<ReportItems>());
+        services.AddScoped<IModeratable, QualityReportModeration>();
         services.AddScoped<IPersonalData, ReportsPersonalData>();
         services.AddScoped<IDemoContent, DemoCatalogue>();
         services.AddSingleton(new NavigationItem("Datasets", "/datasets", 20));
@@ -157,6 +158,7 @@ internal sealed class QualityReportMapping : IEntityTypeConfiguration<QualityRep
         report.HasOne<Distribution>().WithMany().HasForeignKey(r => r.DistributionId).OnDelete(DeleteBehavior.SetNull);
         report.HasOne<User>().WithMany().HasForeignKey(r => r.ReporterId).OnDelete(DeleteBehavior.Restrict);
         report.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.ReportId);
+        report.HasModeration(r => r.Moderation);
     }
 }
 

@@ -12,7 +12,8 @@ namespace ShapeOpenData.Modules.Catalogue;
 
 /// <summary>
 /// <c>/api/v1/datasets</c>: the catalogue with the list page's filters, one dataset, and the quality reports on
-/// it that the caller may see. A personal data report awaiting review is hidden, as on the pages.
+/// it that the caller may see. A personal data report awaiting review is hidden, as on the pages, and so is a report
+/// a moderator has hidden (404 on its own address), except from its reporter and moderators.
 /// </summary>
 public static class DatasetsApi
 {
@@ -23,7 +24,7 @@ public static class DatasetsApi
         group.MapGet("{slug}", ShowAsync).WithName("GetDataset").WithSummary("One dataset, with its distributions")
             .WithDescription("Withdrawn datasets are still given, with withdrawn true.");
         group.MapGet("{slug}/reports", ListReportsAsync).WithName("ListQualityReports").WithSummary("Quality reports on a dataset")
-            .WithDescription("Newest first. A personal data report awaiting review is seen only by its reporter, the publisher and moderators.");
+            .WithDescription("Newest first. A personal data report awaiting review is seen only by its reporter, the publisher and moderators; a report hidden by a moderator only by its reporter and moderators.");
         group.MapGet("{slug}/reports/{number:int}", ShowReportAsync).WithName("GetQualityReport").WithSummary("One quality report");
     }
 
@@ -104,7 +105,7 @@ public static class DatasetsApi
         var reports = await db.QualityReports.AsNoTracking().Where(r => r.DatasetId == dataset.Id).OrderByDescending(r => r.Number)
             .ToListAsync(cancellationToken);
         var today = clock.Today();
-        return [.. reports.Where(r => QualityReportPermissions.CanView(viewer, r, dataset.OrganisationId))
+        return [.. reports.Where(r => QualityReportPermissions.CanFind(viewer, r, dataset.OrganisationId))
             .Select(r => ReportResponse.From(r, slug, dataset.Distributions.FirstOrDefault(d => d.Id == r.DistributionId), today))];
     }
 

@@ -43,6 +43,12 @@ public sealed class QualityReport
     public int Version { get; private set; }
     public List<QualityReportEvent> Events { get; private set; } = [];
 
+    /// <summary>
+    /// Hidden by a moderator: its page stays, with the notice in place of what the reporter wrote, and it leaves every
+    /// list, feed and the API for all but its reporter and moderators. Never held for approval: see <see cref="QualityReportModeration"/>.
+    /// </summary>
+    public ModerationState Moderation { get; private set; } = new();
+
     public bool IsOpen => State != ReportState.Closed;
     public bool IsOverdue(DateOnly today) => IsOpen && FirstRespondedAt is null && ResponseDueOn < today;
 
@@ -60,7 +66,7 @@ public sealed class QualityReport
             Number = dataset.NextReportNumber(),
             DistributionId = distributionId,
             Category = category,
-            Details = details.Trim(),
+            Details = Checked(details),
             ReporterId = reporterId,
             CreatedAt = now,
             UpdatedAt = now,
@@ -114,6 +120,13 @@ public sealed class QualityReport
         return Changed(ReportEventKind.Reopened, actorId, reason, now);
     }
 
+    /// <summary>A moderator edits personal data out of what the reporter wrote; the moderation module keeps the original, for administrators only.</summary>
+    public void Redact(string details, DateTime now)
+    {
+        Details = Checked(details);
+        Moderation.Apply(new ModerationChange.Redact(new Dictionary<string, string>()), now);
+    }
+
     /// <summary>The first thing a publisher does counts as the response.</summary>
     public void MarkResponded(DateTime now) => FirstRespondedAt ??= now;
 
@@ -129,6 +142,14 @@ public sealed class QualityReport
         var recorded = new QualityReportEvent { Kind = kind, ActorId = actorId, At = now, Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim() };
         Events.Add(recorded);
         return recorded;
+    }
+
+    private static string Checked(string details)
+    {
+        var text = details.Trim();
+        Require(text.Length > 0, "Describe the problem");
+        Require(text.Length <= DetailsMaxLength, $"The description must be {DetailsMaxLength:N0} characters or fewer");
+        return text;
     }
 
     private static void Require(bool condition, string message)

@@ -37,6 +37,7 @@ public sealed class QualityReports(
             throw new RuleException("This dataset has been withdrawn, so it cannot take new reports");
         }
         var now = clock.UtcNow();
+        // Never held for a moderator's approval: it is about data already published, and the publisher's answer is due.
         var report = QualityReport.File(dataset, details.DistributionId, details.Category, details.Details, reporter, await DueOnAsync(cancellationToken), now);
         return await db.InOneTransactionAsync(async () =>
         {

@@ -23,10 +23,13 @@ public sealed class ReportItems(AppDbContext db) : IFollowable, ICommentable, IS
             ? ($"Report {found.Number} on {found.Title}", QualityReports.UrlOf(found.Slug, found.Number))
             : null;
 
-    /// <summary>A personal data report stays hidden until it is reviewed; found in the context first, so emails follow a change being saved.</summary>
+    /// <summary>
+    /// A personal data report stays hidden until it is reviewed, and a report a moderator hid is for its reporter and
+    /// moderators only; found in the context first, so emails follow a change being saved.
+    /// </summary>
     public async Task<bool> CanSeeAsync(int id, ClaimsPrincipal person, CancellationToken cancellationToken) =>
         await db.QualityReports.FindAsync([id], cancellationToken) is { } report
-        && QualityReportPermissions.CanView(person, report,
+        && QualityReportPermissions.CanFind(person, report,
             await db.Datasets.Where(d => d.Id == report.DatasetId).Select(d => d.OrganisationId).SingleAsync(cancellationToken));
 
     public async Task<CommentableItem?> FindAsync(int id, ClaimsPrincipal reader, CancellationToken cancellationToken)
@@ -40,7 +43,7 @@ public sealed class ReportItems(AppDbContext db) : IFollowable, ICommentable, IS
             reader.IsSignedIn(), QualityReportPermissions.CanManage(reader, report.Dataset.OrganisationId));
     }
 
-    /// <summary>Anyone who may see an open report, except its reporter (who already has the problem), may say they have it too.</summary>
+    /// <summary>Anyone who may see an open report, except its reporter (who already has the problem), may say they have it too; not while it is hidden.</summary>
     public async Task<SupportableItem?> CheckAsync(int id, ClaimsPrincipal person, CancellationToken cancellationToken)
     {
         var report = await db.QualityReports.AsNoTracking().Include(r => r.Dataset).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
@@ -49,7 +52,8 @@ public sealed class ReportItems(AppDbContext db) : IFollowable, ICommentable, IS
             return null;
         }
         return new SupportableItem(
-            !report.IsOpen ? "This report is closed. Reopen it if you still have the problem"
+            !report.Moderation.IsPublic ? "A moderator has hidden this report"
+            : !report.IsOpen ? "This report is closed. Reopen it if you still have the problem"
             : report.ReporterId is { } reporter && reporter == person.UserId() ? "You reported this problem, so you are already counted"
             : null);
     }

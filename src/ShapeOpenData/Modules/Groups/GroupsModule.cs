@@ -22,6 +22,9 @@ public static class GroupsModule
     public const string MeetingItemType = ItemTypes.Meeting;
     public const string ActionItemType = ItemTypes.Action;
 
+    /// <summary>The message sent with a request to join, in moderation.</summary>
+    public const string JoinMessageItemType = "join_message";
+
     public static WebApplicationBuilder AddGroups(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -40,6 +43,7 @@ public static class GroupsModule
         services.AddScoped<IPageSection, ActionsServingRequest>();
         services.AddScoped<IFollowable, MeetingItems>();
         services.AddScoped<IPersonalData, GroupsPersonalData>();
+        services.AddScoped<IModeratable, JoinMessageModeration>();
         services.AddSingleton(new NavigationItem("Groups", "/groups", 30));
         services.AddSingleton(new NavigationItem("Meetings", "/meetings", 35));
         return builder;
@@ -116,6 +120,7 @@ internal sealed class GroupMemberMapping : IEntityTypeConfiguration<GroupMember>
         member.Property(m => m.Role).HasConversion<CodeConverter<GroupRole>>().HasMaxLength(20);
         member.Property(m => m.State).HasConversion<CodeConverter<MemberState>>().HasMaxLength(20);
         member.Property(m => m.Message).HasMaxLength(GroupMember.MessageMaxLength);
+        member.HasModeration(m => m.Moderation);
         member.HasOne<User>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

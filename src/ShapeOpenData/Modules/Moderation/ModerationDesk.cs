@@ -255,11 +255,12 @@ public sealed class ModerationDesk(
         var changed = new Dictionary<string, string>();
         foreach (var field in item.Fields)
         {
-            if (!wanted.TryGetValue(field.Name, out var text) || text.Trim() == field.Text)
+            // A field sent empty arrives from the form as null.
+            var text = wanted.TryGetValue(field.Name, out var posted) ? (posted ?? "").Trim() : null;
+            if (text is null || text == field.Text)
             {
                 continue;
             }
-            text = text.Trim();
             if (text.Length == 0 && field.Name != "message")
             {
                 throw new FieldRuleException(field.Name, $"Enter the {field.Label.ToLowerInvariant()} without the personal data");

@@ -669,6 +669,24 @@ namespace ShapeOpenData.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Moderation", "ShapeOpenData.Modules.Catalogue.QualityReport.Moderation#ModerationState", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("AwaitingApproval")
+                                .HasColumnType("boolean");
+
+                            b1.Property<DateTime?>("HiddenAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("HiddenReason")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<DateTime?>("RedactedAt")
+                                .HasColumnType("timestamp with time zone");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("DistributionId");
@@ -1357,6 +1375,24 @@ namespace ShapeOpenData.Data.Migrations.Postgres
 
                     b.Property<int>("UserId")
                         .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Moderation", "ShapeOpenData.Modules.Groups.GroupMember.Moderation#ModerationState", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("AwaitingApproval")
+                                .HasColumnType("boolean");
+
+                            b1.Property<DateTime?>("HiddenAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("HiddenReason")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<DateTime?>("RedactedAt")
+                                .HasColumnType("timestamp with time zone");
+                        });
 
                     b.HasKey("Id");
 

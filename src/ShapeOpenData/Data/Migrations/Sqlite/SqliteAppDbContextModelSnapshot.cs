@@ -642,6 +642,24 @@ namespace ShapeOpenData.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Moderation", "ShapeOpenData.Modules.Catalogue.QualityReport.Moderation#ModerationState", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("AwaitingApproval")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime?>("HiddenAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("HiddenReason")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("RedactedAt")
+                                .HasColumnType("TEXT");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("DistributionId");
@@ -1308,6 +1326,24 @@ namespace ShapeOpenData.Data.Migrations.Sqlite
 
                     b.Property<int>("UserId")
                         .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Moderation", "ShapeOpenData.Modules.Groups.GroupMember.Moderation#ModerationState", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("AwaitingApproval")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime?>("HiddenAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("HiddenReason")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("RedactedAt")
+                                .HasColumnType("TEXT");
+                        });
 
                     b.HasKey("Id");
 

@@ -22,7 +22,11 @@ public sealed class ShowModel(AppDbContext db, QualityReports reports, CommentTh
     public bool CanManage => QualityReportPermissions.CanManage(User, Dataset.OrganisationId);
     public bool CanReview => Report.AwaitingReview && QualityReportPermissions.CanReview(User, Dataset.OrganisationId);
     public bool CanReopen => !Report.IsOpen && QualityReportPermissions.CanReopen(User, Report, Dataset.OrganisationId);
-    public bool CanSayAffected => User.IsSignedIn() && Report.IsOpen && Report.ReporterId != User.UserId() && !HasProblemToo;
+    public bool CanSayAffected => User.IsSignedIn() && Report.IsOpen && Report.Moderation.IsPublic && Report.ReporterId != User.UserId() && !HasProblemToo;
+
+    /// <summary>What the reporter wrote: when a moderator has hidden it, only its reporter and moderators read it, and others the notice.</summary>
+    public bool CanRead => QualityReportPermissions.CanRead(User, Report);
+    public bool CanReport => QualityReportPermissions.CanReport(User, Report);
 
     public async Task<IActionResult> OnGetAsync(string slug, int number, [FromQuery(Name = "comments")] int commentPage, CancellationToken cancellationToken) =>
         await LoadAsync(slug, number, cancellationToken) && await LoadPageAsync(commentPage, cancellationToken) ? Page() : NotFound();

@@ -17,7 +17,9 @@ public sealed class MembersModel(AppDbContext db, GroupAccess access, GroupWorkf
     public static readonly IReadOnlyList<GovukOption> Roles = GovukOption.FromEnum<GroupRole>();
 
     /// <param name="Email">Null unless the reader may see members' addresses.</param>
-    public sealed record Person(int MemberId, int UserId, string Name, string? Email, Sector? Sector, GroupRole Role, string? Message, DateTime Since);
+    /// <param name="Message">Why they want to join; null when there is none, or a moderator hid it from the reader.</param>
+    /// <param name="Notice">What a moderator did to the message, shown in its place: "Hidden by a moderator: …".</param>
+    public sealed record Person(int MemberId, int UserId, string Name, string? Email, Sector? Sector, GroupRole Role, string? Message, DateTime Since, string? Notice = null);
 
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Role { get; set; }
@@ -77,9 +79,15 @@ public sealed class MembersModel(AppDbContext db, GroupAccess access, GroupWorkf
                             join u in Db.Users on m.UserId equals u.Id
                             where m.GroupId == Group.Id
                             orderby m.CreatedAt
-                            select new { m.State, Person = new Person(m.Id, u.Id, u.DisplayName, withAddresses ? u.Email : null, u.Sector, m.Role, m.Message, m.JoinedAt ?? m.CreatedAt) })
+                            select new { m.State, m.Moderation, Person = new Person(m.Id, u.Id, u.DisplayName, withAddresses ? u.Email : null, u.Sector, m.Role, m.Message, m.JoinedAt ?? m.CreatedAt) })
             .ToListAsync(cancellationToken);
-        Requests = [.. people.Where(p => p.State == MemberState.Requested).Select(p => p.Person)];
+        // A hidden message leaves its notice for the managers; its words stay for moderators (and the programme team, who moderate too).
+        var moderates = User.Moderates();
+        Requests = [.. people.Where(p => p.State == MemberState.Requested).Select(p => p.Person with
+        {
+            Message = p.Moderation.IsPublic || moderates ? p.Person.Message : null,
+            Notice = p.Moderation.Notice,
+        })];
         Members = [.. people.Where(p => p.State == MemberState.Active).Select(p => p.Person).OrderBy(p => p.Role).ThenBy(p => p.Name)];
     }
 
