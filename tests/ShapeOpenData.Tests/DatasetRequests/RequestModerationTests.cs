@@ -129,7 +129,7 @@ public sealed class RequestModerationTests(ServiceFactory service) : IClassFixtu
         foreach (var reader in new[] { request.AsRequester, request.AsModerator })
         {
             var list = await AssertListedAsync(request, reader, request.Title);
-            Assert.Contains(Notice, list.Body, StringComparison.Ordinal);
+            Assert.Contains(Notice, list.Document.QuerySelector($"a[href='/requests/{request.Id}']")!.Closest("li")!.TextContent, StringComparison.Ordinal);
         }
         var requesterApi = await service.ApiClientAsync(request.Requester);
         var detail = await requesterApi.GetFromJsonAsync<JsonElement>($"/api/v1/requests/{request.Id}");
@@ -172,6 +172,28 @@ public sealed class RequestModerationTests(ServiceFactory service) : IClassFixtu
     }
 
     [Fact]
+    public async Task Hide_TakesItOffThePageOfTheDatasetThatAnswersIt()
+    {
+        var request = await ReportedAsync();
+        var package = new SamplePackage(TestCatalogue.Unique("answer")) { Title = "Answer", Organisation = TestCatalogue.NewOrganisation() };
+        await service.ImportAsync(package);
+        var publisher = await service.ApiClientAsync(await service.CreatePersonAsync(Roles.Publisher, "department-for-transport", twoFactor: true, withPassword: false));
+        var closed = await publisher.PostAsJsonAsync($"/api/v1/requests/{request.Id}/close", new { outcome = "already_available", dataset = package.Name });
+        Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
+        Assert.Contains(request.Title, (await service.NewSession().GetAsync($"/datasets/{package.Name}")).Document.QuerySelector("#answers")?.TextContent,
+            StringComparison.Ordinal);
+
+        await HideAsync(request);
+
+        var dataset = await service.NewSession().GetAsync($"/datasets/{package.Name}");
+        Assert.Equal(HttpStatusCode.OK, dataset.Status);
+        Assert.Null(dataset.Document.QuerySelector("#answers"));
+        Assert.DoesNotContain(request.Title, dataset.Body, StringComparison.Ordinal);
+        Assert.Contains(request.Title, (await request.AsModerator.GetAsync($"/datasets/{package.Name}")).Document.QuerySelector("#answers")?.TextContent,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Restore_BringsItBackEverywhere()
     {
         var request = await ReportedAsync();
@@ -187,7 +209,7 @@ public sealed class RequestModerationTests(ServiceFactory service) : IClassFixtu
         Assert.Equal(request.Title, page.Heading);
         Assert.Null(page.Document.QuerySelector(".sod-moderation-notice"));
         var list = await AssertListedAsync(request, anonymous, request.Title);
-        Assert.DoesNotContain(Notice, list.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(Notice, list.Document.QuerySelector($"a[href='/requests/{request.Id}']")!.Closest("li")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(request.Title, await service.CreateClient().GetStringAsync("/requests.atom"), StringComparison.Ordinal);
         Assert.Contains(request.Title, await service.CreateClient().GetStringAsync("/requests.csv"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await service.CkanAsync($"/api/3/action/show_datarequest?id={request.Id}")).Status);
