@@ -120,6 +120,10 @@ public sealed class RequestModerationTests(ServiceFactory service) : IClassFixtu
         Assert.Contains(request.Description, own.Document.QuerySelector("#description")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(Notice, own.Document.QuerySelector("#moderation .sod-moderation-notice")?.TextContent.Trim());
         Assert.NotNull(own.Document.QuerySelector($"#moderation a[href='/moderation/about/request/{request.Id}']"));
+        var about = await request.AsRequester.GetAsync($"/moderation/about/request/{request.Id}");
+        Assert.Equal(HttpStatusCode.OK, about.Status);
+        Assert.Contains("Spam or advertising", about.Body, StringComparison.Ordinal);
+        await service.Mail.WaitForAsync(request.Requester.Email, "Your request has been hidden");
         Assert.Null(own.Document.QuerySelector($"a[href='/moderation/report/request/{request.Id}']"));
         var moderated = await request.AsModerator.GetAsync(request.Page);
         Assert.Equal(request.Title, moderated.Heading);
@@ -286,6 +290,27 @@ public sealed class RequestModerationTests(ServiceFactory service) : IClassFixtu
         Assert.Contains("All bus routes.", page.Document.QuerySelector("#timeline + ol")!.TextContent, StringComparison.Ordinal);
         await AssertNotPublishedAsync(request, answer);
         Assert.DoesNotContain(answer, page.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Redact_EditsTheRequestersReasonForWithdrawing()
+    {
+        var request = await ReportedAsync();
+        var reason = $"I moved to 12 {Guid.NewGuid():N}"[..30];
+        var requesterApi = await service.ApiClientAsync(request.Requester);
+        Assert.Equal(HttpStatusCode.OK, (await requesterApi.PostAsJsonAsync($"/api/v1/requests/{request.Id}/withdraw", new { reason })).StatusCode);
+        var item = await request.AsModerator.GetAsync($"/moderation/items/request/{request.Id}");
+        var field = item.Document.QuerySelector("textarea[name^='Fields[withdrawal-']");
+        Assert.Equal(reason, field?.TextContent.Trim());
+
+        var redacted = await request.AsModerator.SubmitAsync(item, [new(field!.GetAttribute("name")!, "I no longer need it.")], "form[action*='handler=redact']");
+
+        Assert.Equal(HttpStatusCode.OK, redacted.Status);
+        var page = await service.NewSession().GetAsync(request.Page);
+        Assert.Contains("I no longer need it.", page.Document.QuerySelector("#outcome")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Outcome: Withdrawn by the requester. I no longer need it.", page.Document.QuerySelector("#timeline + ol")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(reason, page.Body, StringComparison.Ordinal);
+        await AssertNotPublishedAsync(request, reason);
     }
 
     /// <summary>The request on the list, its filters and top demand, as <paramref name="reader"/> sees them.</summary>

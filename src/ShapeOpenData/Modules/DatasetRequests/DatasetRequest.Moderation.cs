@@ -19,7 +19,8 @@ public sealed partial class DatasetRequest
 
     /// <summary>Whether a step's note is the requester's own words: an answer to a question, or their reason for withdrawing.</summary>
     public bool IsRequestersNote(RequestEvent step) => step.Note is not null
-        && (step.Kind == RequestEventKind.ClarificationReceived || (step.Kind == RequestEventKind.Closed && RequesterId is not null && step.ActorId == RequesterId));
+        && (step.Kind == RequestEventKind.ClarificationReceived
+            || (step.Kind == RequestEventKind.Closed && RequesterId is not null && step.ActorId == RequesterId && step.Note.StartsWith(WithdrawnNote, StringComparison.Ordinal)));
 
     /// <summary>What the requester wrote, as a moderator reads and may edit it: its name, label, wording and limit.</summary>
     public IEnumerable<(string Name, string Label, string Text, int MaxLength)> RequestersWords()
