@@ -9,7 +9,7 @@ namespace ShapeOpenData.Modules.DatasetRequests;
 /// machine in DESIGN §4.2, refuses what is not allowed from the current state, moves the legal clock as the
 /// rules say, and records a public event on the timeline.
 /// </summary>
-public sealed class DatasetRequest
+public sealed partial class DatasetRequest
 {
     // Each text has one limit, kept here: the forms check the same numbers, and the database is not relied on
     // (SQLite ignores lengths). Text goes into pages, feeds and every follower's email.
@@ -83,6 +83,12 @@ public sealed class DatasetRequest
     public int Version { get; private set; }
 
     public List<RequestEvent> Events { get; private set; } = [];
+
+    /// <summary>
+    /// Hidden by a moderator: its page, number, state and clock stay, but its words are shown only to the requester,
+    /// moderators and the organisation answering it. Never held for approval (see <see cref="RequestWorkflow.SubmitAsync"/>).
+    /// </summary>
+    public ModerationState Moderation { get; private set; } = new();
 
     public bool IsOpen => State != RequestState.Closed;
     public bool IsPaused => State == RequestState.AwaitingRequester;

@@ -9,12 +9,29 @@ namespace ShapeOpenData.Modules.DatasetRequests;
 public static class DatasetRequestPermissions
 {
     /// <summary>
-    /// Confidential requests are visible only to the requester, the assigned organisation's publishers, the
-    /// named publisher, moderators and the programme team (DESIGN §4.2), and to whoever recorded one that came by
-    /// email or post: they typed it in, and may work for another organisation than the one that holds the data.
+    /// Whether <paramref name="user"/> may see the request, its words and what following it tells, find it in lists,
+    /// exports and the API, and support, follow or comment on it: the page's rule (<see cref="CanViewPage"/>) and, once
+    /// a moderator has hidden it, <see cref="ReadsHidden"/>.
     /// </summary>
     public static bool CanView(ClaimsPrincipal user, DatasetRequest request) =>
+        CanViewPage(user, request) && (request.Moderation.IsPublic || ReadsHidden(user, request));
+
+    /// <summary>
+    /// Whether the request's page opens for <paramref name="user"/>. Confidential requests are visible only to the
+    /// requester, the assigned organisation's publishers, the named publisher, moderators and the programme team
+    /// (DESIGN §4.2), and to whoever recorded one that came by email or post: they typed it in, and may work for another
+    /// organisation than the one that holds the data. A hidden request's page still opens, with its number, state,
+    /// clock and comments, and "Hidden by a moderator" in place of its words for those who may not read them.
+    /// </summary>
+    public static bool CanViewPage(ClaimsPrincipal user, DatasetRequest request) =>
         !request.IsConfidential || SeesConfidential(user, request.RequesterId, request.OrganisationId, request.AssignedPublisherId, request.RecordedById);
+
+    /// <summary>
+    /// Who still reads a hidden request: the requester (with the notice), moderators, and those who manage it: the
+    /// organisation must still answer it by the legal deadline, which hiding does not stop.
+    /// </summary>
+    public static bool ReadsHidden(ClaimsPrincipal user, DatasetRequest request) =>
+        IsRequester(user, request) || user.Moderates() || CanManage(user, request);
 
     /// <summary>The same rule as <see cref="CanView"/>, as a query filter.</summary>
     public static Expression<Func<DatasetRequest, bool>> VisibleTo(ClaimsPrincipal user)
@@ -25,11 +42,15 @@ public static class DatasetRequestPermissions
         }
         if (user.UserId() is not { } userId)
         {
-            return r => !r.IsConfidential;  // the shape the partial index on public requests answers
+            // The shape the partial index on public requests answers.
+            return r => !r.IsConfidential && r.Moderation.HiddenAt == null && !r.Moderation.AwaitingApproval;
         }
         var organisations = user.PublisherOrganisations();
-        return r => !r.IsConfidential || r.RequesterId == userId || r.AssignedPublisherId == userId || r.RecordedById == userId
-                    || (r.OrganisationId != null && organisations.Contains(r.OrganisationId.Value));
+        var moderates = user.Moderates();  // administrators: they read hidden requests, but private ones only as anyone else does
+        return r => (!r.IsConfidential || r.RequesterId == userId || r.AssignedPublisherId == userId || r.RecordedById == userId
+                     || (r.OrganisationId != null && organisations.Contains(r.OrganisationId.Value)))
+                    && ((r.Moderation.HiddenAt == null && !r.Moderation.AwaitingApproval) || moderates || r.RequesterId == userId
+                        || (r.OrganisationId != null && organisations.Contains(r.OrganisationId.Value)));
     }
 
     /// <summary>The programme team, and publishers of the organisation the request is with.</summary>

@@ -41,6 +41,7 @@ public static class DatasetRequestsModule
         services.AddScoped<ICountable, RequestFigures>();
         services.AddScoped<IDemoContent, DemoRequests>();
         services.AddScoped<ICkanActions, CkanDataRequests>();
+        services.AddScoped<IModeratable, RequestModeration>();
         services.AddHostedService<ScheduledReleaseWatch>();
         services.AddSingleton(new NavigationItem("Requests", "/requests", 10));
         return builder;
@@ -78,6 +79,7 @@ internal sealed class DatasetRequestMapping : IEntityTypeConfiguration<DatasetRe
                 new ValueComparer<List<Barrier>>((a, b) => a!.SequenceEqual(b!), list => list.Aggregate(0, (hash, b) => HashCode.Combine(hash, b)), list => list.ToList()))
             .HasMaxLength(200);
         request.Property(r => r.Version).IsConcurrencyToken();
+        request.HasModeration(r => r.Moderation);
 
         request.HasOne(r => r.Organisation).WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         request.HasOne<User>().WithMany().HasForeignKey(r => r.RequesterId).OnDelete(DeleteBehavior.Restrict);
@@ -94,8 +96,10 @@ internal sealed class DatasetRequestMapping : IEntityTypeConfiguration<DatasetRe
         request.HasIndex(r => r.NormalizedTitle).IsUnique().HasFilter("\"State\" <> 'closed'");
         request.HasIndex(r => new { r.State, r.SupportCount });
         request.HasIndex(r => r.SupportCount);
-        // What anonymous readers see, most supported first: counted and paged from the index alone.
-        request.HasIndex(r => new { r.SupportCount, r.Id }, "IX_DatasetRequests_Public_SupportCount").HasFilter("NOT \"IsConfidential\"");
+        // What anonymous readers see, most supported first: counted and paged from the index alone. The filter is
+        // DatasetRequestPermissions.VisibleTo for them: not private, not hidden by a moderator.
+        request.HasIndex(r => new { r.SupportCount, r.Id }, "IX_DatasetRequests_Public_SupportCount")
+            .HasFilter("NOT \"IsConfidential\" AND \"Moderation_HiddenAt\" IS NULL AND NOT \"Moderation_AwaitingApproval\"");
         request.HasIndex(r => r.CreatedAt);
         request.HasIndex(r => r.UpdatedAt);
         request.HasIndex(r => r.DueOn);

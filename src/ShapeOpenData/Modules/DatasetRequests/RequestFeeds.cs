@@ -11,7 +11,7 @@ namespace ShapeOpenData.Modules.DatasetRequests;
 
 /// <summary>
 /// The open record: <c>/requests.atom</c> (newest changes), and every public request as <c>/requests.csv</c> and
-/// <c>/requests.json</c>. Only public requests appear, whoever asks.
+/// <c>/requests.json</c>. Only public requests appear, whoever asks: not private ones, nor those a moderator has hidden.
 /// </summary>
 public static partial class RequestFeeds
 {
@@ -36,7 +36,7 @@ public static partial class RequestFeeds
         // Newest events first, each checked against its request: the database walks back from the newest
         // event and stops at fifty, whatever the number of requests.
         var changes = await db.RequestEvents
-            .Where(e => db.DatasetRequests.Any(r => r.Id == e.RequestId && !r.IsConfidential))
+            .Where(e => db.DatasetRequests.Where(DatasetRequestPermissions.VisibleTo(Public)).Any(r => r.Id == e.RequestId))
             .OrderByDescending(e => e.Id)
             .Select(e => new { e.Id, e.Kind, e.State, e.At, e.Note, Title = db.DatasetRequests.Where(r => r.Id == e.RequestId).Select(r => r.Title).First(), e.RequestId })
             .Take(50).ToListAsync(cancellationToken);

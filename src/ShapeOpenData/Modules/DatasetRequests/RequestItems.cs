@@ -23,7 +23,10 @@ public sealed class RequestItems(AppDbContext db, TitleIndex titles) : IFollowab
             ? (found.Title, $"/requests/{id}")
             : null;
 
-    /// <summary>Found in the context first, so emails written with a change (moving it to another organisation) follow the change.</summary>
+    /// <summary>
+    /// Found in the context first, so emails written with a change (moving it to another organisation, hiding it) follow
+    /// the change: once a moderator hides a request, its followers are told of it only if they may still read it.
+    /// </summary>
     public async Task<bool> CanSeeAsync(int id, ClaimsPrincipal person, CancellationToken cancellationToken) =>
         await db.DatasetRequests.FindAsync([id], cancellationToken) is { } request && DatasetRequestPermissions.CanView(person, request);
 
@@ -37,17 +40,13 @@ public sealed class RequestItems(AppDbContext db, TitleIndex titles) : IFollowab
         return new CommentableItem(request.Title, $"/requests/{id}", reader.IsSignedIn(), DatasetRequestPermissions.SpeaksOfficially(reader, request));
     }
 
-    /// <summary>Anyone who may see a request may support it until it is closed.</summary>
+    /// <summary>Anyone who may see a request may support it until it is closed: not a hidden one, unless they still read it.</summary>
     public async Task<SupportableItem?> CheckAsync(int id, ClaimsPrincipal person, CancellationToken cancellationToken)
     {
-        var request = await db.DatasetRequests.Where(r => r.Id == id)
-            .Select(r => new { r.State, r.IsConfidential, r.RequesterId, r.OrganisationId, r.AssignedPublisherId, r.RecordedById })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (request is null || (request.IsConfidential && !DatasetRequestPermissions.SeesConfidential(person, request.RequesterId, request.OrganisationId, request.AssignedPublisherId, request.RecordedById)))
-        {
-            return null;
-        }
-        return new SupportableItem(request.State == RequestState.Closed ? "This request is closed, so it can no longer be supported" : null);
+        var request = await db.DatasetRequests.Where(r => r.Id == id).Where(DatasetRequestPermissions.VisibleTo(person))
+            .Select(r => new { r.State }).SingleOrDefaultAsync(cancellationToken);
+        return request is null ? null
+            : new SupportableItem(request.State == RequestState.Closed ? "This request is closed, so it can no longer be supported" : null);
     }
 
     /// <summary>Suggestions on this instance order by the new count straight away.</summary>

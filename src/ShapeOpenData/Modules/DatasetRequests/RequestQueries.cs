@@ -25,7 +25,7 @@ public sealed record RequestFilter(
 /// <summary>A request as lists show it.</summary>
 public sealed record RequestSummary(
     int Id, string Title, RequestState State, Outcome? Outcome, string? OrganisationSlug, string? OrganisationName,
-    int SupportCount, DateOnly DueOn, bool IsPaused, string RegimeCode, DateTime CreatedAt, DateTime UpdatedAt)
+    int SupportCount, DateOnly DueOn, bool IsPaused, string RegimeCode, DateTime CreatedAt, DateTime UpdatedAt, ModerationState Moderation)
 {
     public bool IsOverdue(DateOnly today) => State != RequestState.Closed && !IsPaused && DueOn < today;
 }
@@ -63,7 +63,6 @@ public sealed class RequestQueries(AppDbContext db, TimeProvider clock, IMemoryC
         return await scope.ServiceProvider.GetRequiredService<RequestQueries>().Filtered(filter, new ClaimsPrincipal(new ClaimsIdentity())).CountAsync();
     }
 
-    /// <summary>One request with its themes and timeline, or null when it does not exist or the viewer may not see it.</summary>
     /// <summary>The catalogue dataset that answers a request.</summary>
     public async Task<TracedItem?> AnsweringDatasetAsync(DatasetRequest request, CancellationToken cancellationToken) =>
         request.DatasetId is { } id ? (await items.Traceable(ItemTypes.Dataset).PublicAsync([id], cancellationToken)).SingleOrDefault() : null;
@@ -77,12 +76,20 @@ public sealed class RequestQueries(AppDbContext db, TimeProvider clock, IMemoryC
             ? await db.DatasetRequests.Where(r => r.Id == other).Where(DatasetRequestPermissions.VisibleTo(viewer)).Select(r => r.Title).SingleOrDefaultAsync(cancellationToken)
             : null;
 
-    public async Task<DatasetRequest?> FindAsync(int id, ClaimsPrincipal viewer, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One request with its themes and timeline, or null when it does not exist or the viewer may not see it (nor act
+    /// on it): a request a moderator has hidden is found only by those who still read it.
+    /// </summary>
+    public async Task<DatasetRequest?> FindAsync(int id, ClaimsPrincipal viewer, CancellationToken cancellationToken = default) =>
+        await FindPageAsync(id, viewer, cancellationToken) is { } request && DatasetRequestPermissions.CanView(viewer, request) ? request : null;
+
+    /// <summary>One request for its page: hidden ones too, whose words the page replaces with the moderator's notice.</summary>
+    public async Task<DatasetRequest?> FindPageAsync(int id, ClaimsPrincipal viewer, CancellationToken cancellationToken = default)
     {
         var request = await db.DatasetRequests.AsNoTracking()
             .Include(r => r.Organisation).Include(r => r.Themes).Include(r => r.Events).AsSplitQuery()
             .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        return request is not null && DatasetRequestPermissions.CanView(viewer, request) ? request : null;
+        return request is not null && DatasetRequestPermissions.CanViewPage(viewer, request) ? request : null;
     }
 
     /// <summary>Every request the viewer may see, for exports and feeds, newest first.</summary>
@@ -140,5 +147,5 @@ public sealed class RequestQueries(AppDbContext db, TimeProvider clock, IMemoryC
 
     private static readonly System.Linq.Expressions.Expression<Func<DatasetRequest, RequestSummary>> Summary = r => new RequestSummary(
         r.Id, r.Title, r.State, r.Outcome, r.Organisation == null ? null : r.Organisation.Slug, r.Organisation == null ? null : r.Organisation.Name,
-        r.SupportCount, r.DueOn, r.State == RequestState.AwaitingRequester, r.RegimeCode, r.CreatedAt, r.UpdatedAt);
+        r.SupportCount, r.DueOn, r.State == RequestState.AwaitingRequester, r.RegimeCode, r.CreatedAt, r.UpdatedAt, r.Moderation);
 }

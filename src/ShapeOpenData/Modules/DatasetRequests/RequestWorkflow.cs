@@ -32,6 +32,8 @@ public sealed class RequestWorkflow(
             throw new DuplicateTitleException();
         }
 
+        // Requests are never held for a moderator (IPreModeration is not asked): a request for information is received,
+        // in law, when it is sent, and its clock starts then. A moderator may hide one afterwards; its clock runs on.
         var now = clock.UtcNow();
         var request = DatasetRequest.Submit(details, regime, rules.Calendar, actor.UserId(), now);
         return await db.InOneTransactionAsync(async () =>

@@ -36,6 +36,15 @@ public sealed class ShowModel(
     public bool CanAnswer => DatasetRequest.IsPaused && DatasetRequestPermissions.CanAnswerQuestion(User, DatasetRequest);
     public bool CanWithdraw => DatasetRequestPermissions.CanWithdraw(User, DatasetRequest);
 
+    /// <summary>
+    /// Whether the reader sees what the requester wrote, and may support, follow or comment: not when a moderator has
+    /// hidden it, unless they still read it (then with the notice).
+    /// </summary>
+    public bool ReadsWords => DatasetRequestPermissions.CanView(User, DatasetRequest);
+
+    /// <summary>Anyone signed in may report a request they did not make, while it is up.</summary>
+    public bool CanReport => User.IsSignedIn() && !DatasetRequestPermissions.IsRequester(User, DatasetRequest) && DatasetRequest.Moderation.IsPublic;
+
     public async Task<IActionResult> OnGetAsync(int id, [FromQuery(Name = "comments")] int commentPage, CancellationToken cancellationToken) =>
         await LoadAsync(id, commentPage, cancellationToken) ? Page() : NotFound();
 
@@ -83,7 +92,7 @@ public sealed class ShowModel(
 
     private async Task<bool> LoadAsync(int id, int commentPage, CancellationToken cancellationToken)
     {
-        if (await queries.FindAsync(id, User, cancellationToken) is not { } request)
+        if (await queries.FindPageAsync(id, User, cancellationToken) is not { } request)
         {
             return false;
         }
@@ -97,7 +106,7 @@ public sealed class ShowModel(
             IsSupporting = await supporting.IsSupportingAsync(userId, DatasetRequestsModule.ItemType, id, cancellationToken);
             IsFollowing = await following.IsFollowingAsync(userId, DatasetRequestsModule.ItemType, id, cancellationToken);
         }
-        Comments = await comments.PageAsync(DatasetRequestsModule.ItemType, id, commentPage, User, User.IsSignedIn(), cancellationToken);
+        Comments = await comments.PageAsync(DatasetRequestsModule.ItemType, id, commentPage, User, User.IsSignedIn() && ReadsWords, cancellationToken);
         var actors = request.Events.Where(e => e.ActorId is not null).Select(e => e.ActorId!.Value).Distinct().ToList();
         Names = await db.PublicNamesAsync(actors, cancellationToken);
         Dataset = await queries.AnsweringDatasetAsync(request, cancellationToken);

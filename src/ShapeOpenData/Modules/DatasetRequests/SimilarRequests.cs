@@ -7,14 +7,15 @@ namespace ShapeOpenData.Modules.DatasetRequests;
 public sealed record SimilarRequest(int Id, string Title, int SupportCount, string? OrganisationName);
 
 /// <summary>
-/// "Is your request one of these?": open, public requests whose titles share the most words with a new
+/// "Is your request one of these?": open, public requests (not hidden by a moderator) whose titles share the most words with a new
 /// title, so people support instead of duplicating. The in-memory <see cref="TitleIndex"/> answers; before its
 /// first build has finished, the database does.
 /// </summary>
 public sealed class SimilarRequests(AppDbContext db, TitleIndex index)
 {
-    /// <summary>The requests that may be suggested: open and public.</summary>
-    internal static readonly Expression<Func<DatasetRequest, bool>> Suggestable = r => r.State != RequestState.Closed && !r.IsConfidential;
+    /// <summary>The requests that may be suggested: open and public, and not hidden by a moderator.</summary>
+    internal static readonly Expression<Func<DatasetRequest, bool>> Suggestable = r =>
+        r.State != RequestState.Closed && !r.IsConfidential && r.Moderation.HiddenAt == null && !r.Moderation.AwaitingApproval;
 
     public async Task<IReadOnlyList<SimilarRequest>> FindAsync(string? title, int take = 5, CancellationToken cancellationToken = default)
     {

@@ -93,7 +93,8 @@ public sealed class TitleIndex(IServiceScopeFactory scopes, TimeProvider clock, 
             {
                 r.Id, r.Title, r.SupportCount,
                 OrganisationName = r.Organisation == null ? null : r.Organisation.Name,
-                Suggestable = r.State != RequestState.Closed && !r.IsConfidential,  // SimilarRequests.Suggestable, inside a projection
+                // SimilarRequests.Suggestable, inside a projection
+                Suggestable = r.State != RequestState.Closed && !r.IsConfidential && r.Moderation.HiddenAt == null && !r.Moderation.AwaitingApproval,
             })
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r => (new IndexedRequest(r.Id, r.Title, r.OrganisationName, r.SupportCount), r.Suggestable))];

@@ -964,6 +964,24 @@ namespace ShapeOpenData.Data.Migrations.Postgres
                     b.Property<int?>("WorkingDaysLeftWhenPaused")
                         .HasColumnType("integer");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Moderation", "ShapeOpenData.Modules.DatasetRequests.DatasetRequest.Moderation#ModerationState", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("AwaitingApproval")
+                                .HasColumnType("boolean");
+
+                            b1.Property<DateTime?>("HiddenAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("HiddenReason")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<DateTime?>("RedactedAt")
+                                .HasColumnType("timestamp with time zone");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("AssignedPublisherId");
@@ -993,7 +1011,7 @@ namespace ShapeOpenData.Data.Migrations.Postgres
                     b.HasIndex("State", "SupportCount");
 
                     b.HasIndex(new[] { "SupportCount", "Id" }, "IX_DatasetRequests_Public_SupportCount")
-                        .HasFilter("NOT \"IsConfidential\"");
+                        .HasFilter("NOT \"IsConfidential\" AND \"Moderation_HiddenAt\" IS NULL AND NOT \"Moderation_AwaitingApproval\"");
 
                     b.ToTable("DatasetRequests");
                 });

@@ -929,6 +929,24 @@ namespace ShapeOpenData.Data.Migrations.Sqlite
                     b.Property<int?>("WorkingDaysLeftWhenPaused")
                         .HasColumnType("INTEGER");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Moderation", "ShapeOpenData.Modules.DatasetRequests.DatasetRequest.Moderation#ModerationState", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("AwaitingApproval")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime?>("HiddenAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("HiddenReason")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("RedactedAt")
+                                .HasColumnType("TEXT");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("AssignedPublisherId");
@@ -958,7 +976,7 @@ namespace ShapeOpenData.Data.Migrations.Sqlite
                     b.HasIndex("State", "SupportCount");
 
                     b.HasIndex(new[] { "SupportCount", "Id" }, "IX_DatasetRequests_Public_SupportCount")
-                        .HasFilter("NOT \"IsConfidential\"");
+                        .HasFilter("NOT \"IsConfidential\" AND \"Moderation_HiddenAt\" IS NULL AND NOT \"Moderation_AwaitingApproval\"");
 
                     b.ToTable("DatasetRequests");
                 });
