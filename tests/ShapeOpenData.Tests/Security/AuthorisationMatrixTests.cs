@@ -1,7 +1,5 @@
 using System.Net.Http.Json;
 using System.Text;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Modules.Groups;
 using ShapeOpenData.Modules.Shared;
@@ -74,61 +72,11 @@ public sealed class AuthorisationWorld : ServiceFactory
 /// </summary>
 public sealed class AuthorisationMatrixTests(AuthorisationWorld world) : IClassFixture<AuthorisationWorld>
 {
-    private sealed record Route(string Key, string Method, string Pattern, string? Handler)
-    {
-        /// <summary>
-        /// Routes that change the world for the routes after them go last: deleting the comment and leaving the group,
-        /// then the person's own account (two-factor, tokens), then signing out.
-        /// </summary>
-        public int Order => Key switch
-        {
-            "POST /account/sign-out" => 3,
-            _ when Method == "POST" && Pattern.StartsWith("/account", StringComparison.Ordinal) => 2,
-            "POST /comments/{id:int}/delete" or "POST /groups/{slug}?handler=Leave" => 1,
-            _ => 0,
-        };
-    }
+    private IReadOnlyList<ServiceRoute> Routes() => ServiceRoutes.All(world.Services);
 
-    private IReadOnlyList<Route> Routes()
-    {
-        var routes = new List<Route>();
-        foreach (var endpoint in world.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
-        {
-            if (string.IsNullOrEmpty(endpoint.DisplayName)) continue; // a static file: the same for everyone
-            var pattern = "/" + endpoint.RoutePattern.RawText!.Trim('/');
-            if (endpoint.Metadata.GetMetadata<CompiledPageActionDescriptor>() is { } page)
-            {
-                routes.Add(new($"GET {pattern}", "GET", pattern, null));
-                routes.AddRange(page.HandlerMethods.Where(h => h.HttpMethod == "Post").Select(h =>
-                    new Route(h.Name is null ? $"POST {pattern}" : $"POST {pattern}?handler={h.Name}", "POST", pattern, h.Name)));
-                continue;
-            }
-            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
-            routes.AddRange(methods.Where(m => m != "HEAD").Select(m => new Route($"{m} {pattern}", m, pattern, null)));
-        }
-        return [.. routes.DistinctBy(r => r.Key).OrderBy(r => r.Order).ThenBy(r => r.Key, StringComparer.Ordinal)];
-    }
+    private string PathOf(ServiceRoute route) => ServiceRoutes.PathOf(route, world.Values);
 
-    /// <summary>The route with its parameters filled in from the world, each by the word before it (<c>/meetings/{id}</c> is the meeting).</summary>
-    private string PathOf(Route route)
-    {
-        var pattern = route.Pattern.Split('/');
-        var segments = route.Pattern.Split('/');
-        for (var i = 0; i < segments.Length; i++)
-        {
-            var (open, close) = (segments[i].IndexOf('{', StringComparison.Ordinal), segments[i].LastIndexOf('}'));
-            if (open < 0) continue;
-            var word = pattern.Take(i).LastOrDefault(s => !s.Contains('{', StringComparison.Ordinal)) ?? "";
-            // Two parameters after one word (/moderation/report/{type}/{id}) are told apart by name: "report.type".
-            var name = segments[i][(open + 1)..close].Split(':')[0];
-            var value = world.Values.TryGetValue($"{word}.{name}", out var named) ? named : world.Values[word];
-            segments[i] = segments[i][..open] + value + segments[i][(close + 1)..];
-        }
-        var path = string.Join('/', segments);
-        return route.Handler is null ? path : $"{path}?handler={route.Handler}";
-    }
-
-    private async Task<char> CallAsync(Route route, WebSession pages, HttpClient api)
+    private async Task<char> CallAsync(ServiceRoute route, WebSession pages, HttpClient api)
     {
         var path = PathOf(route);
         HttpResponseMessage response;
