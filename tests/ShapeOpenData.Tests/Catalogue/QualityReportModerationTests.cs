@@ -40,7 +40,7 @@ public sealed class QualityReportModerationTests(CatalogueServiceFactory service
 
         var hidden = await HideAsync(moderator, id);
         Assert.Equal("Hidden. Its author and the people who reported it have been told", hidden.Flash);
-        await service.Mail.WaitForAsync(reporterPerson.Email, "Your quality report has been hidden");
+        await service.Mail.WaitForAsync(reporterPerson.Email, "A moderator has hidden your quality report");
 
         // Anonymous readers and a stranger: the page stays, with the notice in place of the words; every list and the API leave it out.
         foreach (var other in new[] { service.NewSession(), stranger })
@@ -49,7 +49,7 @@ public sealed class QualityReportModerationTests(CatalogueServiceFactory service
             Assert.Equal(HttpStatusCode.OK, page.Status);
             Assert.Equal(Notice, page.Document.GetElementById("moderation-notice")?.TextContent.Trim());
             Assert.DoesNotContain(details, page.Body, StringComparison.Ordinal);
-            Assert.Null(page.Document.QuerySelector("a[href^='/moderation/']"));
+            Assert.Null(page.Document.QuerySelector("main a[href^='/moderation/']"));
             Assert.Null(page.Document.QuerySelector("form[action$='handler=Affected']"));
             Assert.Null((await other.GetAsync($"/datasets/{Dataset}")).Document.QuerySelector($"a[href='{url}']"));
             Assert.Null((await other.GetAsync(Listing)).Document.QuerySelector($"a[href='{url}']"));

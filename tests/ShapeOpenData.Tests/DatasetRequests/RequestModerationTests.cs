@@ -123,7 +123,7 @@ public sealed class RequestModerationTests(ServiceFactory service) : IClassFixtu
         var about = await request.AsRequester.GetAsync($"/moderation/about/request/{request.Id}");
         Assert.Equal(HttpStatusCode.OK, about.Status);
         Assert.Contains("Spam or advertising", about.Body, StringComparison.Ordinal);
-        await service.Mail.WaitForAsync(request.Requester.Email, "Your request has been hidden");
+        await service.Mail.WaitForAsync(request.Requester.Email, "A moderator has hidden your request");
         Assert.Null(own.Document.QuerySelector($"a[href='/moderation/report/request/{request.Id}']"));
         var moderated = await request.AsModerator.GetAsync(request.Page);
         Assert.Equal(request.Title, moderated.Heading);

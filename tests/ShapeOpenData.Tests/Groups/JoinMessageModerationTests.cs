@@ -57,7 +57,7 @@ public sealed class JoinMessageModerationTests(ServiceFactory service) : IClassF
         Assert.NotNull(toProgramme.QuerySelector($"a[href='/moderation/items/join_message/{request.Id}']"));
         Assert.Contains(words, (await moderator.GetAsync($"/moderation/items/join_message/{request.Id}")).Text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await chair.GetAsync($"/moderation/report/join_message/{request.Id}")).Status);
-        await service.Mail.WaitForAsync(applicantPerson.Email, "Your join message has been hidden");
+        await service.Mail.WaitForAsync(applicantPerson.Email, "A moderator has hidden your join message");
         var about = await applicant.GetAsync($"/moderation/about/join_message/{request.Id}");
         Assert.Equal(HttpStatusCode.OK, about.Status);
         Assert.Contains("Abusive or offensive", about.Text, StringComparison.Ordinal);
