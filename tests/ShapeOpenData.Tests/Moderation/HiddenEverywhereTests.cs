@@ -99,5 +99,6 @@ public sealed class HiddenEverywhereTests(CatalogueServiceFactory service) : ICl
         }
         Assert.Contains($"{secret}join", (await moderator.GetAsync($"/moderation/items/join_message/{join.Id}")).Body, StringComparison.Ordinal);
         Assert.DoesNotContain($"{secret}note", (await authorSession.GetAsync($"/moderation/about/{ItemTypes.Request}/{requestId}")).Body, StringComparison.Ordinal);
+        Assert.Contains($"{secret}note", (await moderator.GetAsync($"/moderation/items/{ItemTypes.Request}/{requestId}")).Text, StringComparison.Ordinal);
     }
 }

@@ -187,14 +187,7 @@ public sealed class ModerationDesk(
         var now = clock.UtcNow();
         var answer = ModerationDecision.Make(decision.ItemType, decision.ItemId, overturn ? DecisionKind.ReviewOverturned : DecisionKind.ReviewUpheld,
             decision.Reason, note, moderator.UserId(), decision.AuthorId, decision.Url, now);
-        if (!decision.AwaitsReview)
-        {
-            throw new RuleException("Nobody has asked for this decision to be reviewed");
-        }
-        if (decision.ModeratorId == moderator.UserId())
-        {
-            throw new RuleException("A different moderator must review your own decision");
-        }
+        decision.CheckReviewer(moderator.UserId());
         await Saving(() => db.InOneTransactionAsync(async () =>
         {
             var waiting = await CaseAsync(decision.ItemType, decision.ItemId, decision.AuthorId, cancellationToken);

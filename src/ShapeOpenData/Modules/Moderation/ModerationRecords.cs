@@ -155,17 +155,22 @@ public sealed class ModerationDecision
         ReviewReason = text;
     }
 
-    /// <summary>A review is decided by a different moderator from the one who made the decision.</summary>
-    public void Reviewed(ModerationDecision answer)
+    /// <summary>A review, once asked for, is decided by a different moderator from the one who made the decision.</summary>
+    public void CheckReviewer(int? moderatorId)
     {
         if (!AwaitsReview)
         {
             throw new RuleException("Nobody has asked for this decision to be reviewed");
         }
-        if (answer.ModeratorId == ModeratorId)
+        if (moderatorId == ModeratorId)
         {
             throw new RuleException("A different moderator must review your own decision");
         }
+    }
+
+    public void Reviewed(ModerationDecision answer)
+    {
+        CheckReviewer(answer.ModeratorId);
         ReviewAnswerId = answer.Id;
     }
 }
