@@ -5,6 +5,7 @@ using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Api;
 using ShapeOpenData.Modules.Catalogue;
 using ShapeOpenData.Modules.Comments;
+using ShapeOpenData.Modules.Consultations;
 using ShapeOpenData.Modules.DatasetRequests;
 using ShapeOpenData.Modules.Follows;
 using ShapeOpenData.Modules.Groups;
@@ -43,7 +44,8 @@ builder.AddWebPlatform()
     .AddModeration()
     .AddDatasetRequests()
     .AddCatalogue()
-    .AddGroups();
+    .AddGroups()
+    .AddConsultations();
 
 var app = builder.Build();
 
@@ -64,7 +66,8 @@ app.MapWebPlatform()
     .MapModeration()
     .MapDatasetRequests()
     .MapCatalogue()
-    .MapGroups();
+    .MapGroups()
+    .MapConsultations();
 
 await app.Services.PrepareDatabaseAsync(seedDemoContent: app.Environment.IsDevelopment());
 await app.RunAsync();

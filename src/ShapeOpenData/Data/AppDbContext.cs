@@ -6,6 +6,7 @@ using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Audit;
 using ShapeOpenData.Modules.Catalogue;
 using ShapeOpenData.Modules.Comments;
+using ShapeOpenData.Modules.Consultations;
 using ShapeOpenData.Modules.DatasetRequests;
 using ShapeOpenData.Modules.Follows;
 using ShapeOpenData.Modules.Groups;
@@ -61,6 +62,17 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<GroupAction> GroupActions => Set<GroupAction>();
     public DbSet<ActionRequest> ActionRequests => Set<ActionRequest>();
+    public DbSet<Consultation> Consultations => Set<Consultation>();
+    public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
+    public DbSet<Section> Sections => Set<Section>();
+    public DbSet<SurveyQuestion> SurveyQuestions => Set<SurveyQuestion>();
+    public DbSet<Participant> Participants => Set<Participant>();
+    public DbSet<Response> Responses => Set<Response>();
+    public DbSet<Answer> Answers => Set<Answer>();
+    public DbSet<Statement> Statements => Set<Statement>();
+    public DbSet<StatementVote> StatementVotes => Set<StatementVote>();
+    public DbSet<OpinionGroupRun> OpinionGroupRuns => Set<OpinionGroupRun>();
+    public DbSet<OutcomeChange> OutcomeChanges => Set<OutcomeChange>();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -14,7 +14,7 @@ public sealed class ArchitectureTests
     private static readonly string[] Foundation =
         ["Api", "Shared", "Audit", "Jurisdiction", "Organisations", "Accounts", "Follows", "Notifications", "Comments", "Supports", "Moderation", "Site", "Admin"];
 
-    private static readonly string[] Features = ["DatasetRequests", "Catalogue", "Groups"];
+    private static readonly string[] Features = ["DatasetRequests", "Catalogue", "Groups", "Consultations"];
 
     public static TheoryData<string> Modules => [.. Foundation.Concat(Features)];
 

@@ -8,6 +8,7 @@ namespace ShapeOpenData.Modules.Comments;
 public sealed class Comment
 {
     public const int BodyMaxLength = 5_000;
+    public const int QuoteMaxLength = 1_000;
     public static readonly TimeSpan EditWindow = TimeSpan.FromMinutes(15);
 
     public int Id { get; private set; }
@@ -18,6 +19,9 @@ public sealed class Comment
 
     /// <summary>Markdown, shown through the sanitiser.</summary>
     public string Body { get; private set; } = "";
+
+    /// <summary>A passage of the item's text the comment answers, checked to be in it when posted.</summary>
+    public string? Quote { get; private set; }
 
     /// <summary>Made by someone who answers for the item (a publisher of its organisation, or the programme team).</summary>
     public bool IsOfficial { get; private set; }
@@ -33,8 +37,12 @@ public sealed class Comment
 
     private Comment() { }
 
-    public static Comment Write(string targetType, int targetId, Comment? parent, int authorId, string body, bool isOfficial, bool held, DateTime now)
+    public static Comment Write(string targetType, int targetId, Comment? parent, int authorId, string body, bool isOfficial, bool held, DateTime now, string? quote = null)
     {
+        if (quote?.Length > QuoteMaxLength)
+        {
+            throw new FieldRuleException(nameof(Quote), $"The passage you quote must be {QuoteMaxLength:N0} characters or fewer");
+        }
         if (parent is not null && (parent.TargetType != targetType || parent.TargetId != targetId))
         {
             throw new RuleException("You can only reply to a comment on the same page");
@@ -46,7 +54,7 @@ public sealed class Comment
         return new Comment
         {
             TargetType = targetType, TargetId = targetId, ParentId = parent?.Id, AuthorId = authorId,
-            Body = Checked(body), IsOfficial = isOfficial, CreatedAt = now, Moderation = held ? ModerationState.Held() : new(),
+            Body = Checked(body), Quote = quote, IsOfficial = isOfficial, CreatedAt = now, Moderation = held ? ModerationState.Held() : new(),
         };
     }
 
@@ -84,6 +92,9 @@ public sealed class Comment
     }
 
     /// <summary>Whether <paramref name="readerId"/> may read its words: everyone, unless hidden or held; then its author and moderators.</summary>
+    /// <summary>What readers see, in Markdown: the quoted passage, if any, then the comment.</summary>
+    public string Shown => Quote is null ? Body : $"> {Quote.ReplaceLineEndings(" ")}\n\n{Body}";
+
     public bool IsReadableBy(int? readerId, bool moderates) => Moderation.IsPublic || moderates || readerId == AuthorId;
 
     private static string Checked(string body)

@@ -17,7 +17,8 @@ public sealed record CommentView(
     bool IsDeleted, string? Notice, bool CanEdit, bool CanDelete, IReadOnlyList<CommentView> Replies);
 
 /// <summary>One page of an item's comments: threads (a comment and its replies), oldest first.</summary>
-public sealed record CommentPage(string TargetType, int TargetId, IReadOnlyList<CommentView> Threads, int Page, int PageCount, int Total, bool CanComment);
+/// <param name="CanQuote">A comment may quote a passage of the item's text.</param>
+public sealed record CommentPage(string TargetType, int TargetId, IReadOnlyList<CommentView> Threads, int Page, int PageCount, int Total, bool CanComment, bool CanQuote = false);
 
 /// <summary>Reading, writing, editing, deleting and reporting comments on any item that opts in.</summary>
 public sealed class CommentThreads(
@@ -31,6 +32,12 @@ public sealed class CommentThreads(
 
     public async Task<CommentableItem?> FindItemAsync(string type, int id, ClaimsPrincipal reader, CancellationToken cancellationToken) =>
         commentables.FirstOrDefault(c => c.Type == type) is { } commentable ? await commentable.FindAsync(id, reader, cancellationToken) : null;
+
+    /// <summary>How many comments and replies everyone can read on each of <paramref name="ids"/>.</summary>
+    public async Task<IReadOnlyDictionary<int, int>> CountsAsync(string type, IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+        await db.Comments.Where(c => c.TargetType == type && ids.Contains(c.TargetId) && c.DeletedAt == null
+                && c.Moderation.HiddenAt == null && !c.Moderation.AwaitingApproval)
+            .GroupBy(c => c.TargetId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
     public async Task<CommentPage> PageAsync(string type, int id, int page, ClaimsPrincipal reader, bool canComment, CancellationToken cancellationToken)
     {
@@ -49,7 +56,7 @@ public sealed class CommentThreads(
         var now = clock.UtcNow();
         CommentView View(Authored row, IReadOnlyList<CommentView> children) => new(
             row.Comment.Id, row.Comment.ParentId, row.Comment.AuthorId, row.Author, row.Comment.IsOfficial,
-            row.Comment.IsDeleted || !row.Comment.IsReadableBy(readerId, moderates) ? "" : Markdown.ToSafeHtml(row.Comment.Body),
+            row.Comment.IsDeleted || !row.Comment.IsReadableBy(readerId, moderates) ? "" : Markdown.ToSafeHtml(row.Comment.Shown),
             row.Comment.CreatedAt, row.Comment.EditedAt, row.Comment.IsDeleted, row.Comment.Moderation.Notice,
             CommentPermissions.CanEdit(reader, row.Comment, now), !row.Comment.IsDeleted && CommentPermissions.CanDelete(reader, row.Comment), children);
         var repliesByParent = replies.ToLookup(r => r.Comment.ParentId!.Value);
@@ -58,17 +65,19 @@ public sealed class CommentThreads(
             page, pageCount, total, canComment);
     }
 
-    public async Task<Comment> PostAsync(string type, int targetId, int? parentId, string body, ClaimsPrincipal author, CancellationToken cancellationToken)
+    /// <param name="quote">A passage of the item's own text the comment answers (<see cref="CommentableItem.QuotableText"/>), or null.</param>
+    public async Task<Comment> PostAsync(string type, int targetId, int? parentId, string body, ClaimsPrincipal author, CancellationToken cancellationToken, string? quote = null)
     {
         var item = await FindItemAsync(type, targetId, author, cancellationToken) ?? throw new NotFoundException("There is no such comment");
         if (!CommentPermissions.CanComment(author, item))
         {
             throw new ForbiddenException("You cannot do that to this comment");
         }
+        quote = Quotes.Checked(quote, item.QuotableText);
         var authorId = author.UserId()!.Value;
         var parent = parentId is { } id ? await db.Comments.SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new NotFoundException("There is no such comment") : null;
         var held = !item.SpeaksOfficially && await preModeration.HoldsAsync(authorId, placeRequiresIt: false, cancellationToken);
-        var comment = Comment.Write(type, targetId, parent, authorId, body, item.SpeaksOfficially, held, clock.UtcNow());
+        var comment = Comment.Write(type, targetId, parent, authorId, body, item.SpeaksOfficially, held, clock.UtcNow(), quote);
 
         // The comment, its author following the item and the followers' emails are kept together, or none of them.
         return await db.InOneTransactionAsync(async () =>
@@ -89,7 +98,7 @@ public sealed class CommentThreads(
                     $"""
                     {author.DisplayName()} wrote on "{item.Title}":
 
-                    {comment.Body}
+                    {comment.Shown}
 
                     Read it and reply: {links.Absolute($"{item.Url}#comment-{comment.Id}")}
                     """,

@@ -27,6 +27,7 @@ internal sealed class CommentMapping : IEntityTypeConfiguration<Comment>
     {
         comment.Property(c => c.TargetType).HasMaxLength(40).IsRequired();
         comment.Property(c => c.Body).HasMaxLength(Comment.BodyMaxLength).IsRequired();
+        comment.Property(c => c.Quote).HasMaxLength(Comment.QuoteMaxLength);
         comment.HasIndex(c => new { c.TargetType, c.TargetId, c.ParentId, c.Id });
         comment.HasIndex(c => c.ParentId);
         comment.HasIndex(c => c.AuthorId);

@@ -7,7 +7,11 @@ namespace ShapeOpenData.Modules.Comments;
 /// <param name="Url">Where the item is, like <c>/requests/12</c>.</param>
 /// <param name="CanComment">Whether this person may add comments.</param>
 /// <param name="SpeaksOfficially">Whether their comments are marked as official answers.</param>
-public sealed record CommentableItem(string Title, string Url, bool CanComment, bool SpeaksOfficially);
+public sealed record CommentableItem(string Title, string Url, bool CanComment, bool SpeaksOfficially)
+{
+    /// <summary>The item's own text, when a comment may quote a passage of it (a consultation's section); the passage must be in it.</summary>
+    public string? QuotableText { get; init; }
+}
 
 /// <summary>A kind of item people can comment on. Its module answers for what a person may see and do.</summary>
 public interface ICommentable

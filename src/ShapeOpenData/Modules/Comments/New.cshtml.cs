@@ -18,6 +18,7 @@ public sealed class NewModel(CommentThreads comments, AppDbContext db) : PageMod
     [BindProperty(SupportsGet = true)] public int TargetId { get; set; }
     [BindProperty(SupportsGet = true)] public int? Parent { get; set; }
     [BindProperty] public string? Body { get; set; }
+    [BindProperty] public string? Quote { get; set; }
 
     public CommentableItem? Item { get; private set; }
     public CommentView? Replying { get; private set; }
@@ -33,7 +34,7 @@ public sealed class NewModel(CommentThreads comments, AppDbContext db) : PageMod
         }
         return await this.ChangeAsync(async () =>
         {
-            var comment = await comments.PostAsync(TargetType!, TargetId, Parent, Body ?? "", User, cancellationToken);
+            var comment = await comments.PostAsync(TargetType!, TargetId, Parent, Body ?? "", User, cancellationToken, Parent is null ? Quote : null);
             return new Changed($"{Item!.Url}#comment-{comment.Id}");
         }, nameof(Body));
     }

@@ -12,5 +12,9 @@ public static class ItemTypes
     public const string Group = "group";
     public const string Meeting = "meeting";
     public const string Action = "group_action";
+    public const string Consultation = "consultation";
+    public const string ConsultationSection = "consultation_section";
+    public const string Statement = "consultation_statement";
+    public const string DocumentVersion = "document_version";
 }
 

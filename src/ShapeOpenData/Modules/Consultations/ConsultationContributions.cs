@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using ShapeOpenData.Data;
+using ShapeOpenData.Infrastructure;
+using ShapeOpenData.Modules.Comments;
+using ShapeOpenData.Modules.Follows;
+using ShapeOpenData.Modules.Shared;
+
+namespace ShapeOpenData.Modules.Consultations;
+
+/// <summary>How consultations plug into the foundation: followed, commented on by section, found, traced and counted.</summary>
+internal static class ConsultationContributions
+{
+    public static void Add(IServiceCollection services)
+    {
+        services.AddScoped<IFollowable, ConsultationItems>();
+        services.AddScoped<ICommentable, SectionItems>();
+        services.AddScoped<ConsultationTraces>();
+        services.AddScoped<ITraceable>(s => s.GetRequiredService<ConsultationTraces>());
+        services.AddScoped<ISearchable>(s => s.GetRequiredService<ConsultationTraces>());
+        services.AddScoped<ICountable, ConsultationFigures>();
+        services.AddHostedService<ConsultationCloser>();
+    }
+}
+
+internal sealed class ConsultationItems(AppDbContext db) : IFollowable
+{
+    public string Type => ConsultationsModule.ItemType;
+
+    public async Task<bool> CanSeeAsync(int id, ClaimsPrincipal person, CancellationToken cancellationToken) =>
+        await db.Consultations.FindAsync([id], cancellationToken) is { } consultation && ConsultationPermissions.CanSee(person, consultation);
+
+    public async Task<(string Title, string Url)?> DescribeAsync(int id, CancellationToken cancellationToken) =>
+        await db.Consultations.Where(c => c.Id == id).Select(c => new { c.Title, c.Slug }).SingleOrDefaultAsync(cancellationToken) is { } c
+            ? (c.Title, ConsultationWorkflow.UrlOf(c.Slug))
+            : null;
+}
+
+/// <summary>
+/// A section of a consultation's document, as something to comment on: anyone may read the comments of a published
+/// consultation; people comment while it is open, optionally quoting a passage of the section's text.
+/// </summary>
+internal sealed class SectionItems(AppDbContext db, TimeProvider clock) : ICommentable
+{
+    public string Type => ConsultationsModule.SectionItemType;
+
+    public async Task<CommentableItem?> FindAsync(int id, ClaimsPrincipal reader, CancellationToken cancellationToken)
+    {
+        var found = await (
+                from section in db.Sections
+                join version in db.DocumentVersions on section.VersionId equals version.Id
+                join consultation in db.Consultations on version.ConsultationId equals consultation.Id
+                where section.Id == id
+                select new { Section = section, Version = version.Number, Consultation = consultation })
+            .AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        if (found is null || !ConsultationPermissions.CanSee(reader, found.Consultation))
+        {
+            return null;
+        }
+        var url = $"{ConsultationWorkflow.UrlOf(found.Consultation.Slug)}/versions/{found.Version}/sections/{found.Section.Number}";
+        return new CommentableItem($"{found.Section.Heading} ({found.Consultation.Title})", url,
+            ConsultationPermissions.CanTakePart(reader, found.Consultation, clock.GetUtcNow().UtcDateTime),
+            ConsultationPermissions.CanRun(reader, found.Consultation))
+        { QuotableText = found.Section.Body };
+    }
+}
+
+/// <summary>Published consultations as other modules link to them (an outcome, a commitment) and find them by words or short name.</summary>
+public sealed class ConsultationTraces(AppDbContext db) : ITraceable, ISearchable
+{
+    public string Type => ConsultationsModule.ItemType;
+
+    public async Task<IReadOnlyList<TracedItem>> PublicAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+        await Traced(Public().Where(c => ids.Contains(c.Id))).ToListAsync(cancellationToken);
+
+    public async Task<TracedItem?> FindAsync(string reference, CancellationToken cancellationToken)
+    {
+        var text = reference.Trim();
+        var slug = text.Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.ToLowerInvariant() ?? "";
+        return await Traced(Public().Where(c => c.Slug == slug || c.Title == text).OrderBy(c => c.Id)).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string words, int limit, CancellationToken cancellationToken)
+    {
+        var terms = words.Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var found = Public();
+        foreach (var term in terms)
+        {
+            // The database's lower(), in SQL: culture and comparison overloads do not apply.
+#pragma warning disable CA1304, CA1311, CA1862
+            found = found.Where(c => c.Title.ToLower().Contains(term) || c.Summary.ToLower().Contains(term));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+        return (await found.OrderByDescending(c => c.OpenedAt).Take(limit)
+                .Select(c => new { Item = new TracedItem(ConsultationsModule.ItemType, c.Id, c.Slug, c.Title, "/consultations/" + c.Slug), c.State, c.ClosesOn })
+                .ToListAsync(cancellationToken))
+            .Select(c => new SearchHit(c.Item, c.State == ConsultationState.Open ? $"Open until {c.ClosesOn:d MMMM yyyy}" : c.State.ToText())).ToList();
+    }
+
+    private IQueryable<Consultation> Public() => db.Consultations.AsNoTracking().Where(c => c.State != ConsultationState.Draft);
+
+    private static IQueryable<TracedItem> Traced(IQueryable<Consultation> consultations) =>
+        consultations.Select(c => new TracedItem(ConsultationsModule.ItemType, c.Id, c.Slug, c.Title, "/consultations/" + c.Slug));
+}
+
+/// <summary>An organisation's record on consultations: how many it has run, and how many had their outcome published.</summary>
+internal sealed class ConsultationFigures(AppDbContext db) : ICountable
+{
+    public async Task<IReadOnlyList<Figure>> CountAsync(CountScope? scope, CancellationToken cancellationToken)
+    {
+        var published = db.Consultations.Where(c => c.State != ConsultationState.Draft && (scope == null || c.OrganisationId == scope.OrganisationId));
+        var run = await published.CountAsync(cancellationToken);
+        var answered = await published.CountAsync(c => c.State == ConsultationState.OutcomePublished, cancellationToken);
+        var closed = await published.CountAsync(c => c.State != ConsultationState.Open, cancellationToken);
+        var link = scope is null ? "/consultations" : $"/consultations?organisation={scope.OrganisationSlug}";
+        return
+        [
+            new(60, "Consultations run", run.ToString("N0", CultureInfo.CurrentCulture), link),
+            new(70, "Consultations with their outcome published", closed == 0 ? "None closed yet" : $"{answered:N0} of {closed:N0} closed", link),
+        ];
+    }
+}
