@@ -22,6 +22,7 @@ public static class ConsultationsModule
     {
         var services = builder.Services;
         services.AddScoped<ConsultationWorkflow>();
+        services.AddScoped<Participants>();
         services.AddSingleton(new NavigationItem("Consultations", "/consultations", 40));
         ConsultationContributions.Add(services);
         return builder;
