@@ -9,7 +9,7 @@ namespace ShapeOpenData.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Commands = ["migrate", "users", "tokens", "seed-demo", "generate", "import-ckan"];
+    private static readonly string[] Commands = ["migrate", "users", "tokens", "seed-demo", "generate", "import-ckan", "import-polis", "opinion-groups"];
     private static readonly string[] Help = ["help", "--help", "-h", "-?"];
 
     /// <summary>
@@ -49,6 +49,8 @@ public static class CommandLine
             SeedDemo(services),
             GenerateCommand.Create(services),
             ImportCkanCommand.Create(services),
+            PolisCommands.ImportPolis(services),
+            PolisCommands.OpinionGroups(services),
         };
         return await root.Parse(args).InvokeAsync();
     }

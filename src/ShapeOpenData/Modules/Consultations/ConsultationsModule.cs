@@ -23,6 +23,10 @@ public static class ConsultationsModule
         var services = builder.Services;
         services.AddScoped<ConsultationWorkflow>();
         services.AddScoped<Participants>();
+        services.Configure<ConsultationOptions>(builder.Configuration.GetSection("Consultations"));
+        services.AddScoped<OpinionGroupComputation>();
+        services.AddScoped<PolisInterop>();
+        services.AddHostedService<OpinionGroupWatch>();
         services.AddSingleton(new NavigationItem("Consultations", "/consultations", 40));
         ConsultationContributions.Add(services);
         return builder;
@@ -31,6 +35,7 @@ public static class ConsultationsModule
     public static WebApplication MapConsultations(this WebApplication app)
     {
         ConsultationFeeds.Map(app);
+        OpinionGroupsApi.Map(app);
         return app;
     }
 }
@@ -135,7 +140,7 @@ internal sealed class StatementMapping : IEntityTypeConfiguration<Statement>
     public void Configure(EntityTypeBuilder<Statement> statement)
     {
         statement.HasIndex(s => new { s.ConsultationId, s.Number }).IsUnique();
-        statement.Property(s => s.Text).HasMaxLength(Statement.TextMaxLength).IsRequired();
+        statement.Property(s => s.Text).HasMaxLength(Statement.ImportedTextMaxLength).IsRequired();
         statement.HasModeration(s => s.Moderation);
         statement.HasOne<Consultation>().WithMany().HasForeignKey(s => s.ConsultationId).OnDelete(DeleteBehavior.Cascade);
         statement.HasOne<Participant>().WithMany().HasForeignKey(s => s.ParticipantId).OnDelete(DeleteBehavior.SetNull);

@@ -43,7 +43,11 @@ public sealed class Participant
 /// </summary>
 public sealed class Statement
 {
+    /// <summary>What a participant may write here.</summary>
     public const int TextMaxLength = 140;
+
+    /// <summary>What a statement read from a Pol.is export may hold: conversations there allowed longer ones.</summary>
+    public const int ImportedTextMaxLength = 2_000;
 
     public int Id { get; private set; }
     public int ConsultationId { get; private set; }
@@ -61,6 +65,16 @@ public sealed class Statement
     public int Votes => Agrees + Disagrees + Passes;
 
     private Statement() { }
+
+    /// <summary>A statement read from a Pol.is export, with its counts and what its moderators decided there.</summary>
+    public static Statement Imported(int consultationId, int number, int? participantId, string text, ModerationState moderation, DateTime createdAt) => new()
+    {
+        ConsultationId = consultationId, Number = number, ParticipantId = participantId, CreatedAt = createdAt, Moderation = moderation,
+        Text = Consultation.Checked(text, ImportedTextMaxLength, "Statement"),
+    };
+
+    /// <summary>Sets the counts to the votes just written with it, for an import.</summary>
+    internal void Tally(int agrees, int disagrees, int passes) => (Agrees, Disagrees, Passes) = (agrees, disagrees, passes);
 
     public static Statement Submit(int consultationId, int number, int? participantId, string text, bool held, DateTime now) => new()
     {

@@ -1159,8 +1159,8 @@ namespace ShapeOpenData.Data.Migrations.Postgres
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(140)
-                        .HasColumnType("character varying(140)");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Moderation", "ShapeOpenData.Modules.Consultations.Statement.Moderation#ModerationState", b1 =>
                         {

@@ -1110,7 +1110,7 @@ namespace ShapeOpenData.Data.Migrations.Sqlite
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(140)
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Moderation", "ShapeOpenData.Modules.Consultations.Statement.Moderation#ModerationState", b1 =>

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using ShapeOpenData.Data;
+using ShapeOpenData.Modules.Consultations;
+using ShapeOpenData.Modules.Consultations.OpinionGroups;
+
+namespace ShapeOpenData.Cli;
+
+/// <summary>
+/// <c>import-polis DIR</c> reads a Pol.is export folder into a new closed consultation and prints its slug as the last line;
+/// <c>opinion-groups SLUG</c> recomputes a consultation's opinion groups now and prints the seconds taken, k and the number
+/// of participants grouped as the last line.
+/// </summary>
+public static class PolisCommands
+{
+    public static Command ImportPolis(IServiceProvider services)
+    {
+        var folder = new Argument<DirectoryInfo>("DIR") { Description = "A Pol.is export folder: comments.csv and votes.csv (summary.csv is read for the topic if there)" };
+        var organisation = new Option<string>("--organisation") { Description = "The organisation that owns it, by short name", DefaultValueFactory = _ => "cabinet-office" };
+        var command = new Command("import-polis", "Import a Pol.is conversation as a new closed consultation, with its statements, votes and moderation.") { folder, organisation };
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            var directory = parsed.GetValue(folder)!;
+            if (!File.Exists(Path.Combine(directory.FullName, PolisExport.CommentsFile)) || !File.Exists(Path.Combine(directory.FullName, PolisExport.VotesFile)))
+            {
+                Console.Error.WriteLine($"{directory.FullName} is not a Pol.is export: it needs {PolisExport.CommentsFile} and {PolisExport.VotesFile}.");
+                return 1;
+            }
+            await services.PrepareDatabaseAsync(seedDemoContent: false, cancellationToken);
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var owner = parsed.GetValue(organisation)!;
+            if (await db.Organisations.Where(o => o.Slug == owner).Select(o => (int?)o.Id).SingleOrDefaultAsync(cancellationToken) is not { } ownerId)
+            {
+                Console.Error.WriteLine($"There is no organisation '{owner}'.");
+                return 1;
+            }
+            PolisConversation conversation;
+            try
+            {
+                conversation = PolisExport.Read(directory.FullName);
+            }
+            catch (Exception unreadable) when (unreadable is CsvHelper.CsvFormatException or CsvHelper.CsvValidationException or FormatException or InvalidCastException or KeyNotFoundException or IOException)
+            {
+                Console.Error.WriteLine($"The export could not be read: {unreadable.Message}");
+                return 1;
+            }
+            var consultation = await scope.ServiceProvider.GetRequiredService<PolisInterop>()
+                .ImportAsync(conversation, PolisInterop.ReadSummary(directory.FullName), ownerId, null, cancellationToken);
+            Console.Error.WriteLine($"Imported {conversation.Statements.Count:N0} statements and {conversation.Votes.Count:N0} votes.");
+            Console.WriteLine(consultation.Slug);
+            return 0;
+        });
+        return command;
+    }
+
+    public static Command OpinionGroups(IServiceProvider services)
+    {
+        var slug = new Argument<string>("SLUG") { Description = "The consultation's short name" };
+        var command = new Command("opinion-groups", "Recompute a consultation's opinion groups now.") { slug };
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            await services.PrepareDatabaseAsync(seedDemoContent: false, cancellationToken);
+            await using var scope = services.CreateAsyncScope();
+            var given = parsed.GetValue(slug)!;
+            var id = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Consultations.Where(c => c.Slug == given).Select(c => (int?)c.Id).SingleOrDefaultAsync(cancellationToken);
+            if (id is null)
+            {
+                Console.Error.WriteLine($"There is no consultation '{given}'.");
+                return 1;
+            }
+            var run = (await scope.ServiceProvider.GetRequiredService<OpinionGroupComputation>().RecomputeAsync(id.Value, force: true, cancellationToken))!;
+            Console.Error.WriteLine($"{run.Voters:N0} people voted.");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{run.Took.TotalSeconds:0.000} seconds, k = {run.K}, {run.Grouped} participants grouped"));
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,91 @@
+namespace ShapeOpenData.Modules.Consultations.OpinionGroups;
+
+/// <summary>
+/// The adopted groups refined over the participants themselves: Lloyd iterations on the grouped participants' places,
+/// from the centres found over the base clusters, each participant joining the group whose centre is nearest.
+/// Assigning whole base clusters leaves a group's boundary wherever the base clusters happen to fall; where the best
+/// split is nearly flat (vTaiwan's two groups), that alone moved agreement with Pol.is between 0.65 and 0.93 from one
+/// seed to the next. On a cold start, other starts (drawn k-means++ style from the base centres) are refined too and the
+/// split with the least squared distance kept; a warm start refines only from the previous centres, so groups stay put.
+/// </summary>
+internal static class GroupRefinement
+{
+    private const int MaxIterations = 100;
+
+    public static (double[] Centres, int[] Assignment, double Cost) Refine(MapPosition[] points, IEnumerable<double[]> starts)
+    {
+        (double[] Centres, int[] Assignment, double Cost)? best = null;
+        foreach (var start in starts)
+        {
+            var tried = Lloyd(points, (double[])start.Clone());
+            if (best is null || tried.Cost < best.Value.Cost * (1 - 1e-12))
+            {
+                best = tried;
+            }
+        }
+        return best ?? ([], new int[points.Length], 0);
+    }
+
+    private static (double[] Centres, int[] Assignment, double Cost) Lloyd(MapPosition[] points, double[] centres)
+    {
+        var k = centres.Length / 2;
+        var assignment = new int[points.Length];
+        Array.Fill(assignment, -1);
+        var bounds = Chunks.Even(points.Length);
+        var sums = new double[Chunks.Count][];
+        var changes = new int[Chunks.Count];
+        var costs = new double[Chunks.Count];
+        for (var iteration = 0; ; iteration++)
+        {
+            Chunks.Run((long)points.Length * k, c =>
+            {
+                var sum = sums[c] ??= new double[k * 3];
+                Array.Clear(sum);
+                changes[c] = 0;
+                costs[c] = 0;
+                for (var i = bounds[c]; i < bounds[c + 1]; i++)
+                {
+                    var best = 0;
+                    var bestDistance = double.PositiveInfinity;
+                    for (var g = 0; g < k; g++)
+                    {
+                        var dx = points[i].X - centres[g * 2];
+                        var dy = points[i].Y - centres[g * 2 + 1];
+                        var distance = dx * dx + dy * dy;
+                        if (distance < bestDistance)
+                        {
+                            bestDistance = distance;
+                            best = g;
+                        }
+                    }
+                    changes[c] += assignment[i] != best ? 1 : 0;
+                    assignment[i] = best;
+                    costs[c] += bestDistance;
+                    sum[best * 3] += points[i].X;
+                    sum[best * 3 + 1] += points[i].Y;
+                    sum[best * 3 + 2]++;
+                }
+            });
+            if (changes.Sum() == 0 || iteration == MaxIterations)
+            {
+                return (centres, assignment, costs.Sum());
+            }
+            for (var g = 0; g < k; g++)
+            {
+                double x = 0, y = 0, n = 0;
+                foreach (var sum in sums)
+                {
+                    x += sum![g * 3];
+                    y += sum[g * 3 + 1];
+                    n += sum[g * 3 + 2];
+                }
+                // A group that lost everyone keeps its centre: it may win people back, else it is dropped later.
+                if (n > 0)
+                {
+                    centres[g * 2] = x / n;
+                    centres[g * 2 + 1] = y / n;
+                }
+            }
+        }
+    }
+}

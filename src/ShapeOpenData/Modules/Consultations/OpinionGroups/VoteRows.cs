@@ -1,0 +1,65 @@
+namespace ShapeOpenData.Modules.Consultations.OpinionGroups;
+
+/// <summary>
+/// The votes as a compressed sparse row matrix: participant p's votes are <see cref="Codes"/>[RowStart[p] ..
+/// RowStart[p + 1]), each the statement and the vote in one int (statement × 4 + vote + 1), so a vote costs four bytes
+/// and no dense participants × statements matrix is ever built (README convention 5).
+/// </summary>
+internal sealed class VoteRows
+{
+    private VoteRows(int participants, int statements, int[] rowStart, int[] codes)
+    {
+        Participants = participants;
+        Statements = statements;
+        RowStart = rowStart;
+        Codes = codes;
+        ChunkBounds = Chunks.ByWeight(rowStart);
+    }
+
+    public int Participants { get; }
+
+    public int Statements { get; }
+
+    public int[] RowStart { get; }
+
+    public int[] Codes { get; }
+
+    /// <summary>Participants split into chunks of about the same number of votes.</summary>
+    public int[] ChunkBounds { get; }
+
+    public int VoteCount => Codes.Length;
+
+    public static int StatementOf(int code) => code >> 2;
+
+    /// <summary>+1 agree, -1 disagree, 0 pass.</summary>
+    public static int VoteOf(int code) => (code & 3) - 1;
+
+    public int VotesOf(int participant) => RowStart[participant + 1] - RowStart[participant];
+
+    public static VoteRows Build(VoteList votes, int participants, int statements)
+    {
+        var who = votes.Participants;
+        var what = votes.Statements;
+        var how = votes.Values;
+        var rowStart = new int[participants + 1];
+        for (var i = 0; i < who.Length; i++)
+        {
+            if ((uint)who[i] >= (uint)participants || (uint)what[i] >= (uint)statements)
+            {
+                throw new ArgumentException($"Vote {i} is by participant {who[i]} on statement {what[i]}, outside the {participants} participants and {statements} statements.", nameof(votes));
+            }
+            rowStart[who[i] + 1]++;
+        }
+        for (var p = 0; p < participants; p++)
+        {
+            rowStart[p + 1] += rowStart[p];
+        }
+        var cursor = rowStart.AsSpan(0, participants).ToArray();
+        var codes = new int[who.Length];
+        for (var i = 0; i < who.Length; i++)
+        {
+            codes[cursor[who[i]]++] = what[i] * 4 + how[i] + 1;
+        }
+        return new VoteRows(participants, statements, rowStart, codes);
+    }
+}
