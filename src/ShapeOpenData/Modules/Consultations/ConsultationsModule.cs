@@ -23,6 +23,9 @@ public static class ConsultationsModule
         var services = builder.Services;
         services.AddScoped<ConsultationWorkflow>();
         services.AddScoped<Participants>();
+        services.AddScoped<SurveyWorkflow>();
+        services.AddScoped<SurveyResults>();
+        services.AddScoped<IPersonalData, ConsultationsPersonalData>();
         services.AddSingleton(new NavigationItem("Consultations", "/consultations", 40));
         ConsultationContributions.Add(services);
         return builder;
@@ -31,6 +34,7 @@ public static class ConsultationsModule
     public static WebApplication MapConsultations(this WebApplication app)
     {
         ConsultationFeeds.Map(app);
+        SurveyExports.Map(app);
         return app;
     }
 }
