@@ -27,6 +27,9 @@ public static class ConsultationsModule
         services.AddScoped<OpinionGroupComputation>();
         services.AddScoped<PolisInterop>();
         services.AddHostedService<OpinionGroupWatch>();
+        services.AddScoped<SurveyWorkflow>();
+        services.AddScoped<SurveyResults>();
+        services.AddScoped<IPersonalData, ConsultationsPersonalData>();
         services.AddSingleton(new NavigationItem("Consultations", "/consultations", 40));
         ConsultationContributions.Add(services);
         return builder;
@@ -36,6 +39,7 @@ public static class ConsultationsModule
     {
         ConsultationFeeds.Map(app);
         OpinionGroupsApi.Map(app);
+        SurveyExports.Map(app);
         return app;
     }
 }

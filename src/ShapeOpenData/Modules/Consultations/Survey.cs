@@ -33,6 +33,23 @@ public sealed class SurveyQuestion
 
     public IReadOnlyList<string> ChoiceList => Choices.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
+    /// <summary>What each point of the scale means, from 1 to 5.</summary>
+    public static readonly IReadOnlyList<string> ScaleLabels = ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"];
+
+    /// <summary>The answers people pick from, as kept: the choices, or the scale's points "1" to "5"; none for free text.</summary>
+    public IReadOnlyList<string> Options => Kind switch
+    {
+        QuestionKind.Scale => ["1", "2", "3", "4", "5"],
+        QuestionKind.FreeText => [],
+        _ => ChoiceList,
+    };
+
+    /// <summary>An answer as people read it: a point of the scale with its meaning ("4 (agree)"), otherwise as kept.</summary>
+    public static string Describe(QuestionKind kind, string value) =>
+        kind == QuestionKind.Scale && int.TryParse(value, out var point) && point is >= 1 and <= 5
+            ? $"{point} ({ScaleLabels[point - 1].ToLowerInvariant()})"
+            : value;
+
     private SurveyQuestion() { }
 
     public static SurveyQuestion Ask(int consultationId, int number, string text, QuestionKind kind, bool required, string? choices)
@@ -47,18 +64,26 @@ public sealed class SurveyQuestion
         Text = Consultation.Checked(text, TextMaxLength, "Question");
         Kind = kind;
         Required = required;
-        var list = (choices ?? "").Split('\n').Select(c => c.Trim()).Where(c => c.Length > 0).Distinct().ToList();
-        if (kind is QuestionKind.OneChoice or QuestionKind.SeveralChoices)
+        Choices = ChoicesOf(kind, choices);
+    }
+
+    /// <summary>
+    /// The choices as kept, one a line, trimmed and without repeats; refused unless a choice question has 2 to
+    /// <see cref="MaxChoices"/> of them. Empty for free text and the scale, whatever was typed.
+    /// </summary>
+    public static string ChoicesOf(QuestionKind kind, string? choices)
+    {
+        if (kind is not (QuestionKind.OneChoice or QuestionKind.SeveralChoices))
         {
-            Consultation.Require(list.Count >= 2, "Give at least two choices, one a line");
-            Consultation.Require(list.Count <= MaxChoices, $"Give at most {MaxChoices} choices");
-            Choices = string.Join('\n', list);
-            Consultation.Require(Choices.Length <= ChoicesMaxLength, $"The choices must be {ChoicesMaxLength:N0} characters or fewer in all");
+            return "";
         }
-        else
-        {
-            Choices = "";
-        }
+        var list = (choices ?? "").Replace("\r", "", StringComparison.Ordinal).Split('\n')
+            .Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        Consultation.Require(list.Count >= 2, "Give at least two choices, one a line");
+        Consultation.Require(list.Count <= MaxChoices, $"Give at most {MaxChoices} choices");
+        var kept = string.Join('\n', list);
+        Consultation.Require(kept.Length <= ChoicesMaxLength, $"The choices must be {ChoicesMaxLength:N0} characters or fewer in all");
+        return kept;
     }
 
     internal void Renumber(int number) => Number = number;
