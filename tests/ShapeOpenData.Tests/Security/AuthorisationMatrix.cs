@@ -14,6 +14,7 @@ public static class AuthorisationMatrix
     public static readonly IReadOnlyDictionary<string, string> Expected = new Dictionary<string, string>
     {
         ["GET /.well-known/security.txt"] = "oooooooo",
+        ["DELETE /api/v1/consultations/{slug}/statements/{id:int}/vote"] = "sooooooo",
         ["DELETE /api/v1/requests/{id:int}/support"] = "snnonoon",
         ["GET /"] = "oooooooo",
         ["GET /accessibility"] = "oooooooo",
@@ -50,6 +51,8 @@ public static class AuthorisationMatrix
         ["GET /api/3/action/{action}"] = "oooooooo",
         ["GET /api/action/{action}"] = "oooooooo",
         ["GET /api/v1/actions"] = "oooooooo",
+        ["GET /api/v1/consultations/{slug}/statements"] = "oooooooo",
+        ["GET /api/v1/consultations/{slug}/statements/{id:int}"] = "oooooooo",
         ["GET /api/v1/datasets"] = "oooooooo",
         ["GET /api/v1/datasets/{slug}"] = "oooooooo",
         ["GET /api/v1/datasets/{slug}/reports"] = "oooooooo",
@@ -76,6 +79,7 @@ public static class AuthorisationMatrix
         ["GET /consultations/{slug}/manage"] = "sffoffof",
         ["GET /consultations/{slug}/sections/new"] = "sffoffof",
         ["GET /consultations/{slug}/sections/{number:int}/edit"] = "sffoffof",
+        ["GET /consultations/{slug}/statements"] = "oooooooo",
         ["GET /consultations/{slug}/versions/{version:int}/sections/{number:int}"] = "oooooooo",
         ["GET /cookies"] = "oooooooo",
         ["GET /datasets"] = "oooooooo",
@@ -178,6 +182,7 @@ public static class AuthorisationMatrix
         ["POST /admin/regimes/{code}"] = "sffffffo",
         ["POST /api/3/action/{action}"] = "oooooooo",
         ["POST /api/action/{action}"] = "oooooooo",
+        ["POST /api/v1/consultations/{slug}/statements"] = "sooooooo",
         ["POST /api/v1/requests"] = "sooooooo",
         ["POST /api/v1/requests/{id:int}/answer"] = "snnfnffn",
         ["POST /api/v1/requests/{id:int}/assign"] = "snnonfon",
@@ -198,6 +203,8 @@ public static class AuthorisationMatrix
         ["POST /consultations/{slug}/manage?handler=RemoveSection"] = "sffoffof",
         ["POST /consultations/{slug}/sections/new"] = "sffoffof",
         ["POST /consultations/{slug}/sections/{number:int}/edit"] = "sffoffof",
+        ["POST /consultations/{slug}/statements?handler=Submit"] = "sooooooo",
+        ["POST /consultations/{slug}/statements?handler=Vote"] = "sooooooo",
         ["POST /consultations/{slug}?handler=Follow"] = "sooooooo",
         ["POST /consultations/{slug}?handler=Unfollow"] = "sooooooo",
         ["POST /datasets/{slug}/reports/new"] = "sooooooo",
@@ -262,6 +269,7 @@ public static class AuthorisationMatrix
         ["POST /requests/{id:int}?handler=WithdrawSupport"] = "snnonoon",
         ["POST /unsubscribe/{token}"] = "nnnnnnnn",
         ["POST /unsubscribe/{token}?handler=All"] = "nnnnnnnn",
+        ["PUT /api/v1/consultations/{slug}/statements/{id:int}/vote"] = "sooooooo",
         ["PUT /api/v1/requests/{id:int}/support"] = "snnonoon",
     };
 }

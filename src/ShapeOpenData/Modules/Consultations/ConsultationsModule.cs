@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Accounts;
+using ShapeOpenData.Modules.Consultations.Statements;
 using ShapeOpenData.Modules.Organisations;
 using ShapeOpenData.Modules.Shared;
 
@@ -32,6 +33,11 @@ public static class ConsultationsModule
         services.AddScoped<IPersonalData, ConsultationsPersonalData>();
         services.AddSingleton(new NavigationItem("Consultations", "/consultations", 40));
         ConsultationContributions.Add(services);
+        // Statements and votes: read and submitted on the board, votes written in shared transactions, moderated as comments are.
+        services.AddScoped<StatementBoard>();
+        services.AddScoped<Voting>();
+        services.AddSingleton<VoteBatches>();
+        services.AddScoped<IModeratable, StatementModeration>();
         return builder;
     }
 
@@ -40,6 +46,7 @@ public static class ConsultationsModule
         ConsultationFeeds.Map(app);
         OpinionGroupsApi.Map(app);
         SurveyExports.Map(app);
+        StatementsApi.Map(app);
         return app;
     }
 }

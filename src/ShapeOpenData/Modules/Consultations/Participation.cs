@@ -81,6 +81,17 @@ public sealed class Statement
         ConsultationId = consultationId, Number = number, ParticipantId = participantId, CreatedAt = now,
         Text = Consultation.Checked(text, TextMaxLength, "Statement"), Moderation = held ? ModerationState.Held() : new(),
     };
+
+    /// <summary>A moderator edits personal data out: the wording it replaces is kept by the moderation module, for administrators only.</summary>
+    public void Redact(string text, DateTime now)
+    {
+        Text = Consultation.Checked(text, TextMaxLength, "Statement");
+        Moderation.Apply(new ModerationChange.Redact(new Dictionary<string, string>()), now);
+    }
+
+    /// <summary>Whether <paramref name="readerParticipantId"/> may read it: everyone, unless hidden or held; then its author and moderators.</summary>
+    public bool IsReadableBy(int? readerParticipantId, bool moderates) =>
+        Moderation.IsPublic || moderates || (readerParticipantId is not null && readerParticipantId == ParticipantId);
 }
 
 public enum VoteChoice : short
