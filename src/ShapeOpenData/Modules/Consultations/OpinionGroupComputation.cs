@@ -138,7 +138,7 @@ public sealed class OpinionGroupComputation(AppDbContext db, TimeProvider clock)
 
     private static OpinionGroupView ViewOf(OpinionGroupResult result, int voters, int[] statementIds)
     {
-        StatementView Of(int statement, Opinion opinion, StatementTally tally) =>
+        GroupStatementView Of(int statement, Opinion opinion, StatementTally tally) =>
             new(statementIds[statement], opinion, tally.Agree, tally.Disagree, tally.Pass);
 
         var everyone = new StatementTally[statementIds.Length];

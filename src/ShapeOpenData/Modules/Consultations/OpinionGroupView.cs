@@ -7,8 +7,8 @@ namespace ShapeOpenData.Modules.Consultations;
 /// are named by id, so one hidden since is left out when shown. Positions are never kept per participant: each group is an
 /// ellipse (its centre and spread), so nobody can be picked out on the map.
 /// </summary>
-public sealed record OpinionGroupView(int Voters, int Grouped, IReadOnlyList<GroupView> Groups, IReadOnlyList<StatementView> ConsensusAgree,
-    IReadOnlyList<StatementView> ConsensusDisagree)
+public sealed record OpinionGroupView(int Voters, int Grouped, IReadOnlyList<GroupView> Groups, IReadOnlyList<GroupStatementView> ConsensusAgree,
+    IReadOnlyList<GroupStatementView> ConsensusDisagree)
 {
     public static readonly OpinionGroupView None = new(0, 0, [], [], []);
 
@@ -18,13 +18,13 @@ public sealed record OpinionGroupView(int Voters, int Grouped, IReadOnlyList<Gro
 
 /// <param name="SpreadX">One standard deviation of its members' places, across.</param>
 /// <param name="SpreadY">One standard deviation, down.</param>
-public sealed record GroupView(int Number, int Size, double X, double Y, double SpreadX, double SpreadY, IReadOnlyList<StatementView> Representative)
+public sealed record GroupView(int Number, int Size, double X, double Y, double SpreadX, double SpreadY, IReadOnlyList<GroupStatementView> Representative)
 {
     public string Letter => OpinionGroupView.Letter(Number);
 }
 
 /// <param name="Agree">In a group's list: its members' agreeing votes; for consensus: every grouped participant's.</param>
-public sealed record StatementView(int StatementId, Opinion Opinion, int Agree, int Disagree, int Pass)
+public sealed record GroupStatementView(int StatementId, Opinion Opinion, int Agree, int Disagree, int Pass)
 {
     public int Votes => Agree + Disagree + Pass;
     public double AgreeShare => Votes == 0 ? 0 : (double)Agree / Votes;

@@ -54,7 +54,7 @@ public static class OpinionGroupsApi
         var ids = view.Groups.SelectMany(g => g.Representative).Concat(view.ConsensusAgree).Concat(view.ConsensusDisagree).Select(s => s.StatementId).Distinct().ToList();
         var statements = await db.Statements.AsNoTracking().Where(s => ids.Contains(s.Id) && s.Moderation.HiddenAt == null && !s.Moderation.AwaitingApproval)
             .ToDictionaryAsync(s => s.Id, s => (s.Number, s.Text), cancellationToken);
-        IReadOnlyList<StatementResponse> Of(IEnumerable<StatementView> shown) => [.. shown.Where(s => statements.ContainsKey(s.StatementId)).Select(s =>
+        IReadOnlyList<StatementResponse> Of(IEnumerable<GroupStatementView> shown) => [.. shown.Where(s => statements.ContainsKey(s.StatementId)).Select(s =>
             new StatementResponse(statements[s.StatementId].Number, statements[s.StatementId].Text, s.Opinion == Opinion.Agree ? "agree" : "disagree",
                 s.Agree, s.Disagree, s.Pass, Math.Round(s.AgreeShare, 3), Math.Round(s.DisagreeShare, 3)))];
         return TypedResults.Ok(new GroupsResponse(computedAt, view.Voters, view.Grouped,
