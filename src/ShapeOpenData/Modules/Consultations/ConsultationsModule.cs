@@ -23,6 +23,7 @@ public static class ConsultationsModule
         var services = builder.Services;
         services.AddScoped<ConsultationWorkflow>();
         services.AddScoped<Participants>();
+        services.AddScoped<OutcomeCounts>();
         services.AddSingleton(new NavigationItem("Consultations", "/consultations", 40));
         ConsultationContributions.Add(services);
         return builder;
@@ -31,6 +32,7 @@ public static class ConsultationsModule
     public static WebApplication MapConsultations(this WebApplication app)
     {
         ConsultationFeeds.Map(app);
+        ConsultationsApi.Map(app);
         return app;
     }
 }
