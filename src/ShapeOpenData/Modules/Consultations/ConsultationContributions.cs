@@ -19,6 +19,8 @@ internal static class ConsultationContributions
         services.AddScoped<ConsultationTraces>();
         services.AddScoped<ITraceable>(s => s.GetRequiredService<ConsultationTraces>());
         services.AddScoped<ISearchable>(s => s.GetRequiredService<ConsultationTraces>());
+        services.AddScoped<ITraceable, DocumentVersionTraces>();
+        services.AddScoped<ITraceable, StatementTraces>();
         services.AddScoped<ICountable, ConsultationFigures>();
         services.AddHostedService<ConsultationCloser>();
     }

@@ -31,6 +31,7 @@ public static class ConsultationsModule
         services.AddScoped<SurveyWorkflow>();
         services.AddScoped<SurveyResults>();
         services.AddScoped<IPersonalData, ConsultationsPersonalData>();
+        services.AddScoped<OutcomeCounts>();
         services.AddSingleton(new NavigationItem("Consultations", "/consultations", 40));
         ConsultationContributions.Add(services);
         // Statements and votes: read and submitted on the board, votes written in shared transactions, moderated as comments are.
@@ -47,6 +48,7 @@ public static class ConsultationsModule
         OpinionGroupsApi.Map(app);
         SurveyExports.Map(app);
         StatementsApi.Map(app);
+        ConsultationsApi.Map(app);
         return app;
     }
 }

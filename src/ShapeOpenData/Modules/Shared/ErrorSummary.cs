@@ -15,7 +15,10 @@ public static class ErrorSummary
         var order = FieldOrder(context.ViewData.Model?.GetType());
         return [.. context.ModelState
             .Where(entry => entry.Value is { Errors.Count: > 0 })
-            .OrderBy(entry => order.IndexOf(entry.Key) is var i and >= 0 ? i : entry.Key.Length == 0 ? -1 : int.MaxValue)
+            // A field of a list bound as one (Sections[2].Body) goes where the list is.
+            .OrderBy(entry => order.IndexOf(entry.Key) is var i and >= 0 ? i
+                : order.IndexOf(entry.Key.Split('[')[0]) is var list and >= 0 ? list
+                : entry.Key.Length == 0 ? -1 : int.MaxValue)
             .SelectMany(entry => entry.Value!.Errors.Select(error => (entry.Key, error.ErrorMessage)))];
     }
 
