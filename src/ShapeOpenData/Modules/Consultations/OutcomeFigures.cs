@@ -5,7 +5,7 @@ using ShapeOpenData.Modules.Comments;
 namespace ShapeOpenData.Modules.Consultations;
 
 /// <summary>What one survey question gathered, as lines to read ("Agree: 12 of 30").</summary>
-public sealed record QuestionFigures(int Number, string Question, int Answers, IReadOnlyList<string> Lines);
+public sealed record OutcomeQuestion(int Number, string Question, int Answers, IReadOnlyList<string> Lines);
 
 /// <summary>
 /// "You said", in figures: what a consultation gathered, counted from what everyone may see (public statements and the
@@ -15,7 +15,7 @@ public sealed record QuestionFigures(int Number, string Question, int Answers, I
 /// <param name="Grouped">How many participants that run placed in a group.</param>
 public sealed record OutcomeFigures(
     int Participants, int Responses, int Comments, int Statements, int Votes, int Agrees, int Disagrees, int Passes,
-    int? OpinionGroups, int Grouped, IReadOnlyList<QuestionFigures> Questions);
+    int? OpinionGroups, int Grouped, IReadOnlyList<OutcomeQuestion> Questions);
 
 /// <summary>Counts what a consultation gathered, for its outcome page, the outcome form and the API.</summary>
 public sealed class OutcomeCounts(AppDbContext db, CommentThreads comments)
@@ -43,9 +43,9 @@ public sealed class OutcomeCounts(AppDbContext db, CommentThreads comments)
     /// scale) belong to the survey's own summary, which is being written alongside this. Until it is, the outcome shows
     /// how many responded and no per-question figures; replace this body with a call to that summary.
     /// </summary>
-    private static Task<IReadOnlyList<QuestionFigures>> SurveyQuestionFiguresAsync(int consultationId, CancellationToken cancellationToken)
+    private static Task<IReadOnlyList<OutcomeQuestion>> SurveyQuestionFiguresAsync(int consultationId, CancellationToken cancellationToken)
     {
         _ = (consultationId, cancellationToken);
-        return Task.FromResult<IReadOnlyList<QuestionFigures>>([]);
+        return Task.FromResult<IReadOnlyList<OutcomeQuestion>>([]);
     }
 }
