@@ -12,6 +12,7 @@ using ShapeOpenData.Modules.Moderation;
 using ShapeOpenData.Modules.Notifications;
 using ShapeOpenData.Modules.Shared;
 using ShapeOpenData.Modules.Supports;
+using ShapeOpenData.Tests.Consultations;
 using ShapeOpenData.Tests.Groups;
 
 namespace ShapeOpenData.Tests.Accounts;
@@ -59,6 +60,8 @@ public sealed partial class PersonalDataErasureTests(CatalogueServiceFactory ser
         ["QualityReports.ReporterId"] = new("quality_reports.reported", After.Kept),
         ["QualityReportEvents.ActorId"] = new("quality_reports.events", After.Kept),
         ["Comments.AuthorId"] = new("comments.written", After.Kept),
+        ["ConsultationParticipants.UserId"] = new("consultations.participations", After.Removed),
+        ["DocumentVersions.PublishedById"] = new("consultations.versionsPublished", After.Kept),
         ["ModerationReports.ReporterId"] = new("moderation.reported", After.Removed),
         ["ModerationDecisions.AuthorId"] = new("moderation.decisionsAboutYou", After.Kept),
         ["ModerationDecisions.ModeratorId"] = new("moderation.decisionsYouMade", After.Kept),
@@ -212,7 +215,8 @@ public sealed partial class PersonalDataErasureTests(CatalogueServiceFactory ser
 
     /// <summary>
     /// Someone who did a bit of everything: asked, supported, commented and reported, drafted, joined and was invited,
-    /// ran a group (minutes, actions, invitations), held a place someone else waits for, and worked as a publisher.
+    /// ran a group (minutes, actions, invitations), held a place someone else waits for, worked as a publisher, and ran and
+    /// took part in a consultation.
     /// </summary>
     private async Task<(Person Leaver, Person Waiter, int MeetingId, int CommentId)> ArrangeSomeoneWithDataEverywhereAsync()
     {
@@ -301,6 +305,10 @@ public sealed partial class PersonalDataErasureTests(CatalogueServiceFactory ser
         await service.WithDatabaseAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE \"Meetings\" SET \"StartsAt\" = {0}, \"EndsAt\" = {1} WHERE \"Id\" = {2}",
             DateTime.UtcNow.AddDays(-2), DateTime.UtcNow.AddDays(-2).AddHours(2), past.Id));
         await service.PublishMinutesAsync(past, leaver, decisions: "Publish the bus data");
+
+        // Consultations: one they ran and opened (publishing its first version), and a statement they wrote on it.
+        var (consultation, _) = await service.CreateConsultationAsync(runner: leaver);
+        await service.SubmitStatementAsync(leaver, consultation.Slug, "Timetables should be published as open data");
 
         // Email sent to them, kept in the outbox.
         await service.WithServicesAsync(async s =>

@@ -69,10 +69,10 @@ public sealed class CommandLineTests(ServiceFactory service) : IClassFixture<Ser
     [Fact]
     public async Task AnUnknownCommand_IsRefusedWithTheListOfCommands_AndTheWebServerDoesNotStart()
     {
-        var run = await RunAsync("import-polis", "conversation.csv");
+        var run = await RunAsync("import-socrata", "catalogue.json");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("'import-polis' is not a command. The commands are: migrate, users, tokens, seed-demo, generate, import-ckan.", run.Error, StringComparison.Ordinal);
+        Assert.Contains("'import-socrata' is not a command. The commands are: migrate, users, tokens, seed-demo, generate, import-ckan, import-polis, opinion-groups.", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("Now listening", run.Output + run.Error, StringComparison.Ordinal);
     }
 

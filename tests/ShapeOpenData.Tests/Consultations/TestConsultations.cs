@@ -10,11 +10,12 @@ public static class TestConsultations
 {
     public const string Owner = "department-for-transport";
 
-    /// <summary>A consultation with a short name no other test uses, two sections, open unless said otherwise; and a publisher who runs it.</summary>
+    /// <summary>A consultation with a short name no other test uses, two sections, a survey of three questions (free text, one
+    /// choice of three formats, required; a scale, required) when asked for, open unless said otherwise; and a publisher of the owner who runs it (a new one unless given).</summary>
     public static async Task<(Consultation Consultation, Person Runner)> CreateConsultationAsync(
-        this ServiceFactory service, bool open = true, bool moderateStatements = false, string? title = null)
+        this ServiceFactory service, bool open = true, bool moderateStatements = false, string? title = null, Person? runner = null, bool survey = false)
     {
-        var runner = await service.CreatePersonAsync(Roles.Publisher, Owner, twoFactor: true, withPassword: false);
+        runner ??= await service.CreatePersonAsync(Roles.Publisher, Owner, twoFactor: true, withPassword: false);
         var organisation = await service.WithDatabaseAsync(db => Task.FromResult(db.Organisations.Single(o => o.Slug == Owner).Id));
         var slug = $"consultation-{Guid.NewGuid():N}"[..24];
         var consultation = await service.ConsultationsAsync(runner, async (consultations, actor) =>
@@ -23,6 +24,16 @@ public static class TestConsultations
                 "We are asking how **bus data** should be published.", organisation, DateOnly.FromDateTime(service.UtcNow()).AddDays(30), moderateStatements), actor);
             await consultations.AddSectionAsync(slug, "Why this matters", "Bus timetables are published late and in many formats.", actor);
             await consultations.AddSectionAsync(slug, "What we propose", "Every operator publishes timetables as open data within 28 days of a change.", actor);
+            if (survey)
+            {
+                await service.WithServicesAsync(async s =>
+                {
+                    var questions = s.GetRequiredService<SurveyWorkflow>();
+                    await questions.AddQuestionAsync(slug, new QuestionDetails("How do you use bus timetables?", QuestionKind.FreeText, false, null), actor);
+                    await questions.AddQuestionAsync(slug, new QuestionDetails("Which format do you want?", QuestionKind.OneChoice, true, "GTFS\nTransXChange\nCSV"), actor);
+                    return await questions.AddQuestionAsync(slug, new QuestionDetails("How much would it help?", QuestionKind.Scale, true, null), actor);
+                });
+            }
             if (open)
             {
                 await consultations.OpenAsync(slug, actor);

@@ -46,6 +46,11 @@ public sealed class MembersOnlyApiTests(ClockedServiceFactory service) : IClassF
             ["/api/v1/datasets/{slug}"] = "/api/v1/datasets/no-such-dataset",
             ["/api/v1/datasets/{slug}/reports"] = "/api/v1/datasets/no-such-dataset/reports",
             ["/api/v1/datasets/{slug}/reports/{number}"] = "/api/v1/datasets/no-such-dataset/reports/1",
+            ["/api/v1/consultations/{slug}"] = "/api/v1/consultations/no-such-consultation",
+            ["/api/v1/consultations/{slug}/sections"] = "/api/v1/consultations/no-such-consultation/sections",
+            ["/api/v1/consultations/{slug}/groups"] = "/api/v1/consultations/no-such-consultation/groups",
+            ["/api/v1/consultations/{slug}/statements"] = "/api/v1/consultations/no-such-consultation/statements",
+            ["/api/v1/consultations/{slug}/statements/{id}"] = "/api/v1/consultations/no-such-consultation/statements/1",
         };
         Assert.NotEqual(held.Id, upcoming.Id);
         return (paths, group.Slug, chair);

@@ -2,12 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Modules.Groups;
 using ShapeOpenData.Modules.Moderation;
 using ShapeOpenData.Modules.Shared;
+using ShapeOpenData.Tests.Consultations;
 using ShapeOpenData.Tests.Groups;
 
 namespace ShapeOpenData.Tests.Moderation;
 
 /// <summary>
-/// A request, a comment, a quality report and a join message, each with words nobody else wrote, all hidden by a
+/// A request, a comment, a quality report, a join message and a consultation's statement, each with words nobody else wrote, all hidden by a
 /// moderator. Every GET route the service answers (taken from its endpoint data source, so a new one cannot be
 /// forgotten), every search, feed and export, is read by people who must not see hidden content; none shows a word
 /// of it. Its author and a moderator still find it, with the notice.
@@ -30,9 +31,11 @@ public sealed class HiddenEverywhereTests(CatalogueServiceFactory service) : ICl
         var reportId = await service.WithDatabaseAsync(db => db.QualityReports.Where(r => r.Dataset!.Slug == dataset && r.Number == reportNumber).Select(r => r.Id).SingleAsync());
         var (group, _) = await service.CreateGroupAsync(MembershipPolicy.OnRequest);
         var join = await service.GroupsAsync(author, (groups, actor) => groups.JoinAsync(group.Slug, $"Let me in {secret}join", actor));
+        var (consultation, _) = await service.CreateConsultationAsync();
+        var statement = await service.SubmitStatementAsync(author, consultation.Slug, $"Ban {secret}statement now");
         var moderatorPerson = await service.CreatePersonAsync(Roles.Moderator, twoFactor: true);
         var asModerator = await service.PrincipalAsync(moderatorPerson);
-        foreach (var (type, id) in new[] { (ItemTypes.Request, requestId), ("comment", comment.Id), (ItemTypes.QualityReport, reportId), ("join_message", join.Id) })
+        foreach (var (type, id) in new[] { (ItemTypes.Request, requestId), ("comment", comment.Id), (ItemTypes.QualityReport, reportId), ("join_message", join.Id), (ItemTypes.Statement, statement.Id) })
         {
             await service.WithServicesAsync(async s =>
             {
@@ -47,6 +50,7 @@ public sealed class HiddenEverywhereTests(CatalogueServiceFactory service) : ICl
             ["error"] = "404", ["invitations"] = "not-a-token", ["unsubscribe"] = "not-a-token", ["manage"] = "review", ["openapi"] = "v1",
             ["action"] = "package_search", [""] = "no-such-file.txt", ["report.type"] = ItemTypes.Request, ["report.id"] = $"{requestId}",
             ["items.type"] = ItemTypes.Request, ["items.id"] = $"{requestId}", ["about.type"] = ItemTypes.Request, ["about.id"] = $"{requestId}",
+            ["consultations"] = consultation.Slug, ["versions"] = "1", ["sections"] = "1", ["statements"] = $"{statement.Id}", ["questions"] = "1",
         };
         var paths = ServiceRoutes.All(service.Services).Where(r => r.Method == "GET").Select(r => ServiceRoutes.PathOf(r, values)).ToList();
         paths.AddRange(
@@ -58,6 +62,9 @@ public sealed class HiddenEverywhereTests(CatalogueServiceFactory service) : ICl
             $"/api/v1/datasets/{dataset}/reports/{reportNumber}", $"/datasets/{dataset}", $"/organisations/cabinet-office", "/catalogue.jsonld",
             $"/moderation/report/comment/{comment.Id}", $"/moderation/report/{ItemTypes.QualityReport}/{reportId}", $"/moderation/report/join_message/{join.Id}",
             $"/groups/{group.Slug}/members", $"/comments/new?parent={comment.Id}",
+            $"/consultations/{consultation.Slug}/export/comments.csv", $"/consultations/{consultation.Slug}/export/votes.csv",
+            $"/consultations/{consultation.Slug}/export/participants-votes.csv", $"/api/v1/consultations/{consultation.Slug}/statements",
+            $"/moderation/report/{ItemTypes.Statement}/{statement.Id}",
         ]);
 
         var readers = new List<(string Who, WebSession Pages, HttpClient Api)> { ("anonymous", service.NewSession(), service.CreateClient()) };

@@ -37,7 +37,7 @@ public sealed class AuthorisationWorld : ServiceFactory
         var reportId = await WithDatabaseAsync(db => db.QualityReports.Where(r => r.Dataset!.Slug == dataset && r.Number == report).Select(r => r.Id).SingleAsync());
         var comment = await WithServicesAsync(async s => await s.GetRequiredService<ShapeOpenData.Modules.Comments.CommentThreads>()
             .PostAsync(ItemTypes.QualityReport, reportId, null, "The file is still broken.", await PrincipalAsync(requester), CancellationToken.None));
-        var (consultation, runner) = await this.CreateConsultationAsync();
+        var (consultation, runner) = await this.CreateConsultationAsync(survey: true);
         var statement = await this.SubmitStatementAsync(runner, consultation.Slug, "Every timetable should be open data");
 
         Values = new Dictionary<string, string>
@@ -47,7 +47,7 @@ public sealed class AuthorisationWorld : ServiceFactory
             ["organisations"] = Publisher, ["regimes"] = "foi", ["minutes"] = "1", ["error"] = "404", ["invitations"] = "not-a-real-token",
             ["unsubscribe"] = "not-a-real-token", ["report.type"] = "comment", ["report.id"] = $"{comment.Id}", ["items.type"] = "comment",
             ["items.id"] = $"{comment.Id}", ["about.type"] = "comment", ["about.id"] = $"{comment.Id}", ["manage"] = "review", ["openapi"] = "v1", ["action"] = "package_search", [""] = "no-such-file.txt",
-            ["consultations"] = consultation.Slug, ["versions"] = "1", ["sections"] = "1", ["statements"] = $"{statement.Id}",
+            ["consultations"] = consultation.Slug, ["versions"] = "1", ["sections"] = "1", ["statements"] = $"{statement.Id}", ["questions"] = "1",
         };
         var people = new List<(char, Person?)>
         {

@@ -19,6 +19,7 @@ public static class ErrorSummary
             .OrderBy(entry => order.IndexOf(entry.Key) is var i and >= 0 ? i
                 : order.IndexOf(entry.Key.Split('[')[0]) is var list and >= 0 ? list
                 : entry.Key.Length == 0 ? -1 : int.MaxValue)
+            .ThenBy(entry => entry.Key, StringComparer.Ordinal)
             .SelectMany(entry => entry.Value!.Errors.Select(error => (entry.Key, error.ErrorMessage)))];
     }
 

@@ -37,7 +37,7 @@ public sealed class PendingVote(int consultationId, int statementId, int partici
 /// Nobody is answered before their vote is committed, and a batch that fails is retried one vote at a time, so one bad
 /// vote fails only itself.
 /// </summary>
-public sealed class VoteBatches(IServiceScopeFactory scopes, WriteGate gate, DatabaseProvider provider, ILogger<VoteBatches> log)
+public sealed class VoteBatches(IServiceScopeFactory scopes, WriteGate gate, ILogger<VoteBatches> log)
 {
     /// <summary>Enough to share a commit widely, small enough that a batch is over in tens of milliseconds.</summary>
     private const int MostInABatch = 256;
@@ -105,7 +105,7 @@ public sealed class VoteBatches(IServiceScopeFactory scopes, WriteGate gate, Dat
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var locks = provider == DatabaseProvider.Postgres;
+        var locks = !db.Database.IsSqlite();
         VoteWritten[] written;
         using (await gate.EnterAsync(CancellationToken.None))
         {
