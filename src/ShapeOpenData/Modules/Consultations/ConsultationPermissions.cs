@@ -17,6 +17,9 @@ public static class ConsultationPermissions
     /// <summary>Start one owned by <paramref name="organisationId"/>.</summary>
     public static bool CanDraftFor(ClaimsPrincipal user, int organisationId) => user.IsProgrammeTeam() || user.IsPublisherFor(organisationId);
 
+    /// <summary>Import a Pol.is conversation as a new consultation, for any organisation: the programme team and administrators.</summary>
+    public static bool CanImport(ClaimsPrincipal user) => user.IsProgrammeTeam() || user.IsAdministrator();
+
     /// <summary>Change, open, close, version and answer it; read every response, whatever its consent.</summary>
     public static bool CanRun(ClaimsPrincipal user, Consultation consultation) => CanDraftFor(user, consultation.OrganisationId);
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Consultations.Statements;
@@ -39,6 +40,7 @@ public static class ConsultationsModule
         services.AddScoped<Voting>();
         services.AddSingleton<VoteBatches>();
         services.AddScoped<IModeratable, StatementModeration>();
+        services.AddScoped<IDemoContent, DemoConsultations>();
         return builder;
     }
 

@@ -66,7 +66,7 @@ public sealed class ConsultationForm
     public string? ReadSlug(ModelStateDictionary state, string prefix)
     {
         var slug = state.Required(prefix + nameof(Slug), Slug?.Trim().ToLowerInvariant(), "Enter a short name for the consultation's web address", Consultation.SlugMaxLength, "The short name");
-        if (slug is not null && (!Slugs.IsValid(slug) || slug == "new"))
+        if (slug is not null && (!Slugs.IsValid(slug) || slug is "new" or "import"))
         {
             state.AddModelError(prefix + nameof(Slug), "The short name can only contain lower-case letters, numbers and hyphens, like data-ethics-framework");
             return null;

@@ -20,6 +20,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     public IReadOnlyList<Row> Answered { get; private set; } = [];
     public string? OrganisationName { get; private set; }
     public bool CanDraft => ConsultationPermissions.CanDraft(User);
+    public bool CanImport => ConsultationPermissions.CanImport(User);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
