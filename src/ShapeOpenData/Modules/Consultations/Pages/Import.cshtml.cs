@@ -114,7 +114,7 @@ public sealed partial class ImportModel(AppDbContext db, PolisInterop polis) : P
             }
             catch (CsvFormatException unreadable)
             {
-                problem = $"Line {unreadable.LineNumber} of {expected} could not be read: it is not in Pol.is's format";
+                problem = $"Row {unreadable.RecordNumber} of {expected} (counting its header) could not be read: column {unreadable.FieldIndex + 1} is not what Pol.is writes there";
             }
             catch (Exception unreadable) when (unreadable is CsvValidationException or FormatException or InvalidCastException or OverflowException)
             {
