@@ -103,7 +103,7 @@ public sealed class PolisImportPageTests(ServiceFactory service) : IClassFixture
     }
 
     [Fact]
-    public async Task ParticipantsAndPublishers_CannotReachIt_NorSeeTheLink()
+    public async Task ParticipantsPublishersAndTheTeamWithoutTwoFactor_CannotReachIt_NorSeeTheLink()
     {
         foreach (var role in new string?[] { null, Roles.Publisher })
         {
@@ -111,6 +111,11 @@ public sealed class PolisImportPageTests(ServiceFactory service) : IClassFixture
             Assert.Equal(HttpStatusCode.Forbidden, (await session.GetAsync(Address)).Status);
             Assert.Null((await session.GetAsync("/consultations")).Document.QuerySelector($"main a[href='{Address}']"));
         }
+        // Staff roles count only once two-factor authentication is on, as on every staff page.
+        var withoutTwoFactor = service.NewSession();
+        await withoutTwoFactor.SignInAsync(await service.CreatePersonAsync(Roles.ProgrammeTeam));
+        Assert.Equal(HttpStatusCode.Forbidden, (await withoutTwoFactor.GetAsync(Address)).Status);
+
         var participant = await SignedInAsync(null);
         // Sent anyway, with a token the person holds from another form: the server refuses it.
         var token = (await participant.GetAsync("/account/profile")).Document.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;

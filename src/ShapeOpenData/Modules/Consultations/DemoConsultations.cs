@@ -91,7 +91,7 @@ internal sealed partial class DemoConsultations(IServiceProvider services, AppDb
         return submitted;
     }
 
-    /// <summary>A person's survey response: an answer a question, several choices separated by '|', "" for none.</summary>
+    /// <summary>A demo person's survey response, if they are in the demo: one answer a question, several choices separated by '|', "" for none.</summary>
     private async Task RespondAsync(Consultation consultation, string person, Consent consent, params string[] answers)
     {
         if (!_people.ContainsKey(person))
