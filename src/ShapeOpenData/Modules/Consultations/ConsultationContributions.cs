@@ -9,13 +9,15 @@ using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Consultations;
 
-/// <summary>How consultations plug into the foundation: followed, commented on by section, found, traced and counted.</summary>
+/// <summary>How consultations plug into the foundation: followed, commented on (and followed) by section, found, traced and counted.</summary>
 internal static class ConsultationContributions
 {
     public static void Add(IServiceCollection services)
     {
         services.AddScoped<IFollowable, ConsultationItems>();
-        services.AddScoped<ICommentable, SectionItems>();
+        services.AddScoped<SectionItems>();
+        services.AddScoped<ICommentable>(s => s.GetRequiredService<SectionItems>());
+        services.AddScoped<IFollowable>(s => s.GetRequiredService<SectionItems>());
         services.AddScoped<ConsultationTraces>();
         services.AddScoped<ITraceable>(s => s.GetRequiredService<ConsultationTraces>());
         services.AddScoped<ISearchable>(s => s.GetRequiredService<ConsultationTraces>());
@@ -41,11 +43,18 @@ internal sealed class ConsultationItems(AppDbContext db) : IFollowable
 
 /// <summary>
 /// A section of a consultation's document, as something to comment on: anyone may read the comments of a published
-/// consultation; people comment while it is open, optionally quoting a passage of the section's text.
+/// consultation; people comment while it is open, optionally quoting a passage of the section's text. Those who comment
+/// follow the section, as on any commented item, and are emailed the comments after theirs.
 /// </summary>
-internal sealed class SectionItems(AppDbContext db, TimeProvider clock) : ICommentable
+internal sealed class SectionItems(AppDbContext db, TimeProvider clock) : ICommentable, IFollowable
 {
     public string Type => ConsultationsModule.SectionItemType;
+
+    public async Task<bool> CanSeeAsync(int id, ClaimsPrincipal person, CancellationToken cancellationToken) =>
+        await FindAsync(id, person, cancellationToken) is not null;
+
+    public async Task<(string Title, string Url)?> DescribeAsync(int id, CancellationToken cancellationToken) =>
+        await FindAsync(id, new ClaimsPrincipal(new ClaimsIdentity()), cancellationToken) is { } item ? (item.Title, item.Url) : null;
 
     public async Task<CommentableItem?> FindAsync(int id, ClaimsPrincipal reader, CancellationToken cancellationToken)
     {
