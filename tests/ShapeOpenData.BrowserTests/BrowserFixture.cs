@@ -59,9 +59,13 @@ public sealed class BrowserFixture : ServiceFactory
     }
 
     /// <summary>A new browser context: its own cookies, as another person's browser.</summary>
-    public async Task<IBrowserContext> NewContextAsync(bool javaScript, IEnumerable<Cookie>? cookies = null)
+    /// <param name="phone">A narrow window, 375 by 740 pixels, as on a small phone.</param>
+    public async Task<IBrowserContext> NewContextAsync(bool javaScript, IEnumerable<Cookie>? cookies = null, bool phone = false)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, JavaScriptEnabled = javaScript });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl, JavaScriptEnabled = javaScript, ViewportSize = phone ? new ViewportSize { Width = 375, Height = 740 } : null,
+        });
         if (cookies is not null)
         {
             await context.AddCookiesAsync(cookies);

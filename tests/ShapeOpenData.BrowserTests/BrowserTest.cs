@@ -14,16 +14,16 @@ public abstract class BrowserTest(BrowserFixture service) : IAsyncLifetime
 
     protected BrowserFixture Service => service;
 
-    /// <summary>A page in a new browser, with JavaScript on or off.</summary>
-    protected async Task<IPage> NewPageAsync(bool javaScript = true) => await OpenAsync(javaScript, cookies: null);
+    /// <summary>A page in a new browser, with JavaScript on or off, in a window as narrow as a phone's if asked.</summary>
+    protected async Task<IPage> NewPageAsync(bool javaScript = true, bool phone = false) => await OpenAsync(javaScript, cookies: null, phone);
 
     /// <summary>A page in a new browser where <paramref name="person"/> has signed in.</summary>
-    protected async Task<IPage> SignedInPageAsync(Person person, bool javaScript = true) =>
-        await OpenAsync(javaScript, await service.SignedInCookiesAsync(person));
+    protected async Task<IPage> SignedInPageAsync(Person person, bool javaScript = true, bool phone = false) =>
+        await OpenAsync(javaScript, await service.SignedInCookiesAsync(person), phone);
 
-    private async Task<IPage> OpenAsync(bool javaScript, Cookie[]? cookies)
+    private async Task<IPage> OpenAsync(bool javaScript, Cookie[]? cookies, bool phone)
     {
-        var context = await service.NewContextAsync(javaScript, cookies);
+        var context = await service.NewContextAsync(javaScript, cookies, phone);
         _contexts.Add(context);
         var page = await context.NewPageAsync();
         Accessibility.Watch(page, javaScript ? null : service.ScriptlessTwin);

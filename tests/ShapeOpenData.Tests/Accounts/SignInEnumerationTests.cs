@@ -8,6 +8,7 @@ namespace ShapeOpenData.Tests.Accounts;
 /// whose address is not confirmed and a wrong password look the same. The real owner hears by email, through the
 /// outbox, after the answer.
 /// </summary>
+[Trait("Databases", "one")]
 public sealed class SignInEnumerationTests(ServiceFactory service) : IClassFixture<ServiceFactory>
 {
     private static async Task<WebPage> SignInAsync(WebSession session, string email, string password) =>

@@ -5,6 +5,7 @@ using System.Text.Json;
 namespace ShapeOpenData.Tests.Api;
 
 /// <summary>Issue 12: the API reads no body bigger than it could ever need, whatever the body says.</summary>
+[Trait("Databases", "one")]
 public sealed class BodySizeTests(ServiceFactory service) : IClassFixture<ServiceFactory>
 {
     /// <summary>A valid new request, made two megabytes long by a property the API ignores.</summary>

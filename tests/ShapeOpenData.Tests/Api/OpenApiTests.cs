@@ -3,6 +3,7 @@ using System.Text.Json;
 
 namespace ShapeOpenData.Tests.Api;
 
+[Trait("Databases", "one")]
 public sealed class OpenApiTests(ServiceFactory service) : IClassFixture<ServiceFactory>
 {
     [Fact]

@@ -85,6 +85,7 @@ public sealed class KestrelServiceFactory : ServiceFactory
 /// A body too large to read, sent as an attacker would over a raw connection: in chunks with no length given, and never
 /// finished. A service that read bodies to the end could not answer it at all.
 /// </summary>
+[Trait("Databases", "one")]
 public sealed class CkanBodyLimitTests(KestrelServiceFactory service) : IClassFixture<KestrelServiceFactory>
 {
     [Fact]

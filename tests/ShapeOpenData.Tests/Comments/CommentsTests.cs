@@ -15,6 +15,18 @@ public sealed class CommentsTests(ClockedServiceFactory service) : IClassFixture
     private static async Task<WebPage> CommentAsync(WebSession session, int requestId, string body) =>
         await session.SubmitAsync(await session.GetAsync($"/requests/{requestId}"), [new("Body", body)], "form[action='/comments/new']");
 
+    /// <summary>Whoever comments follows the item and is emailed the comments after theirs: so each kind of item people comment on must be followable.</summary>
+    [Fact]
+    public void EveryKindOfItemPeopleCommentOn_IsFollowable()
+    {
+        using var scope = service.Services.CreateScope();
+        var followable = scope.ServiceProvider.GetServices<ShapeOpenData.Modules.Follows.IFollowable>().Select(f => f.Type).ToHashSet();
+        var commentable = scope.ServiceProvider.GetServices<ShapeOpenData.Modules.Comments.ICommentable>().Select(c => c.Type).ToList();
+
+        Assert.True(commentable.Count >= 3, $"only {commentable.Count} kinds of commentable item");
+        Assert.DoesNotContain(commentable, type => !followable.Contains(type));
+    }
+
     [Fact]
     public async Task AComment_IsShownAndSanitised()
     {

@@ -56,11 +56,12 @@ public sealed class ConsultationPagesTests(ClockedServiceFactory service) : ICla
     }
 
     [Fact]
-    public async Task CommentOnASection_QuotingAPassage_TheQuoteMustBeInTheSection()
+    public async Task CommentOnASection_QuotingAPassage_TheQuoteMustBeInTheSection_EarlierCommentersAreTold()
     {
         var (consultation, _) = await service.CreateConsultationAsync();
         var session = service.NewSession();
-        await session.SignInAsync(await service.CreatePersonAsync(name: "Quinn Quoter"));
+        var quoter = await service.CreatePersonAsync(name: "Quinn Quoter");
+        await session.SignInAsync(quoter);
         var section = await session.GetAsync($"/consultations/{consultation.Slug}/versions/1/sections/2");
         Assert.Equal("What we propose", section.Heading);
 
@@ -74,6 +75,14 @@ public sealed class ConsultationPagesTests(ClockedServiceFactory service) : ICla
         Assert.Equal("within 28 days", comment.QuerySelector("blockquote")!.TextContent.Trim());
         Assert.Contains("28 days is too slow for disruptions.", comment.TextContent, StringComparison.Ordinal);
         Assert.Contains("(1)", (await session.GetAsync($"/consultations/{consultation.Slug}")).Document.QuerySelector("a[href$='/sections/2']")!.ParentElement!.TextContent, StringComparison.Ordinal);
+
+        // Someone else comments on the same section, without quoting.
+        var other = service.NewSession();
+        await other.SignInAsync(await service.CreatePersonAsync(name: "Oona Other"));
+        var second = await other.SubmitAsync(await other.GetAsync($"/consultations/{consultation.Slug}/versions/1/sections/2"), [new("Quote", ""), new("Body", "I agree with Quinn.")], "form[action='/comments/new']");
+        Assert.Equal(2, second.Document.QuerySelectorAll(".sod-comment").Length);
+        var told = await service.Mail.WaitForAsync(quoter.Email, "New comment: What we propose");
+        Assert.Contains("I agree with Quinn.", told.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using ShapeOpenData.Modules.Consultations;
 using ShapeOpenData.Modules.Shared;
-using ShapeOpenData.Tests.Groups;
 
 namespace ShapeOpenData.Tests.Consultations;
 
@@ -21,7 +20,7 @@ public static class TestConsultations
         var consultation = await service.ConsultationsAsync(runner, async (consultations, actor) =>
         {
             var created = await consultations.CreateAsync(slug, new ConsultationDetails(title ?? $"Consultation {slug}",
-                "We are asking how **bus data** should be published.", organisation, DateOnly.FromDateTime(service.UtcNow()).AddDays(30), moderateStatements), actor);
+                "We are asking how **bus data** should be published.", organisation, DateOnly.FromDateTime(service.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime).AddDays(30), moderateStatements), actor);
             await consultations.AddSectionAsync(slug, "Why this matters", "Bus timetables are published late and in many formats.", actor);
             await consultations.AddSectionAsync(slug, "What we propose", "Every operator publishes timetables as open data within 28 days of a change.", actor);
             if (survey)

@@ -6,6 +6,7 @@ using ShapeOpenData.Modules.Shared;
 namespace ShapeOpenData.Tests.Groups;
 
 /// <summary>The iCalendar feeds, read back with Ical.Net's own parser as a calendar app would read them.</summary>
+[Trait("Databases", "one")]
 public sealed class MeetingCalendarsTests(ServiceFactory service) : IClassFixture<ServiceFactory>
 {
     private static readonly int Year = DateTime.UtcNow.Year + 1;

@@ -9,6 +9,7 @@ namespace ShapeOpenData.Tests.Groups;
 /// <c>/api/v1</c>, as the service itself lists them (so a route added later is walked too), is called with the
 /// group's, meeting's and request's ids filled in, by an anonymous caller and by signed-in people who are not members.
 /// </summary>
+[Trait("Databases", "one")]
 public sealed class MembersOnlyApiTests(ClockedServiceFactory service) : IClassFixture<ClockedServiceFactory>
 {
     private readonly string _marker = $"secret-{Guid.NewGuid():N}";

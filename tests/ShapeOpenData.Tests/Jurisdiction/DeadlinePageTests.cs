@@ -1,5 +1,6 @@
 namespace ShapeOpenData.Tests.Jurisdiction;
 
+[Trait("Databases", "one")]
 public sealed class DeadlinePageTests(ServiceFactory service) : IClassFixture<ServiceFactory>
 {
     private async Task<WebPage> AskAsync(params (string, string)[] answers)

@@ -4,6 +4,7 @@ using ShapeOpenData.Modules.Jurisdiction;
 namespace ShapeOpenData.Tests.Jurisdiction;
 
 /// <summary>The working-day rules themselves, on the UK bank holidays the service ships with.</summary>
+[Trait("Databases", "one")]
 public sealed class WorkingDayCalendarTests
 {
     private static readonly HashSet<DateOnly> UkBankHolidays = LoadUnionOfDivisions();

@@ -13,6 +13,7 @@ namespace ShapeOpenData.Tests.Moderation;
 /// forgotten), every search, feed and export, is read by people who must not see hidden content; none shows a word
 /// of it. Its author and a moderator still find it, with the notice.
 /// </summary>
+[Trait("Databases", "one")]
 public sealed class HiddenEverywhereTests(CatalogueServiceFactory service) : IClassFixture<CatalogueServiceFactory>
 {
     private const string Publisher = "department-for-transport";

@@ -74,6 +74,7 @@ public sealed class AuthorisationWorld : ServiceFactory
 /// source so that a new route cannot be forgotten), called by each role, answers as <see cref="AuthorisationMatrix"/>
 /// declares. A route missing from the matrix fails the test.
 /// </summary>
+[Trait("Databases", "one")]
 public sealed class AuthorisationMatrixTests(AuthorisationWorld world) : IClassFixture<AuthorisationWorld>
 {
     private IReadOnlyList<ServiceRoute> Routes() => ServiceRoutes.All(world.Services);

@@ -9,6 +9,7 @@ namespace ShapeOpenData.Tests.Site;
 /// cycles: each of its modules uses only those before it in <see cref="Foundation"/>. Razor views count with
 /// their module (their generated classes are named after their path, <c>Modules_Groups_…</c>).
 /// </summary>
+[Trait("Databases", "one")]
 public sealed class ArchitectureTests
 {
     private static readonly string[] Foundation =

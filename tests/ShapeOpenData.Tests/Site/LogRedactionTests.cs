@@ -101,6 +101,7 @@ public sealed class LogCapture : ILoggerProvider, ISupportExternalScope
 /// Secrets in addresses (unsubscribe tokens, invitations, password reset codes) and email subjects (which may name a
 /// confidential request) stay out of logs and traces, which more people read, for longer, than those secrets last.
 /// </summary>
+[Trait("Databases", "one")]
 public sealed class LogRedactionTests(LogCapturingServiceFactory service) : IClassFixture<LogCapturingServiceFactory>
 {
     [Fact]

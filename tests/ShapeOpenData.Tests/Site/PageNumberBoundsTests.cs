@@ -10,6 +10,7 @@ namespace ShapeOpenData.Tests.Site;
 /// PostgreSQL, a silently wrong page on SQLite). Every list bounds it: the API and the pages answer 400 beyond the
 /// last page a list could have; CKAN's actions refuse an offset beyond the same bound, in CKAN's own shape.
 /// </summary>
+[Trait("Databases", "one")]
 public sealed class PageNumberBoundsTests(ServiceFactory service) : IClassFixture<ServiceFactory>
 {
     [Theory]

@@ -1,5 +1,6 @@
 namespace ShapeOpenData.Tests.Site;
 
+[Trait("Databases", "one")]
 public sealed class PagesTests(ServiceFactory service) : IClassFixture<ServiceFactory>
 {
     [Theory]

@@ -37,6 +37,7 @@ public sealed class ProductionWithoutAddressFactory : ServiceFactory
 /// Links in email are on the service's configured address, never on the Host a request claims: a forged Host header
 /// must not make the service email a genuine password reset code pointing at someone else's site.
 /// </summary>
+[Trait("Databases", "one")]
 public sealed class ForgedHostTests(ServiceFactory service) : IClassFixture<ServiceFactory>
 {
     private const string Forged = "evil.example";

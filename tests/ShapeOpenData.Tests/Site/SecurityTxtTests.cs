@@ -2,6 +2,7 @@ using System.Globalization;
 
 namespace ShapeOpenData.Tests.Site;
 
+[Trait("Databases", "one")]
 public sealed class SecurityTxtTests(ServiceFactory service) : IClassFixture<ServiceFactory>
 {
     [Fact]

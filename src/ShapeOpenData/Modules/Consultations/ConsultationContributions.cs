@@ -9,13 +9,12 @@ using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Consultations;
 
-/// <summary>How consultations plug into the foundation: followed, commented on by section, found, traced and counted.</summary>
+/// <summary>How consultations plug into the foundation: followed, commented on (and followed) by section, found, traced and counted.</summary>
 internal static class ConsultationContributions
 {
     public static void Add(IServiceCollection services)
     {
         services.AddScoped<IFollowable, ConsultationItems>();
-        // Sections are followed by those who comment on them, so the next comment emails them: both contracts, one service.
         services.AddScoped<SectionItems>();
         services.AddScoped<ICommentable>(s => s.GetRequiredService<SectionItems>());
         services.AddScoped<IFollowable>(s => s.GetRequiredService<SectionItems>());
@@ -43,46 +42,39 @@ internal sealed class ConsultationItems(AppDbContext db) : IFollowable
 }
 
 /// <summary>
-/// A section of a consultation's document, as something to comment on and to follow: anyone may read the comments of a
-/// published consultation; people comment while it is open, optionally quoting a passage of the section's text, and
-/// follow the section when they do, so later comments reach them.
+/// A section of a consultation's document, as something to comment on: anyone may read the comments of a published
+/// consultation; people comment while it is open, optionally quoting a passage of the section's text. Those who comment
+/// follow the section, as on any commented item, and are emailed the comments after theirs.
 /// </summary>
 internal sealed class SectionItems(AppDbContext db, TimeProvider clock) : ICommentable, IFollowable
 {
     public string Type => ConsultationsModule.SectionItemType;
 
+    public async Task<bool> CanSeeAsync(int id, ClaimsPrincipal person, CancellationToken cancellationToken) =>
+        await FindAsync(id, person, cancellationToken) is not null;
+
+    public async Task<(string Title, string Url)?> DescribeAsync(int id, CancellationToken cancellationToken) =>
+        await FindAsync(id, new ClaimsPrincipal(new ClaimsIdentity()), cancellationToken) is { } item ? (item.Title, item.Url) : null;
+
     public async Task<CommentableItem?> FindAsync(int id, ClaimsPrincipal reader, CancellationToken cancellationToken)
     {
-        var found = await LocateAsync(id, cancellationToken);
+        var found = await (
+                from section in db.Sections
+                join version in db.DocumentVersions on section.VersionId equals version.Id
+                join consultation in db.Consultations on version.ConsultationId equals consultation.Id
+                where section.Id == id
+                select new { Section = section, Version = version.Number, Consultation = consultation })
+            .AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         if (found is null || !ConsultationPermissions.CanSee(reader, found.Consultation))
         {
             return null;
         }
-        return new CommentableItem(found.Title, found.Url,
+        var url = $"{ConsultationWorkflow.UrlOf(found.Consultation.Slug)}/versions/{found.Version}/sections/{found.Section.Number}";
+        return new CommentableItem($"{found.Section.Heading} ({found.Consultation.Title})", url,
             ConsultationPermissions.CanTakePart(reader, found.Consultation, clock.GetUtcNow().UtcDateTime),
             ConsultationPermissions.CanRun(reader, found.Consultation))
         { QuotableText = found.Section.Body };
     }
-
-    public async Task<bool> CanSeeAsync(int id, ClaimsPrincipal person, CancellationToken cancellationToken) =>
-        await LocateAsync(id, cancellationToken) is { } found && ConsultationPermissions.CanSee(person, found.Consultation);
-
-    public async Task<(string Title, string Url)?> DescribeAsync(int id, CancellationToken cancellationToken) =>
-        await LocateAsync(id, cancellationToken) is { } found ? (found.Title, found.Url) : null;
-
-    private sealed record Located(Section Section, int Version, Consultation Consultation)
-    {
-        public string Title => $"{Section.Heading} ({Consultation.Title})";
-        public string Url => $"{ConsultationWorkflow.UrlOf(Consultation.Slug)}/versions/{Version}/sections/{Section.Number}";
-    }
-
-    private Task<Located?> LocateAsync(int id, CancellationToken cancellationToken) => (
-            from section in db.Sections
-            join version in db.DocumentVersions on section.VersionId equals version.Id
-            join consultation in db.Consultations on version.ConsultationId equals consultation.Id
-            where section.Id == id
-            select new Located(section, version.Number, consultation))
-        .AsNoTracking().SingleOrDefaultAsync(cancellationToken);
 }
 
 /// <summary>Published consultations as other modules link to them (an outcome, a commitment) and find them by words or short name.</summary>

@@ -11,7 +11,7 @@ public sealed class ConsultationOptions
 }
 
 /// <summary>
-/// Recomputes the opinion groups of every published consultation whose votes changed, every few seconds: in the background,
+/// Recomputes the opinion groups of every open consultation whose votes changed (and of a closed one once after its close), every few seconds: in the background,
 /// so a vote is acknowledged without waiting for it, and one consultation at a time, so a big one never holds a core for long
 /// alongside another. With several instances each does the same harmless work; the last to save wins.
 /// </summary>
@@ -41,16 +41,20 @@ internal sealed partial class OpinionGroupWatch(IServiceScopeFactory scopes, IOp
 
     private async Task RecomputeChangedAsync(CancellationToken cancellationToken)
     {
-        List<int> consultations;
+        List<(int Id, bool Open)> consultations;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            consultations = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Consultations
-                .Where(c => c.State != ConsultationState.Draft).Select(c => c.Id).ToListAsync(cancellationToken);
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            // Open ones take votes; a closed one needs one last run after its close (an imported one: its first), then never again.
+            consultations = await db.Consultations
+                .Where(c => c.State == ConsultationState.Open
+                            || (c.State != ConsultationState.Draft && !db.OpinionGroupRuns.Any(r => r.ConsultationId == c.Id && r.ComputedAt >= c.ClosedAt)))
+                .Select(c => new ValueTuple<int, bool>(c.Id, c.State == ConsultationState.Open)).ToListAsync(cancellationToken);
         }
-        foreach (var id in consultations)
+        foreach (var (id, open) in consultations)
         {
             await using var scope = scopes.CreateAsyncScope();
-            if (await scope.ServiceProvider.GetRequiredService<OpinionGroupComputation>().RecomputeAsync(id, force: false, cancellationToken) is { } run)
+            if (await scope.ServiceProvider.GetRequiredService<OpinionGroupComputation>().RecomputeAsync(id, force: !open, cancellationToken) is { } run)
             {
                 LogRecomputed(logger, id, run.K, run.Grouped, run.Took.TotalMilliseconds);
             }

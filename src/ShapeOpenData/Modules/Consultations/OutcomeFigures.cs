@@ -18,7 +18,7 @@ public sealed record OutcomeFigures(
     int? OpinionGroups, int Grouped, IReadOnlyList<OutcomeQuestion> Questions);
 
 /// <summary>Counts what a consultation gathered, for its outcome page, the outcome form and the API.</summary>
-public sealed class OutcomeCounts(AppDbContext db, CommentThreads comments)
+public sealed class OutcomeCounts(AppDbContext db, CommentThreads comments, SurveyResults survey)
 {
     public async Task<OutcomeFigures> CountAsync(int consultationId, CancellationToken cancellationToken)
     {
@@ -39,13 +39,10 @@ public sealed class OutcomeCounts(AppDbContext db, CommentThreads comments)
     }
 
     /// <summary>
-    /// SEAM: the survey's figures question by question (answers to each, the share of each choice, the spread of a
-    /// scale) belong to the survey's own summary, which is being written alongside this. Until it is, the outcome shows
-    /// how many responded and no per-question figures; replace this body with a call to that summary.
+    /// The survey's figures question by question, as lines to read: each answer's count and share for choices and the
+    /// scale; for free text only how many answered (the words themselves are on the survey page, where consented).
     /// </summary>
-    private static Task<IReadOnlyList<OutcomeQuestion>> SurveyQuestionFiguresAsync(int consultationId, CancellationToken cancellationToken)
-    {
-        _ = (consultationId, cancellationToken);
-        return Task.FromResult<IReadOnlyList<OutcomeQuestion>>([]);
-    }
+    private async Task<IReadOnlyList<OutcomeQuestion>> SurveyQuestionFiguresAsync(int consultationId, CancellationToken cancellationToken) =>
+        [.. (await survey.ForAsync(consultationId, cancellationToken)).Questions.Select(q => new OutcomeQuestion(q.Number, q.Text, q.Answered,
+            [.. q.Counts.Select(c => $"{c.Label}: {c.Count:N0} ({Math.Round(c.Share * 100):0}%)")]))];
 }
