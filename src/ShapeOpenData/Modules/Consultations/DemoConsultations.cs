@@ -16,8 +16,8 @@ namespace ShapeOpenData.Modules.Consultations;
 /// survey answered with every kind of consent, and a few hundred participants whose votes on its statements form clear
 /// opinion groups; and guidance on dates and times, closed, with a second version of its document and its outcome
 /// published. Made through the real workflows on a clock that walks forward from months ago, so audit entries, follows,
-/// counts and emails are what the service would have made. The groups are computed once at the end of each, so the
-/// groups pages show them at first start.
+/// counts and emails are what the service would have made. The groups are computed once, after the last vote of the open
+/// one and after the close of the closed one, so the groups pages show them at first start and the watch has nothing to do.
 /// </summary>
 internal sealed partial class DemoConsultations(IServiceProvider services, AppDbContext db, TimeProvider serviceClock) : IDemoContent
 {
@@ -118,7 +118,7 @@ internal sealed partial class DemoConsultations(IServiceProvider services, AppDb
     /// The demo people who took part, each in the group their statements and answers put them in, and <paramref name="crowd"/>
     /// more participants without accounts (records like those a Pol.is import makes), arriving between two days to vote on
     /// the statements. The votes are written in shared transactions by <see cref="VoteBatches"/>, as votes cast on the
-    /// service are, with the statements' counts; then the groups are computed once, as of the demo's clock.
+    /// service are, with the statements' counts.
     /// </summary>
     private async Task VoteAsync(Consultation consultation, IReadOnlyList<(int Id, string Leanings)> statements, IReadOnlyDictionary<string, int> planted,
         double[] shares, int crowd, int typical, (double From, double To) days, int seed)
@@ -141,8 +141,11 @@ internal sealed partial class DemoConsultations(IServiceProvider services, AppDb
         var batches = services.GetRequiredService<VoteBatches>();
         await Task.WhenAll(DemoVotes.Cast(consultation.Id, voters, statements, typical, random).Select(batches.WriteAsync));
         Days(days.To);
-        await ActivatorUtilities.CreateInstance<OpinionGroupComputation>(services, _clock).RecomputeAsync(consultation.Id, force: true, _cancellationToken);
     }
+
+    /// <summary>The groups, computed once as of the demo's clock, so the groups page shows them at first start.</summary>
+    private async Task GroupAsync(Consultation consultation) =>
+        await ActivatorUtilities.CreateInstance<OpinionGroupComputation>(services, _clock).RecomputeAsync(consultation.Id, force: true, _cancellationToken);
 
     /// <summary>A group, drawn in proportion to the shares.</summary>
     private static int Pick(double[] shares, Random random)

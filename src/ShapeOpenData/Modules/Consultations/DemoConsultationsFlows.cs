@@ -54,6 +54,7 @@ internal sealed partial class DemoConsultations
         await CommentAsync(consultation, 4, "resident", "I agree with this section. Please keep it in plain English.", replyTo: quoted.Id);
 
         await VoteAsync(consultation, statements, DemoEthicsFramework.Planted, DemoEthicsFramework.Shares, crowd: 340, typical: 14, days: (-24, -0.5), seed: 2026);
+        await GroupAsync(consultation);
     }
 
     /// <summary>Ran for five weeks and closed two months ago; a second version of the guidance, then its outcome.</summary>
@@ -98,6 +99,7 @@ internal sealed partial class DemoConsultations
         // It closed at the end of its closing day, and the watch recorded it the next morning.
         _clock.Now = new DateTimeOffset(consultation.ClosesAt.AddHours(9), TimeSpan.Zero);
         await _consultations.CloseDueAsync(_cancellationToken);
+        await GroupAsync(consultation);
         Days(-60);
         var version = await _consultations.PublishVersionAsync(consultation.Slug, DemoDatesGuidance.SecondVersion, DemoDatesGuidance.SecondVersionNote, programme, _cancellationToken);
         Days(-55);
