@@ -110,7 +110,9 @@ public sealed partial class ImportModel(AppDbContext db, PolisInterop polis) : P
             catch (KeyNotFoundException missing)
             {
                 var columns = Quoted().Matches(missing.Message).Select(m => m.Groups[1].Value).ToList();
-                problem = $"The file you chose for {expected} is not a Pol.is {expected}: it has no {(columns.Count == 1 ? "column" : "columns")} {string.Join(", ", columns)}";
+                problem = $"The file you chose for {expected} is not a Pol.is {expected}: " + (columns.Count == 0
+                    ? "its columns are not the ones Pol.is exports"
+                    : $"it has no {(columns.Count == 1 ? "column" : "columns")} {string.Join(", ", columns)}");
             }
             catch (CsvFormatException unreadable)
             {
