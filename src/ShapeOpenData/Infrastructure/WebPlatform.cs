@@ -61,6 +61,7 @@ public static class WebPlatform
         }
         app.MapStaticAssets();
         app.UseRouting();
+        app.UsePageBodyLimit();
         app.UseAuthentication();
         app.UseRateLimits();
         app.UseOutputCache();

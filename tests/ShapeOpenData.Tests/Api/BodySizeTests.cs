@@ -34,6 +34,17 @@ public sealed class BodySizeTests(ServiceFactory service) : IClassFixture<Servic
     }
 
     [Fact]
+    public async Task APageForm_BiggerThanTheServerTakes_Is413_WithAPageSayingSo()
+    {
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(new byte[31_000_000]), "file", "huge.csv" } };
+
+        var page = await WebPage.FromAsync(await service.CreateClient().PostAsync("/account/sign-in", form));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, page.Status);
+        Assert.Equal("What you sent is too big", page.Heading);
+    }
+
+    [Fact]
     public async Task CkanPost_AnOversizedBody_Is413()
     {
         var body = new StringContent(JsonSerializer.Serialize(new { q = "water", padding = new string(' ', 2 * 1024 * 1024) }), Encoding.UTF8, "application/json");

@@ -105,6 +105,10 @@ public sealed class ConsultationPagesTests(ClockedServiceFactory service) : ICla
 
         // The watch closes it within a minute; here it is asked at once.
         await service.WithServicesAsync(s => s.GetRequiredService<ShapeOpenData.Modules.Consultations.ConsultationWorkflow>().CloseDueAsync());
-        Assert.Equal("Closed", (await session.GetAsync($"/consultations/{consultation.Slug}")).Document.QuerySelector("main .govuk-tag")!.TextContent);
+        var closed = await session.GetAsync($"/consultations/{consultation.Slug}");
+        Assert.Equal("Closed", closed.Document.QuerySelector("main .govuk-tag")!.TextContent);
+        // Closed at midnight at the end of its closing day, which is the day it is said to have closed.
+        var closedOn = closed.Document.QuerySelectorAll("main dt").Single(dt => dt.TextContent == "Closed").NextElementSibling!.TextContent;
+        Assert.Equal(consultation.ClosesOn.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture), closedOn);
     }
 }

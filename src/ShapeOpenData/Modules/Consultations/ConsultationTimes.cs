@@ -11,4 +11,10 @@ public static class ConsultationTimes
         var midnight = day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
         return TimeZoneInfo.ConvertTimeToUtc(midnight, TimeProviderExtensions.UkTime);
     }
+
+    /// <summary>
+    /// The UK day a consultation closed on: a close at the end of its closing day (midnight, the first instant of the
+    /// next day) still belongs to the closing day.
+    /// </summary>
+    public static DateOnly ClosedOn(DateTime closedAt) => DateOnly.FromDateTime(closedAt.AddTicks(-1).ToUkTime());
 }
