@@ -28,7 +28,7 @@ public sealed class AccessibilityTests(BrowserFixture service) : BrowserTest(ser
 
     public static TheoryData<string> AdministratorPages =>
     [
-        "/admin", "/admin/calendar", "/admin/regimes/foi", "/admin/audit", "/organisations/new", "/organisations/home-office/edit",
+        "/admin", "/admin/calendar", "/admin/regimes/foi", "/admin/audit", "/organisations/new", "/organisations/home-office/edit", "/consultations/import",
     ];
 
     [Theory]
@@ -74,7 +74,7 @@ public sealed class AccessibilityTests(BrowserFixture service) : BrowserTest(ser
     public async Task FormsWithErrors_HaveNoSeriousAccessibilityProblems()
     {
         var page = await SignedInPageAsync(await Service.SharedPersonAsync(Roles.Administrator));
-        foreach (var (path, button) in new[] { ("/account/profile", "Save profile"), ("/organisations/new", "Save organisation"), ("/account/api-tokens", "Create token") })
+        foreach (var (path, button) in new[] { ("/account/profile", "Save profile"), ("/organisations/new", "Save organisation"), ("/account/api-tokens", "Create token"), ("/consultations/import", "Import the conversation") })
         {
             await page.GotoAsync(path);
             if (path == "/account/profile") await page.GetByLabel("Your name").FillAsync("");
