@@ -11,7 +11,7 @@ namespace ShapeOpenData.Modules.Consultations;
 /// Every vote of a consultation, read straight into the engine's compact arrays: five million rows in about a second,
 /// with no object per row. Through a data reader, SQLite spent over two seconds on the wrapping of each value alone, so
 /// SQLite is read with its own statement API (one packed number per row, unpacked here) and PostgreSQL by binary COPY.
-/// Participants become dense indices in the order of their first vote read; statements take the index given.
+/// Participants become dense indices in the order of their ids; statements take the index given.
 /// </summary>
 internal static class StoredVotes
 {
@@ -136,7 +136,23 @@ internal static class StoredVotes
             _votes.Add(participant, statement, vote);
         }
 
-        public (long[] ParticipantKeys, VoteList Votes) Finish() => ([.. _participantKeys], _votes);
+        /// <summary>
+        /// The participants in the order of their ids: the rows come in whatever order the database finds them, and the
+        /// groups found depend on the order of the participants, so the same votes always give the same groups.
+        /// </summary>
+        public (long[] ParticipantKeys, VoteList Votes) Finish()
+        {
+            var keys = _participantKeys.ToArray();
+            var order = Enumerable.Range(0, keys.Length).ToArray();
+            Array.Sort((long[])keys.Clone(), order);
+            var newIndex = new int[keys.Length];
+            for (var i = 0; i < order.Length; i++)
+            {
+                newIndex[order[i]] = i;
+            }
+            _votes.RenumberParticipants(newIndex);
+            return (Array.ConvertAll(order, i => keys[i]), _votes);
+        }
     }
 
     /// <summary>
