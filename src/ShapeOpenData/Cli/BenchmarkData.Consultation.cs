@@ -12,6 +12,9 @@ namespace ShapeOpenData.Cli;
 /// <param name="Groups">How many opinion groups are planted in the votes.</param>
 public sealed record ConsultationSize(int Participants, int Statements, double VotesPerParticipant, int Groups);
 
+/// <summary>What was generated: the consultation, and the group planted for each participant (by their number).</summary>
+public sealed record GeneratedConsultation(string Slug, int[] PlantedGroup);
+
 /// <summary>A consultation at any scale for the opinion-group benchmark, with groups planted in its votes.</summary>
 public sealed partial class BenchmarkData
 {
@@ -25,9 +28,9 @@ public sealed partial class BenchmarkData
     /// A new open consultation owned by the organisation given, with statements and participants (records with no account,
     /// as an import makes) voting as <see cref="PlantedGroups"/> plants them, the same votes for the same seed. Each
     /// statement's counts are written with it and equal its votes. It stays a draft, seen by nobody, until every vote is
-    /// written. Returns its slug.
+    /// written.
     /// </summary>
-    public async Task<string> GenerateConsultationAsync(ConsultationSize size, int organisationId, int seed, DateTime now, Action<string, int, int> progress, CancellationToken cancellationToken)
+    public async Task<GeneratedConsultation> GenerateConsultationAsync(ConsultationSize size, int organisationId, int seed, DateTime now, Action<string, int, int> progress, CancellationToken cancellationToken)
     {
         progress("Votes planned", 0, 1);
         var planted = PlantedGroups.Generate(size.Participants, size.Statements, size.VotesPerParticipant, size.Groups, seed);
@@ -62,7 +65,7 @@ public sealed partial class BenchmarkData
         db.AuditEntries.Add(AuditEntry.Of<object>(ConsultationsModule.ItemType, consultation.Id, "generated", null, now, null,
             new { size.Participants, size.Statements, Votes = planted.Votes.Count, size.Groups, Seed = seed }));
         await db.SaveChangesAsync(cancellationToken);
-        return consultation.Slug;
+        return new GeneratedConsultation(consultation.Slug, planted.PlantedGroup);
     }
 
     /// <summary>The consultation as a draft with one section and its statements, their counts those of the votes to come; returns the statements' ids by index.</summary>

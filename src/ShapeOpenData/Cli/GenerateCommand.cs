@@ -27,11 +27,12 @@ public static class GenerateCommand
         var statements = new Option<int?>("--statements") { Description = "How many statements" };
         var votesEach = new Option<double?>("--votes-per-participant") { Description = "Votes a person, on average (most vote less, a few far more)" };
         var groups = new Option<int>("--groups") { Description = "Opinion groups planted in the votes", DefaultValueFactory = _ => 4 };
+        var plantedFile = new Option<FileInfo?>("--planted") { Description = "Also write each participant's number and the group planted for them to this CSV file" };
         var organisation = new Option<string>("--organisation") { Description = "The organisation that owns the consultation, by short name", DefaultValueFactory = _ => "cabinet-office" };
         var seed = new Option<int>("--seed") { Description = "The same seed makes the same data", DefaultValueFactory = _ => 1 };
         var command = new Command("generate", "Generate benchmark data at a given scale, the same for the same seed.")
         {
-            scale, requests, users, supports, comments, consultation, participants, statements, votesEach, groups, organisation, seed,
+            scale, requests, users, supports, comments, consultation, participants, statements, votesEach, groups, plantedFile, organisation, seed,
         };
         command.Validators.Add(result =>
         {
@@ -61,7 +62,7 @@ public static class GenerateCommand
             if (parsed.GetValue(consultation))
             {
                 var planted = new ConsultationSize(parsed.GetValue(participants)!.Value, parsed.GetValue(statements)!.Value, parsed.GetValue(votesEach)!.Value, parsed.GetValue(groups));
-                return await GenerateConsultationAsync(services, planted, parsed.GetValue(organisation)!, parsed.GetValue(seed), cancellationToken);
+                return await GenerateConsultationAsync(services, planted, parsed.GetValue(organisation)!, parsed.GetValue(seed), parsed.GetValue(plantedFile), cancellationToken);
             }
             var national = parsed.GetValue(scale) == "national" ? GenerationSize.National : null;
             var count = parsed.GetValue(requests) ?? national?.Requests ?? 0;
@@ -96,7 +97,8 @@ public static class GenerateCommand
         return command;
     }
 
-    private static async Task<int> GenerateConsultationAsync(IServiceProvider services, ConsultationSize size, string organisation, int seed, CancellationToken cancellationToken)
+    private static async Task<int> GenerateConsultationAsync(
+        IServiceProvider services, ConsultationSize size, string organisation, int seed, FileInfo? plantedFile, CancellationToken cancellationToken)
     {
         await services.PrepareDatabaseAsync(seedDemoContent: false, cancellationToken);
         var timer = Stopwatch.StartNew();
@@ -109,10 +111,15 @@ public static class GenerateCommand
         }
         var generator = ActivatorUtilities.CreateInstance<BenchmarkData>(scope.ServiceProvider);
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().UtcNow();
-        var slug = "";
-        await WithProgressAsync(async progress => slug = await generator.GenerateConsultationAsync(size, owner, seed, now, progress, cancellationToken));
+        GeneratedConsultation? generated = null;
+        await WithProgressAsync(async progress => generated = await generator.GenerateConsultationAsync(size, owner, seed, now, progress, cancellationToken));
+        if (plantedFile is not null)
+        {
+            // Participants are numbered from 0 in the order planted, as exports name them.
+            await File.WriteAllLinesAsync(plantedFile.FullName, ["participant,group", .. generated!.PlantedGroup.Select((g, p) => $"{p},{g}")], cancellationToken);
+        }
         Console.Error.WriteLine($"Generated {size.Participants:N0} participants voting on {size.Statements:N0} statements in {timer.Elapsed:m\\:ss}.");
-        Console.WriteLine(slug);
+        Console.WriteLine(generated!.Slug);
         return 0;
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Modules.Consultations;
 using ShapeOpenData.Modules.Consultations.OpinionGroups;
@@ -14,8 +15,9 @@ public sealed class GenerateConsultationTests(ServiceFactory service) : IClassFi
     [Fact]
     public async Task GenerateConsultation_PrintsTheSlug_StoresTheVotes_AndOpinionGroupsFindsThePlantedGroups()
     {
-        var generated = await ProgramRun.RunAsync(service.DatabaseSettings,
-            "generate", "--consultation", "--participants", "300", "--statements", "40", "--votes-per-participant", "20", "--groups", "3", "--seed", "1");
+        var plantedFile = Path.Combine(service.DataDirectory, "planted.csv");
+        var generated = await ProgramRun.RunAsync(service.DatabaseSettings, "generate", "--consultation",
+            "--participants", "300", "--statements", "40", "--votes-per-participant", "20", "--groups", "3", "--seed", "1", "--planted", plantedFile);
         Assert.True(generated.ExitCode == 0, generated.Error);
         var slug = Lines(generated)[^1];
         Assert.Equal("generated-300-by-40", slug);
@@ -26,6 +28,7 @@ public sealed class GenerateConsultationTests(ServiceFactory service) : IClassFi
             var votes = db.StatementVotes.Where(v => v.ConsultationId == consultation.Id);
             return new
             {
+                consultation.Id,
                 consultation.State,
                 Owner = await db.Organisations.Where(o => o.Id == consultation.OrganisationId).Select(o => o.Slug).SingleAsync(),
                 Participants = await db.Participants.CountAsync(p => p.ConsultationId == consultation.Id),
@@ -50,6 +53,10 @@ public sealed class GenerateConsultationTests(ServiceFactory service) : IClassFi
         Assert.Matches(@"^\d+\.\d{3} seconds, k = 3, \d+ participants grouped$", Lines(grouped)[^1]);
         Assert.Matches(@"^reading \d+\.\d{3} s, computing \d+\.\d{3} s, saving \d+\.\d{3} s; peak \d+ MB, -?\d+ MB more than before$",
             Lines(grouped)[^2]);
+        var planted = File.ReadLines(plantedFile).Skip(1).Select(l => l.Split(',')).ToDictionary(f => int.Parse(f[0], CultureInfo.InvariantCulture), f => int.Parse(f[1], CultureInfo.InvariantCulture));
+        var found = await service.WithDatabaseAsync(db => db.Participants.Where(p => p.ConsultationId == stored.Id && p.GroupNumber != null).ToDictionaryAsync(p => p.Number, p => p.GroupNumber!.Value));
+        var agreement = AdjustedRandIndex.Compute([.. found.Keys.Select(p => found[p])], [.. found.Keys.Select(p => planted[p])]);
+        Assert.True(agreement >= 0.85, $"adjusted Rand index with the planted groups: {agreement:0.000}");
     }
 
     /// <summary>What the command printed, without any log lines.</summary>
