@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
@@ -10,7 +11,8 @@ namespace ShapeOpenData.Cli;
 /// <summary>
 /// <c>import-polis DIR</c> reads a Pol.is export folder into a new closed consultation and prints its slug as the last line;
 /// <c>opinion-groups SLUG</c> recomputes a consultation's opinion groups now and prints the seconds taken, k and the number
-/// of participants grouped as the last line.
+/// of participants grouped as the last line (with <c>--measure</c>, after a line saying how long each step took and how much
+/// memory it took, for the benchmark).
 /// </summary>
 public static class PolisCommands
 {
@@ -58,7 +60,8 @@ public static class PolisCommands
     public static Command OpinionGroups(IServiceProvider services)
     {
         var slug = new Argument<string>("SLUG") { Description = "The consultation's short name" };
-        var command = new Command("opinion-groups", "Recompute a consultation's opinion groups now.") { slug };
+        var measure = new Option<bool>("--measure") { Description = "Also print the time spent reading, computing and saving, and the peak memory" };
+        var command = new Command("opinion-groups", "Recompute a consultation's opinion groups now.") { slug, measure };
         command.SetAction(async (parsed, cancellationToken) =>
         {
             await services.PrepareDatabaseAsync(seedDemoContent: false, cancellationToken);
@@ -70,8 +73,16 @@ public static class PolisCommands
                 Console.Error.WriteLine($"There is no consultation '{given}'.");
                 return 1;
             }
+            using var process = Process.GetCurrentProcess();
+            var before = process.WorkingSet64;
             var run = (await scope.ServiceProvider.GetRequiredService<OpinionGroupComputation>().RecomputeAsync(id.Value, force: true, cancellationToken))!;
             Console.Error.WriteLine($"{run.Voters:N0} people voted.");
+            if (parsed.GetValue(measure))
+            {
+                process.Refresh();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"reading {run.Reading.TotalSeconds:0.000} s, computing {run.Computing.TotalSeconds:0.000} s, saving {run.Saving.TotalSeconds:0.000} s; peak {process.PeakWorkingSet64 / 1_048_576} MB, {(process.PeakWorkingSet64 - before) / 1_048_576} MB more than before"));
+            }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{run.Took.TotalSeconds:0.000} seconds, k = {run.K}, {run.Grouped} participants grouped"));
             return 0;
         });

@@ -106,6 +106,7 @@ public abstract class BulkWriter : IAsyncDisposable
                     {
                         null => import.WriteNullAsync(cancellationToken),
                         string text => import.WriteAsync(text, cancellationToken),
+                        short number => import.WriteAsync(number, cancellationToken),
                         int number => import.WriteAsync(number, cancellationToken),
                         long number => import.WriteAsync(number, cancellationToken),
                         bool flag => import.WriteAsync(flag, cancellationToken),

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -8,8 +7,11 @@ using ShapeOpenData.Modules.Consultations.OpinionGroups;
 
 namespace ShapeOpenData.Modules.Consultations;
 
-/// <summary>What a recomputation did: how long it took, how many groups, how many participants grouped.</summary>
-public sealed record OpinionGroupRunSummary(TimeSpan Took, int K, int Grouped, int Voters);
+/// <summary>
+/// What a recomputation did: how long it took (and of that, reading the votes, computing and saving), how many groups,
+/// how many participants grouped of how many who voted.
+/// </summary>
+public sealed record OpinionGroupRunSummary(TimeSpan Took, int K, int Grouped, int Voters, TimeSpan Reading, TimeSpan Computing, TimeSpan Saving);
 
 /// <summary>
 /// Computes a consultation's opinion groups from its votes (<see cref="OpinionGroupEngine"/>), warm-started from the last
@@ -33,17 +35,14 @@ public sealed class OpinionGroupComputation(AppDbContext db, TimeProvider clock)
 
         var statements = await db.Statements.AsNoTracking().Where(s => s.ConsultationId == consultationId).OrderBy(s => s.Id)
             .Select(s => new { s.Id, Out = s.Moderation.HiddenAt != null }).ToListAsync(cancellationToken);
-        var statementIndex = new Dictionary<int, int>(statements.Count);
-        for (var i = 0; i < statements.Count; i++)
-        {
-            statementIndex[statements[i].Id] = i;
-        }
-        var (participantKeys, votes) = await ReadVotesAsync(consultationId, statementIndex, cancellationToken);
+        var (participantKeys, votes) = await StoredVotes.ReadAsync(db, consultationId, [.. statements.Select(s => s.Id)], votesNow, cancellationToken);
+        var read = Stopwatch.GetTimestamp();
         var previous = run is null ? null : JsonSerializer.Deserialize<OpinionGroupState>(run.State, Json);
         var result = OpinionGroupEngine.Compute(new OpinionGroupInput(participantKeys, [.. statements.Select(s => (long)s.Id)], votes,
             [.. Enumerable.Range(0, statements.Count).Where(i => statements[i].Out)], previous));
-
         var view = ViewOf(result, participantKeys.Length, [.. statements.Select(s => s.Id)]);
+        var computed = Stopwatch.GetTimestamp();
+
         if (run is null)
         {
             run = OpinionGroupRun.For(consultationId);
@@ -55,7 +54,9 @@ public sealed class OpinionGroupComputation(AppDbContext db, TimeProvider clock)
             await SaveGroupsAsync(consultationId, participantKeys, result, cancellationToken);
             return await db.SaveChangesAsync(cancellationToken);
         }, cancellationToken);
-        return new OpinionGroupRunSummary(Stopwatch.GetElapsedTime(started), result.K, result.GroupedCount, participantKeys.Length);
+        var saved = Stopwatch.GetTimestamp();
+        return new OpinionGroupRunSummary(Stopwatch.GetElapsedTime(started, saved), result.K, result.GroupedCount, participantKeys.Length,
+            Stopwatch.GetElapsedTime(started, read), Stopwatch.GetElapsedTime(read, computed), Stopwatch.GetElapsedTime(computed, saved));
     }
 
     /// <summary>
@@ -67,49 +68,6 @@ public sealed class OpinionGroupComputation(AppDbContext db, TimeProvider clock)
         var votes = await db.Statements.Where(s => s.ConsultationId == consultationId).SumAsync(s => (long)(s.Agrees + s.Disagrees + s.Passes), cancellationToken);
         var last = await db.StatementVotes.Where(v => v.ConsultationId == consultationId).MaxAsync(v => (DateTime?)v.VotedAt, cancellationToken);
         return (votes, last);
-    }
-
-    /// <summary>Every vote of the consultation, read straight from the database: millions of rows, no entity each.</summary>
-    private async Task<(long[] ParticipantKeys, VoteList Votes)> ReadVotesAsync(int consultationId, Dictionary<int, int> statementIndex, CancellationToken cancellationToken)
-    {
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened)
-        {
-            await connection.OpenAsync(cancellationToken);
-        }
-        try
-        {
-            await using var command = connection.CreateCommand();
-            var table = db.Model.FindEntityType(typeof(StatementVote))!.GetTableName();
-            command.CommandText = $"SELECT \"ParticipantId\", \"StatementId\", \"Choice\" FROM \"{table}\" WHERE \"ConsultationId\" = @consultation";
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@consultation";
-            parameter.Value = consultationId;
-            command.Parameters.Add(parameter);
-            var participants = new List<long>();
-            var participantIndex = new Dictionary<int, int>();
-            var votes = new VoteList(64 * 1024);
-            await using DbDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var participant = reader.GetInt32(0);
-                if (!participantIndex.TryGetValue(participant, out var index))
-                {
-                    index = participantIndex[participant] = participants.Count;
-                    participants.Add(participant);
-                }
-                votes.Add(index, statementIndex[reader.GetInt32(1)], reader.GetInt16(2));
-            }
-            return ([.. participants], votes);
-        }
-        finally
-        {
-            if (opened)
-            {
-                await connection.CloseAsync();
-            }
-        }
     }
 
     /// <summary>Each participant's group, written only where it changed: between runs few do.</summary>

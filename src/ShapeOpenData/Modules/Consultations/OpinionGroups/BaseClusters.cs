@@ -2,15 +2,19 @@ namespace ShapeOpenData.Modules.Consultations.OpinionGroups;
 
 /// <summary>
 /// The first clustering of README convention 6: up to 100 small "base" clusters of the grouped participants' places,
-/// by k-means, warm-started from the previous run's centres. Each point's nearest centre is found among centres sorted
-/// by x, searching outwards until the x distance alone is too far, so a point looks at a handful of the 100.
+/// by k-means, warm-started from the previous run's centres. Each iteration's nearest centres come from
+/// <see cref="NearestCentres"/>, which measures again only the points whose centre may have changed.
 /// </summary>
 internal static class BaseClusters
 {
     private const int MaxIterations = 100;
 
-    /// <summary>Stop once no centre moves further than this share of the points' spread.</summary>
-    private const double Settled = 1e-6;
+    /// <summary>
+    /// Stop once no centre moves this far on the map in an iteration: Pol.is's own test (its k-means stops when every
+    /// centre moves less than 0.01), on a map of the same scale. A stricter test ran all 100 iterations at every warm
+    /// start of 100,000 participants, for groups no different.
+    /// </summary>
+    private const double Settled = 0.01;
 
     /// <summary>The centres (x and y in turn) of the non-empty clusters, and each point's cluster.</summary>
     public static (double[] Centres, int[] Assignment) Find(MapPosition[] points, int k, double[] previousCentres, Random random)
@@ -22,23 +26,23 @@ internal static class BaseClusters
         }
         var centres = Seed(points, k, previousCentres, random);
         var assignment = new int[points.Length];
-        var spread = Spread(points);
         var sums = new double[Chunks.Count][];
+        var nearest = new NearestCentres(points);
         for (var iteration = 0; iteration < MaxIterations; iteration++)
         {
-            Assign(points, centres, assignment);
+            nearest.Assign(centres, assignment);
             var moved = Recentre(points, centres, assignment, sums, out var emptied);
             if (emptied)
             {
                 centres = Compact(centres, assignment);
                 continue;
             }
-            if (moved <= Settled * spread)
+            if (moved < Settled)
             {
                 break;
             }
         }
-        Assign(points, centres, assignment);
+        nearest.Assign(centres, assignment);
         Recentre(points, centres, assignment, sums, out _);
         return (Compact(centres, assignment), assignment);
     }
@@ -112,70 +116,7 @@ internal static class BaseClusters
         return [.. centres];
     }
 
-    private static double Spread(MapPosition[] points)
-    {
-        double minX = double.PositiveInfinity, maxX = double.NegativeInfinity, minY = double.PositiveInfinity, maxY = double.NegativeInfinity;
-        foreach (var point in points)
-        {
-            minX = Math.Min(minX, point.X);
-            maxX = Math.Max(maxX, point.X);
-            minY = Math.Min(minY, point.Y);
-            maxY = Math.Max(maxY, point.Y);
-        }
-        return Math.Max(maxX - minX, maxY - minY);
-    }
-
-    /// <summary>Each point to its nearest centre (the lower-numbered on a tie).</summary>
-    private static void Assign(MapPosition[] points, double[] centres, int[] assignment)
-    {
-        var k = centres.Length / 2;
-        var order = Enumerable.Range(0, k).OrderBy(c => centres[c * 2]).ThenBy(c => c).ToArray();
-        var xs = order.Select(c => centres[c * 2]).ToArray();
-        var ys = order.Select(c => centres[c * 2 + 1]).ToArray();
-        var bounds = Chunks.Even(points.Length);
-        Chunks.Run((long)points.Length * 8, chunk =>
-        {
-            for (var i = bounds[chunk]; i < bounds[chunk + 1]; i++)
-            {
-                var (x, y) = (points[i].X, points[i].Y);
-                var start = Array.BinarySearch(xs, x);
-                start = start < 0 ? Math.Min(~start, k - 1) : start;
-                var best = -1;
-                var bestDistance = double.PositiveInfinity;
-                void Consider(int j)
-                {
-                    var dx = xs[j] - x;
-                    var dy = ys[j] - y;
-                    var distance = dx * dx + dy * dy;
-                    if (distance < bestDistance || (distance == bestDistance && order[j] < order[best]))
-                    {
-                        bestDistance = distance;
-                        best = j;
-                    }
-                }
-                for (int left = start, right = start + 1; left >= 0 || right < k;)
-                {
-                    var leftGap = left >= 0 ? x - xs[left] : double.PositiveInfinity;
-                    var rightGap = right < k ? xs[right] - x : double.PositiveInfinity;
-                    if (Math.Min(leftGap, rightGap) is var gap && gap * gap > bestDistance)
-                    {
-                        break;
-                    }
-                    if (leftGap <= rightGap)
-                    {
-                        Consider(left--);
-                    }
-                    else
-                    {
-                        Consider(right++);
-                    }
-                }
-                assignment[i] = order[best];
-            }
-        });
-    }
-
-    /// <summary>Moves each centre to its points' mean; returns the furthest move. A centre left with no points is marked NaN.</summary>
+    /// <summary>Moves each centre to its points' mean; returns the furthest any moved. A centre left with no points is marked NaN.</summary>
     private static double Recentre(MapPosition[] points, double[] centres, int[] assignment, double[]?[] sums, out bool emptied)
     {
         var k = centres.Length / 2;
@@ -211,7 +152,7 @@ internal static class BaseClusters
             }
             x /= n;
             y /= n;
-            moved = Math.Max(moved, Math.Max(Math.Abs(x - centres[c * 2]), Math.Abs(y - centres[c * 2 + 1])));
+            moved = Math.Max(moved, Math.Sqrt((x - centres[c * 2]) * (x - centres[c * 2]) + (y - centres[c * 2 + 1]) * (y - centres[c * 2 + 1])));
             centres[c * 2] = x;
             centres[c * 2 + 1] = y;
         }

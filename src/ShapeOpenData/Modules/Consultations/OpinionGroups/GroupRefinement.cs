@@ -31,42 +31,30 @@ internal static class GroupRefinement
         var k = centres.Length / 2;
         var assignment = new int[points.Length];
         Array.Fill(assignment, -1);
+        var nearest = new NearestCentres(points);
         var bounds = Chunks.Even(points.Length);
         var sums = new double[Chunks.Count][];
-        var changes = new int[Chunks.Count];
         var costs = new double[Chunks.Count];
         for (var iteration = 0; ; iteration++)
         {
-            Chunks.Run((long)points.Length * k, c =>
+            var settled = nearest.Assign(centres, assignment) == 0 || iteration == MaxIterations;
+            Chunks.Run(points.Length, c =>
             {
                 var sum = sums[c] ??= new double[k * 3];
                 Array.Clear(sum);
-                changes[c] = 0;
                 costs[c] = 0;
                 for (var i = bounds[c]; i < bounds[c + 1]; i++)
                 {
-                    var best = 0;
-                    var bestDistance = double.PositiveInfinity;
-                    for (var g = 0; g < k; g++)
-                    {
-                        var dx = points[i].X - centres[g * 2];
-                        var dy = points[i].Y - centres[g * 2 + 1];
-                        var distance = dx * dx + dy * dy;
-                        if (distance < bestDistance)
-                        {
-                            bestDistance = distance;
-                            best = g;
-                        }
-                    }
-                    changes[c] += assignment[i] != best ? 1 : 0;
-                    assignment[i] = best;
-                    costs[c] += bestDistance;
-                    sum[best * 3] += points[i].X;
-                    sum[best * 3 + 1] += points[i].Y;
-                    sum[best * 3 + 2]++;
+                    var g = assignment[i];
+                    var dx = points[i].X - centres[g * 2];
+                    var dy = points[i].Y - centres[g * 2 + 1];
+                    costs[c] += dx * dx + dy * dy;
+                    sum[g * 3] += points[i].X;
+                    sum[g * 3 + 1] += points[i].Y;
+                    sum[g * 3 + 2]++;
                 }
             });
-            if (changes.Sum() == 0 || iteration == MaxIterations)
+            if (settled)
             {
                 return (centres, assignment, costs.Sum());
             }

@@ -34,7 +34,6 @@ public static class OpinionGroupEngine
         }
 
         var grouped = GroupedParticipants.Choose(rows, input.ParticipantKeys, previous?.Grouped ?? ParticipantKeySet.Empty, options);
-        OpinionMap.PcaRows = Environment.GetEnvironmentVariable("OG_PCA") == "grouped" ? grouped : null;
         var centred = OpinionMap.CentredValues(rows, moderatedOut);
         var (warmFirst, warmSecond) = PreviousComponents(previous, input.StatementKeys);
         var (first, second, powerIterations) = OpinionMap.Components(rows, centred, warmFirst, warmSecond, random, options.MaxPowerIterations);

@@ -13,7 +13,6 @@ internal static class OpinionMap
 {
     /// <summary>Four vectors iterated together: two components and two more to speed convergence.</summary>
     private const int Block = 4;
-    internal static bool[]? PcaRows;
 
     /// <summary>Stop when ‖XᵀX v − λ v‖ ≤ this × the first eigenvalue, for both components.</summary>
     private const double Tolerance = 1e-7;
@@ -32,7 +31,6 @@ internal static class OpinionMap
             var codes = rows.Codes;
             for (var p = rows.ChunkBounds[c]; p < rows.ChunkBounds[c + 1]; p++)
             {
-                if (PcaRows is not null && !PcaRows[p]) continue;
                 for (int k = rows.RowStart[p], end = rows.RowStart[p + 1]; k < end; k++)
                 {
                     tally[codes[k]]++;
@@ -150,8 +148,7 @@ internal static class OpinionMap
     public static MapPosition[] Project(VoteRows rows, double[] centred, double[] first, double[] second, bool[] moderatedOut)
     {
         var positions = new MapPosition[rows.Participants];
-        var moderatedCount = Environment.GetEnvironmentVariable("OG_SCALE") == "votes" ? 0 : moderatedOut.Count(m => m);
-        var countModeratedVotes = Environment.GetEnvironmentVariable("OG_SCALE") == "votes";
+        var moderatedCount = moderatedOut.Count(m => m);
         Chunks.Run(rows.VoteCount, c =>
         {
             var codes = rows.Codes;
@@ -165,7 +162,6 @@ internal static class OpinionMap
                     var s = VoteRows.StatementOf(code);
                     if (moderatedOut[s])
                     {
-                        if (countModeratedVotes) counted++;
                         continue;
                     }
                     counted++;
@@ -192,7 +188,6 @@ internal static class OpinionMap
             ref var sumStart = ref MemoryMarshal.GetArrayDataReference(sum);
             for (var p = rows.ChunkBounds[c]; p < rows.ChunkBounds[c + 1]; p++)
             {
-                if (PcaRows is not null && !PcaRows[p]) continue;
                 int start = rowStart[p], end = rowStart[p + 1];
                 var t = Vector256<double>.Zero;
                 for (var k = start; k < end; k++)

@@ -29,7 +29,7 @@ public static class PlantedGroups
         var random = new Random(seed);
         var angle = Enumerable.Range(0, groups).Select(g => 2 * Math.PI * g / groups).ToArray();
         var plantedFor = Enumerable.Range(0, statements).Select(s => s % groups).ToArray();
-        // How sharply a statement divides: 0.6 to 1 (1: its group always agrees when it does not pass).
+        // How sharply a statement divides: 0.8 to 1 (1: its group always agrees when it does not pass).
         var strength = Enumerable.Range(0, statements).Select(_ => 0.8 + 0.2 * random.NextDouble()).ToArray();
         var plantedGroup = Enumerable.Range(0, participants).Select(_ => random.Next(groups)).ToArray();
 
