@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Consultations.OpinionGroups;
@@ -70,28 +71,47 @@ public sealed class OpinionGroupComputation(AppDbContext db, TimeProvider clock)
         return (votes, last);
     }
 
-    /// <summary>Each participant's group, written only where it changed: between runs few do.</summary>
+    /// <summary>
+    /// Each participant's group, written only where it changed (between runs few do), in one statement per group whatever
+    /// how many: the ids go as one array parameter. The groups there are now are read without an entity each.
+    /// </summary>
     private async Task SaveGroupsAsync(int consultationId, long[] participantKeys, OpinionGroupResult result, CancellationToken cancellationToken)
     {
-        var current = await db.Participants.Where(p => p.ConsultationId == consultationId && p.GroupNumber != null)
-            .Select(p => new { p.Id, p.GroupNumber }).ToDictionaryAsync(p => p.Id, p => p.GroupNumber, cancellationToken);
+        var current = await CurrentGroupsAsync(consultationId, cancellationToken);
         var changes = new List<(int Id, int? Group)>();
         for (var i = 0; i < participantKeys.Length; i++)
         {
             var id = (int)participantKeys[i];
             var group = result.GroupOf(i);
-            if (current.GetValueOrDefault(id) != group)
+            if ((current.TryGetValue(id, out var was) ? was : null) != group)
             {
                 changes.Add((id, group));
             }
         }
         foreach (var batch in changes.GroupBy(c => c.Group))
         {
-            foreach (var chunk in batch.Select(c => c.Id).Chunk(500))
-            {
-                await db.Participants.Where(p => chunk.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.GroupNumber, batch.Key), cancellationToken);
-            }
+            var ids = batch.Select(c => c.Id).ToArray();
+            await db.Participants.Where(p => EF.Parameter(ids).Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.GroupNumber, batch.Key), cancellationToken);
         }
+    }
+
+    private async Task<Dictionary<int, int>> CurrentGroupsAsync(int consultationId, CancellationToken cancellationToken)
+    {
+        var table = db.Model.FindEntityType(typeof(Participant))!.GetTableName();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = $"SELECT \"Id\", \"GroupNumber\" FROM \"{table}\" WHERE \"ConsultationId\" = @consultation AND \"GroupNumber\" IS NOT NULL";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@consultation";
+        parameter.Value = consultationId;
+        command.Parameters.Add(parameter);
+        var groups = new Dictionary<int, int>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            groups[reader.GetInt32(0)] = reader.GetInt32(1);
+        }
+        return groups;
     }
 
     private static OpinionGroupView ViewOf(OpinionGroupResult result, int voters, int[] statementIds)

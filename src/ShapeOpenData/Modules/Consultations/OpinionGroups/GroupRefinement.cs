@@ -7,23 +7,40 @@ namespace ShapeOpenData.Modules.Consultations.OpinionGroups;
 /// split is nearly flat (vTaiwan's two groups), that alone moved agreement with Pol.is between 0.65 and 0.93 from one
 /// seed to the next. On a cold start, other starts (drawn k-means++ style from the base centres) are refined too and the
 /// split with the least squared distance kept; a warm start refines only from the previous centres, so groups stay put.
+/// Among many participants the starts are compared on an even sample of them, and only the best is refined over all:
+/// eleven refinements of 100,000 places took most of a first run's time, for the same groups.
 /// </summary>
 internal static class GroupRefinement
 {
     private const int MaxIterations = 100;
 
-    public static (double[] Centres, int[] Assignment, double Cost) Refine(MapPosition[] points, IEnumerable<double[]> starts)
+    /// <summary>Up to this many participants every start is refined over all of them (the real conversations all are).</summary>
+    private const int SampleAbove = 20_000;
+
+    public static (double[] Centres, int[] Assignment, double Cost) Refine(MapPosition[] points, IReadOnlyList<double[]> starts)
     {
+        if (starts.Count == 0)
+        {
+            return ([], new int[points.Length], 0);
+        }
+        var compared = points.Length > SampleAbove && starts.Count > 1 ? EvenSample(points, SampleAbove) : points;
         (double[] Centres, int[] Assignment, double Cost)? best = null;
         foreach (var start in starts)
         {
-            var tried = Lloyd(points, (double[])start.Clone());
+            var tried = Lloyd(compared, (double[])start.Clone());
             if (best is null || tried.Cost < best.Value.Cost * (1 - 1e-12))
             {
                 best = tried;
             }
         }
-        return best ?? ([], new int[points.Length], 0);
+        return compared == points ? best!.Value : Lloyd(points, best!.Value.Centres);
+    }
+
+    /// <summary>Every n-th point, n chosen so that about <paramref name="size"/> are taken.</summary>
+    private static MapPosition[] EvenSample(MapPosition[] points, int size)
+    {
+        var step = (points.Length + size - 1) / size;
+        return [.. Enumerable.Range(0, (points.Length + step - 1) / step).Select(i => points[i * step])];
     }
 
     private static (double[] Centres, int[] Assignment, double Cost) Lloyd(MapPosition[] points, double[] centres)
