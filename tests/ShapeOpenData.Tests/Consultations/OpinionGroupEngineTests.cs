@@ -238,6 +238,23 @@ public sealed class OpinionGroupEngineTests
         Assert.Equal(JsonSerializer.Serialize(one.State), JsonSerializer.Serialize(two.State));
     }
 
+    [Fact]
+    public void TheSameVotes_InAnyOrder_GiveTheSameResult()
+    {
+        var planted = PlantedGroups.Generate(2_000, 100, 50, 3, seed: 9);
+        var shuffled = new VoteList(planted.Votes.Count);
+        foreach (var i in Enumerable.Range(0, planted.Votes.Count).OrderBy(i => (i * 7919L) % planted.Votes.Count))
+        {
+            shuffled.Add(planted.Votes.Participants[i], planted.Votes.Statements[i], planted.Votes.Values[i]);
+        }
+
+        var (given, reordered) = (OpinionGroupEngine.Compute(planted.ToInput()),
+            OpinionGroupEngine.Compute(new OpinionGroupInput(planted.ParticipantKeys, planted.StatementKeys, shuffled, [])));
+
+        Assert.Equal(given.ParticipantGroups, reordered.ParticipantGroups);
+        Assert.Equal(given.Positions, reordered.Positions);
+    }
+
     [Theory]
     [InlineData("15-per-hour-seattle")]
     [InlineData("vtaiwan.uberx")]

@@ -27,6 +27,7 @@ public static class ConsultationsModule
         services.AddScoped<Participants>();
         services.Configure<ConsultationOptions>(builder.Configuration.GetSection("Consultations"));
         services.AddScoped<OpinionGroupComputation>();
+        services.AddSingleton<VoteSnapshots>();
         services.AddScoped<PolisInterop>();
         services.AddHostedService<OpinionGroupWatch>();
         services.AddScoped<SurveyWorkflow>();

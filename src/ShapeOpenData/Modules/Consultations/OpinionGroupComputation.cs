@@ -10,16 +10,17 @@ namespace ShapeOpenData.Modules.Consultations;
 
 /// <summary>
 /// What a recomputation did: how long it took (and of that, reading the votes, computing and saving), how many groups,
-/// how many participants grouped of how many who voted.
+/// how many participants grouped of how many who voted, and whether every vote was read or only those since the last run.
 /// </summary>
-public sealed record OpinionGroupRunSummary(TimeSpan Took, int K, int Grouped, int Voters, TimeSpan Reading, TimeSpan Computing, TimeSpan Saving);
+public sealed record OpinionGroupRunSummary(TimeSpan Took, int K, int Grouped, int Voters, TimeSpan Reading, TimeSpan Computing, TimeSpan Saving, bool ReadAllVotes);
 
 /// <summary>
 /// Computes a consultation's opinion groups from its votes (<see cref="OpinionGroupEngine"/>), warm-started from the last
 /// run so groups keep their numbers, and stores the result, the engine's state and each participant's group. It reads the
-/// votes without locking them, so votes go on being cast while it runs.
+/// votes without locking them, so votes go on being cast while it runs; in the service, where the last run's votes are kept
+/// (<see cref="VoteSnapshots"/>), only those cast or changed since.
 /// </summary>
-public sealed class OpinionGroupComputation(AppDbContext db, TimeProvider clock)
+public sealed class OpinionGroupComputation(AppDbContext db, VoteSnapshots snapshots, TimeProvider clock)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -36,7 +37,7 @@ public sealed class OpinionGroupComputation(AppDbContext db, TimeProvider clock)
 
         var statements = await db.Statements.AsNoTracking().Where(s => s.ConsultationId == consultationId).OrderBy(s => s.Id)
             .Select(s => new { s.Id, Out = s.Moderation.HiddenAt != null }).ToListAsync(cancellationToken);
-        var (participantKeys, votes) = await StoredVotes.ReadAsync(db, consultationId, [.. statements.Select(s => s.Id)], votesNow, cancellationToken);
+        var (participantKeys, votes, readAll) = await StoredVotes.ReadAsync(db, consultationId, [.. statements.Select(s => s.Id)], snapshots, clock.UtcNow(), cancellationToken);
         var read = Stopwatch.GetTimestamp();
         var previous = run is null ? null : JsonSerializer.Deserialize<OpinionGroupState>(run.State, Json);
         var result = OpinionGroupEngine.Compute(new OpinionGroupInput(participantKeys, [.. statements.Select(s => (long)s.Id)], votes,
@@ -57,7 +58,7 @@ public sealed class OpinionGroupComputation(AppDbContext db, TimeProvider clock)
         }, cancellationToken);
         var saved = Stopwatch.GetTimestamp();
         return new OpinionGroupRunSummary(Stopwatch.GetElapsedTime(started, saved), result.K, result.GroupedCount, participantKeys.Length,
-            Stopwatch.GetElapsedTime(started, read), Stopwatch.GetElapsedTime(read, computed), Stopwatch.GetElapsedTime(computed, saved));
+            Stopwatch.GetElapsedTime(started, read), Stopwatch.GetElapsedTime(read, computed), Stopwatch.GetElapsedTime(computed, saved), readAll);
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Data;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -8,49 +10,68 @@ using SQLitePCL;
 namespace ShapeOpenData.Modules.Consultations;
 
 /// <summary>
-/// Every vote of a consultation, read straight into the engine's compact arrays: five million rows in about a second,
-/// with no object per row. Through a data reader, SQLite spent over two seconds on the wrapping of each value alone, so
-/// SQLite is read with its own statement API (one packed number per row, unpacked here) and PostgreSQL by binary COPY.
-/// Participants become dense indices in the order of their ids; statements take the index given.
+/// Every vote of a consultation, for the opinion-group engine, read straight into compact arrays with no object per row:
+/// through a data reader SQLite spent over two seconds on five million rows on the wrapping of each value alone, so
+/// SQLite is read with its own statement API (one packed number a row) and PostgreSQL by binary COPY. With a snapshot
+/// kept from the last run (<see cref="VoteSnapshots"/>), only the votes cast or changed since are read, and the snapshot
+/// is trusted only if it then holds as many votes as the statements' counts say, read in the same transaction.
 /// </summary>
 internal static class StoredVotes
 {
+    /// <summary>A catch-up reads from this long before the latest vote it has, for votes committed a little after they were cast.</summary>
+    private static readonly TimeSpan Overlap = TimeSpan.FromMinutes(1);
+
+    /// <summary>Everything is read again at least this often, whatever the catch-ups say.</summary>
+    private static readonly TimeSpan ReadAllEvery = TimeSpan.FromMinutes(10);
+
     /// <summary>Votes read between looks at the cancellation token.</summary>
     private const int CheckEvery = 1 << 20;
 
     /// <param name="statementIds">Index → the id of each of the consultation's statements.</param>
-    /// <param name="expectedVotes">About how many votes there are (the statements' counts), so the arrays are made the right size at once.</param>
-    public static async Task<(long[] ParticipantKeys, VoteList Votes)> ReadAsync(AppDbContext db, int consultationId, int[] statementIds, long expectedVotes, CancellationToken cancellationToken)
+    /// <returns>The votes, and whether they were all read (rather than caught up with from the snapshot).</returns>
+    public static async Task<(long[] ParticipantKeys, VoteList Votes, bool ReadAll)> ReadAsync(
+        AppDbContext db, int consultationId, int[] statementIds, VoteSnapshots snapshots, DateTime now, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
+        var opened = connection.State != ConnectionState.Open;
         if (opened)
         {
             await connection.OpenAsync(cancellationToken);
         }
         try
         {
-            var statements = new IdIndex(statementIds.DefaultIfEmpty().Min(), statementIds.DefaultIfEmpty().Max(), statementIds.Length);
-            for (var s = 0; s < statementIds.Length; s++)
+            // One snapshot of the database for the counts and the votes (SQLite: a deferred transaction only reads).
+            await using var transaction = connection is SqliteConnection sqlite
+                ? sqlite.BeginTransaction(deferred: true)
+                : await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+            var (counted, latest) = await CountAsync(connection, transaction, consultationId, cancellationToken);
+            var snapshot = snapshots.Take(consultationId);
+            if (snapshot is not null && now - snapshot.FullyReadAt < ReadAllEvery)
             {
-                statements.Set(statementIds[s], s);
+                snapshot.Votes.Merge(await ReadSinceAsync(connection, transaction, consultationId, snapshot.LatestVoteAt - Overlap, cancellationToken));
+                snapshot = snapshot.Votes.Count == counted ? snapshot with { LatestVoteAt = latest ?? snapshot.LatestVoteAt } : null;
             }
-            var participants = db.Participants.Where(p => p.ConsultationId == consultationId);
-            var votes = new VoteCollector(new IdIndex(await participants.MinAsync(p => (int?)p.Id, cancellationToken) ?? 0,
-                await participants.MaxAsync(p => (int?)p.Id, cancellationToken) ?? -1, await participants.CountAsync(cancellationToken)), statements,
-                (int)Math.Min(expectedVotes + 1024, Array.MaxLength));
-            switch (connection)
+            var readAll = snapshot is null;
+            if (snapshot is null)
             {
-                case SqliteConnection sqlite:
-                    ReadSqlite(sqlite, consultationId, votes, cancellationToken);
-                    break;
-                case NpgsqlConnection postgres:
-                    await ReadPostgresAsync(postgres, consultationId, votes, cancellationToken);
-                    break;
-                default:
-                    throw new NotSupportedException(connection.GetType().Name);
+                var votes = new PackedVotes((int)Math.Min(counted + 1024, Array.MaxLength));
+                if (connection is SqliteConnection lite)
+                {
+                    ReadAllSqlite(lite, consultationId, votes, cancellationToken);
+                }
+                else
+                {
+                    await ReadAllPostgresAsync((NpgsqlConnection)connection, consultationId, votes, cancellationToken);
+                }
+                snapshot = new VoteSnapshots.Snapshot(votes, latest ?? now, now);
             }
-            return votes.Finish();
+            await transaction.CommitAsync(cancellationToken);
+            if (latest is not null)
+            {
+                snapshots.Keep(consultationId, snapshot);
+            }
+            var (keys, list) = snapshot.Votes.Unpack(statementIds);
+            return (keys, list, readAll);
         }
         finally
         {
@@ -61,8 +82,51 @@ internal static class StoredVotes
         }
     }
 
-    /// <summary>One 64-bit number a row: participant, statement and vote + 1 (statement ids fit in 30 bits, participant ids in 31).</summary>
-    private static void ReadSqlite(SqliteConnection connection, int consultationId, VoteCollector votes, CancellationToken cancellationToken)
+    /// <summary>How many votes the statements' counts say there are, and the latest vote's time.</summary>
+    private static async Task<(long Counted, DateTime? Latest)> CountAsync(DbConnection connection, DbTransaction transaction, int consultationId, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, """
+            SELECT (SELECT COALESCE(SUM("Agrees" + "Disagrees" + "Passes"), 0) FROM "Statements" WHERE "ConsultationId" = @consultation),
+                   (SELECT MAX("VotedAt") FROM "StatementVotes" WHERE "ConsultationId" = @consultation)
+            """, consultationId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt64(0), reader.IsDBNull(1) ? null : DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc));
+    }
+
+    /// <summary>The votes cast or changed since a time: few, so an ordinary reader does.</summary>
+    private static async Task<List<long>> ReadSinceAsync(DbConnection connection, DbTransaction transaction, int consultationId, DateTime since, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, """
+            SELECT "ParticipantId", "StatementId", "Choice" FROM "StatementVotes" WHERE "ConsultationId" = @consultation AND "VotedAt" >= @since
+            """, consultationId);
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@since";
+        parameter.Value = since;
+        command.Parameters.Add(parameter);
+        var votes = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            votes.Add(PackedVotes.Pack(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt16(2)));
+        }
+        return votes;
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, int consultationId)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@consultation";
+        parameter.Value = consultationId;
+        command.Parameters.Add(parameter);
+        return command;
+    }
+
+    /// <summary>Each row packed by SQLite itself, so a row costs one value read.</summary>
+    private static void ReadAllSqlite(SqliteConnection connection, int consultationId, PackedVotes votes, CancellationToken cancellationToken)
     {
         const string sql = """
             SELECT ("ParticipantId" << 32) | ("StatementId" << 2) | ("Choice" + 1) FROM "StatementVotes" WHERE "ConsultationId" = ?1
@@ -74,8 +138,7 @@ internal static class StoredVotes
             int result;
             for (var read = 1; (result = raw.sqlite3_step(statement)) == raw.SQLITE_ROW; read++)
             {
-                var row = raw.sqlite3_column_int64(statement, 0);
-                votes.Add((int)(row >> 32), (int)(row & 0xFFFF_FFFF) >> 2, (int)(row & 3) - 1);
+                votes.Add(raw.sqlite3_column_int64(statement, 0));
                 if (read % CheckEvery == 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -96,7 +159,7 @@ internal static class StoredVotes
         }
     }
 
-    private static async Task ReadPostgresAsync(NpgsqlConnection connection, int consultationId, VoteCollector votes, CancellationToken cancellationToken)
+    private static async Task ReadAllPostgresAsync(NpgsqlConnection connection, int consultationId, PackedVotes votes, CancellationToken cancellationToken)
     {
         // COPY takes no parameters; the id is a number formatted here, never text from outside.
         await using var export = await connection.BeginBinaryExportAsync(FormattableString.Invariant(
@@ -104,95 +167,11 @@ internal static class StoredVotes
             cancellationToken);
         for (var read = 1; await export.StartRowAsync(cancellationToken) != -1; read++)
         {
-            // Values are read from the buffer without waiting once the row has started; only the row start may wait for the network.
-            votes.Add(export.Read<int>(), export.Read<int>(), export.Read<short>());
+            // Once a row has started its values are in the buffer: only starting a row may wait for the network.
+            votes.Add(PackedVotes.Pack(export.Read<int>(), export.Read<int>(), export.Read<short>()));
             if (read % CheckEvery == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-            }
-        }
-    }
-
-    /// <summary>Each vote's participant and statement ids as dense indices, into the engine's arrays.</summary>
-    private sealed class VoteCollector(IdIndex participants, IdIndex statements, int capacity)
-    {
-        private readonly List<long> _participantKeys = [];
-        private readonly VoteList _votes = new(capacity);
-
-        public void Add(int participantId, int statementId, int vote)
-        {
-            var participant = participants.Get(participantId);
-            if (participant < 0)
-            {
-                participant = _participantKeys.Count;
-                participants.Set(participantId, participant);
-                _participantKeys.Add(participantId);
-            }
-            var statement = statements.Get(statementId);
-            if (statement < 0)
-            {
-                throw new InvalidOperationException($"A vote is on statement {statementId}, which is not one of the consultation's.");
-            }
-            _votes.Add(participant, statement, vote);
-        }
-
-        /// <summary>
-        /// The participants in the order of their ids: the rows come in whatever order the database finds them, and the
-        /// groups found depend on the order of the participants, so the same votes always give the same groups.
-        /// </summary>
-        public (long[] ParticipantKeys, VoteList Votes) Finish()
-        {
-            var keys = _participantKeys.ToArray();
-            var order = Enumerable.Range(0, keys.Length).ToArray();
-            Array.Sort((long[])keys.Clone(), order);
-            var newIndex = new int[keys.Length];
-            for (var i = 0; i < order.Length; i++)
-            {
-                newIndex[order[i]] = i;
-            }
-            _votes.RenumberParticipants(newIndex);
-            return (Array.ConvertAll(order, i => keys[i]), _votes);
-        }
-    }
-
-    /// <summary>
-    /// Id → index (-1 when not set) by an array over the range of ids expected, where a consultation's participants and
-    /// statements mostly are, so a vote costs two array reads rather than two hash lookups; ids outside it (someone who
-    /// joined since the range was read), or ranges too sparse for an array, go to a dictionary.
-    /// </summary>
-    private sealed class IdIndex
-    {
-        private const int SpareFactor = 4;
-        private const int SpareIds = 1024;
-
-        private readonly int _first;
-        private readonly int[] _window;
-        private readonly Dictionary<int, int> _outside = [];
-
-        public IdIndex(int first, int last, int count)
-        {
-            var width = (long)last - first + 1;
-            _first = first;
-            _window = width > 0 && width <= (long)count * SpareFactor + SpareIds ? new int[width] : [];
-            Array.Fill(_window, -1);
-        }
-
-        public int Get(int id)
-        {
-            var at = (long)id - _first;
-            return (ulong)at < (ulong)_window.Length ? _window[at] : _outside.GetValueOrDefault(id, -1);
-        }
-
-        public void Set(int id, int index)
-        {
-            var at = (long)id - _first;
-            if ((ulong)at < (ulong)_window.Length)
-            {
-                _window[at] = index;
-            }
-            else
-            {
-                _outside[id] = index;
             }
         }
     }
