@@ -5,17 +5,22 @@ using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Api;
 using ShapeOpenData.Modules.Catalogue;
 using ShapeOpenData.Modules.Comments;
+using ShapeOpenData.Modules.Commitments;
 using ShapeOpenData.Modules.Consultations;
 using ShapeOpenData.Modules.DatasetRequests;
+using ShapeOpenData.Modules.EthicsAssessments;
 using ShapeOpenData.Modules.Follows;
 using ShapeOpenData.Modules.Groups;
 using ShapeOpenData.Modules.Jurisdiction;
 using ShapeOpenData.Modules.Moderation;
 using ShapeOpenData.Modules.Notifications;
 using ShapeOpenData.Modules.Organisations;
+using ShapeOpenData.Modules.Outcomes;
+using ShapeOpenData.Modules.Search;
 using ShapeOpenData.Modules.Shared;
 using ShapeOpenData.Modules.Site;
 using ShapeOpenData.Modules.Supports;
+using ShapeOpenData.Modules.Updates;
 
 // The same program serves the web and runs commands (`migrate`, `users add`, `seed-demo` …).
 var isCommand = CommandLine.IsCommand(args);
@@ -45,7 +50,12 @@ builder.AddWebPlatform()
     .AddDatasetRequests()
     .AddCatalogue()
     .AddGroups()
-    .AddConsultations();
+    .AddConsultations()
+    .AddCommitments()
+    .AddUpdates()
+    .AddEthicsAssessments()
+    .AddOutcomes()
+    .AddSearch();
 
 var app = builder.Build();
 
@@ -67,7 +77,12 @@ app.MapWebPlatform()
     .MapDatasetRequests()
     .MapCatalogue()
     .MapGroups()
-    .MapConsultations();
+    .MapConsultations()
+    .MapCommitments()
+    .MapUpdates()
+    .MapEthicsAssessments()
+    .MapOutcomes()
+    .MapSearch();
 
 await app.Services.PrepareDatabaseAsync(seedDemoContent: app.Environment.IsDevelopment());
 await app.RunAsync();

@@ -26,7 +26,7 @@ public sealed class CatalogueJourneyTests(BrowserFixture service) : BrowserTest(
         await reporting.GotoAsync("/datasets");
         await reporting.AssertAccessibleAsync();
         await reporting.GetByLabel("Search datasets").FillAsync("road traffic");
-        await reporting.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickToNavigateAsync();
+        await reporting.Locator("#main-content").GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickToNavigateAsync();
         await reporting.GetByRole(AriaRole.Link, new() { Name = "Road traffic statistics", Exact = true }).ClickToNavigateAsync();
         await reporting.AssertAccessibleAsync();
         await reporting.GetByRole(AriaRole.Link, new() { Name = "Report a problem with this dataset" }).ClickToNavigateAsync();

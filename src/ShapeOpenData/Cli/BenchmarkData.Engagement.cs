@@ -63,11 +63,11 @@ public sealed partial class BenchmarkData
     {
         foreach (var request in requests)
         {
-            yield return [DatasetRequestsModule.ItemType, request.Id, request.RequesterId, request.CreatedAt];
+            yield return [DatasetRequestsModule.ItemType, request.Id, request.RequesterId, request.CreatedAt, true];
         }
         foreach (var row in Supports(requests, users, firstUser, sectors, seed))
         {
-            yield return [DatasetRequestsModule.ItemType, row[0], row[1], row[4]];
+            yield return [DatasetRequestsModule.ItemType, row[0], row[1], row[4], true];
         }
     }
 

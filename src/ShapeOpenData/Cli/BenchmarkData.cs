@@ -55,7 +55,7 @@ public sealed partial class BenchmarkData(AppDbContext db, Jurisdiction jurisdic
         var supports = requests.Sum(r => r.SupportCount);
         await Write("Supports", ["TargetType", "TargetId", "UserId", "Use", "Sector", "CreatedAt"],
             Supports(requests, size.Users, firstUser, sectors, seed).Select(row => (object?[])[DatasetRequestsModule.ItemType, .. row]), supports);
-        await Write("Follows", ["TargetType", "TargetId", "UserId", "CreatedAt"], Follows(requests, size.Users, firstUser, sectors, seed), supports + requests.Length);
+        await Write("Follows", ["TargetType", "TargetId", "UserId", "CreatedAt", "Asked"], Follows(requests, size.Users, firstUser, sectors, seed), supports + requests.Length);
         await Write("Comments", ["Id", "TargetType", "TargetId", "ParentId", "AuthorId", "Body", "IsOfficial", "CreatedAt"], Comments(requests, size, firstUser, seed), size.Comments);
         foreach (var table in new[] { "AspNetUsers", "DatasetRequests", "Comments" })
         {

@@ -12,7 +12,7 @@ namespace ShapeOpenData.Cli;
 /// <c>import-polis DIR</c> reads a Pol.is export folder into a new closed consultation and prints its slug as the last line;
 /// <c>opinion-groups SLUG</c> recomputes a consultation's opinion groups now and prints the seconds taken, k and the number
 /// of participants grouped as the last line (with <c>--measure</c>, after a line saying how long each step took and how much
-/// memory it took, for the benchmark).
+/// memory it took, for the benchmark; with <c>--repeat</c>, recomputing twice more in the same process as the service does).
 /// </summary>
 public static class PolisCommands
 {
@@ -60,29 +60,50 @@ public static class PolisCommands
     public static Command OpinionGroups(IServiceProvider services)
     {
         var slug = new Argument<string>("SLUG") { Description = "The consultation's short name" };
-        var measure = new Option<bool>("--measure") { Description = "Also print the time spent reading, computing and saving, and the peak memory" };
-        var command = new Command("opinion-groups", "Recompute a consultation's opinion groups now.") { slug, measure };
+        var measure = new Option<bool>("--measure") { Description = "Also print the time spent reading, computing and saving, the processor time and the peak memory" };
+        var repeat = new Option<bool>("--repeat")
+        {
+            Description = "Then recompute twice more in this process, as the running service does: reading every vote again, then only those since",
+        };
+        var command = new Command("opinion-groups", "Recompute a consultation's opinion groups now.") { slug, measure, repeat };
         command.SetAction(async (parsed, cancellationToken) =>
         {
             await services.PrepareDatabaseAsync(seedDemoContent: false, cancellationToken);
-            await using var scope = services.CreateAsyncScope();
             var given = parsed.GetValue(slug)!;
-            var id = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Consultations.Where(c => c.Slug == given).Select(c => (int?)c.Id).SingleOrDefaultAsync(cancellationToken);
+            int? id;
+            await using (var scope = services.CreateAsyncScope())
+            {
+                id = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Consultations.Where(c => c.Slug == given).Select(c => (int?)c.Id).SingleOrDefaultAsync(cancellationToken);
+            }
             if (id is null)
             {
                 Console.Error.WriteLine($"There is no consultation '{given}'.");
                 return 1;
             }
+            string[] runs = parsed.GetValue(repeat) ? ["a new process", "every vote read again", "the votes since caught up"] : ["a new process"];
+            OpinionGroupRunSummary? run = null;
             using var process = Process.GetCurrentProcess();
-            var before = process.WorkingSet64;
-            var run = (await scope.ServiceProvider.GetRequiredService<OpinionGroupComputation>().RecomputeAsync(id.Value, force: true, cancellationToken))!;
-            Console.Error.WriteLine($"{run.Voters:N0} people voted.");
-            if (parsed.GetValue(measure))
+            foreach (var (label, n) in runs.Select((label, n) => (label, n)))
             {
+                if (n == 1)
+                {
+                    // As every ten minutes in the service: the votes kept from the last run are set aside.
+                    services.GetRequiredService<VoteSnapshots>().Take(id.Value);
+                }
                 process.Refresh();
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"reading {run.Reading.TotalSeconds:0.000} s, computing {run.Computing.TotalSeconds:0.000} s, saving {run.Saving.TotalSeconds:0.000} s; peak {process.PeakWorkingSet64 / 1_048_576} MB, {(process.PeakWorkingSet64 - before) / 1_048_576} MB more than before"));
+                var (before, processorBefore) = (process.WorkingSet64, process.TotalProcessorTime);
+                await using var scope = services.CreateAsyncScope();
+                run = (await scope.ServiceProvider.GetRequiredService<OpinionGroupComputation>().RecomputeAsync(id.Value, force: true, cancellationToken))!;
+                if (parsed.GetValue(measure))
+                {
+                    process.Refresh();
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{label}: reading {run.Reading.TotalSeconds:0.000} s, computing {run.Computing.TotalSeconds:0.000} s, saving {run.Saving.TotalSeconds:0.000} s; " +
+                        $"processor {(process.TotalProcessorTime - processorBefore).TotalSeconds:0.000} s; peak {process.PeakWorkingSet64 / 1_048_576} MB, " +
+                        $"{(process.PeakWorkingSet64 - before) / 1_048_576} MB more than before"));
+                }
             }
+            Console.Error.WriteLine($"{run!.Voters:N0} people voted.");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{run.Took.TotalSeconds:0.000} seconds, k = {run.K}, {run.Grouped} participants grouped"));
             return 0;
         });

@@ -6,15 +6,20 @@ using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Audit;
 using ShapeOpenData.Modules.Catalogue;
 using ShapeOpenData.Modules.Comments;
+using ShapeOpenData.Modules.Commitments;
 using ShapeOpenData.Modules.Consultations;
 using ShapeOpenData.Modules.DatasetRequests;
+using ShapeOpenData.Modules.EthicsAssessments;
 using ShapeOpenData.Modules.Follows;
 using ShapeOpenData.Modules.Groups;
 using ShapeOpenData.Modules.Jurisdiction;
 using ShapeOpenData.Modules.Moderation;
 using ShapeOpenData.Modules.Notifications;
 using ShapeOpenData.Modules.Organisations;
+using ShapeOpenData.Modules.Outcomes;
+using ShapeOpenData.Modules.Search;
 using ShapeOpenData.Modules.Supports;
+using ShapeOpenData.Modules.Updates;
 
 namespace ShapeOpenData.Data;
 
@@ -34,7 +39,10 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Follow> Follows => Set<Follow>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
+    public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<PendingNotification> PendingNotifications => Set<PendingNotification>();
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<CommentRevision> CommentRevisions => Set<CommentRevision>();
     public DbSet<Support> Supports => Set<Support>();
@@ -73,15 +81,30 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<StatementVote> StatementVotes => Set<StatementVote>();
     public DbSet<OpinionGroupRun> OpinionGroupRuns => Set<OpinionGroupRun>();
     public DbSet<OutcomeChange> OutcomeChanges => Set<OutcomeChange>();
+    public DbSet<EngagementPlan> EngagementPlans => Set<EngagementPlan>();
+    public DbSet<Commitment> Commitments => Set<Commitment>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<ProgressUpdate> ProgressUpdates => Set<ProgressUpdate>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<EthicsAssessment> EthicsAssessments => Set<EthicsAssessment>();
+    public DbSet<TeamMember> EthicsTeamMembers => Set<TeamMember>();
+    public DbSet<StageAssessment> EthicsStageAssessments => Set<StageAssessment>();
+    public DbSet<ItemScore> EthicsItemScores => Set<ItemScore>();
+    public DbSet<OutcomeLink> OutcomeLinks => Set<OutcomeLink>();
+    public DbSet<PolicyUpdate> PolicyUpdates => Set<PolicyUpdate>();
+    public DbSet<UpdateTag> UpdateTags => Set<UpdateTag>();
+    public DbSet<Suggestion> Suggestions => Set<Suggestion>();
+    public DbSet<SearchDocument> SearchDocuments => Set<SearchDocument>();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         AuditModule.GuardAppendOnly(this);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return SearchIndexing.SaveAsync(this, token => base.SaveChangesAsync(acceptAllChangesOnSuccess, token), cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        // Every write in the service is asynchronous; the search index is kept only there.
         AuditModule.GuardAppendOnly(this);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }

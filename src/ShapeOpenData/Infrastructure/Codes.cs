@@ -25,6 +25,9 @@ public static class Codes
 
     public static IReadOnlyList<TEnum> All<TEnum>() where TEnum : struct, Enum => Cache<TEnum>.Values;
 
+    /// <summary>Every code, for a message that says which are allowed: "open, done, dropped".</summary>
+    public static string List<TEnum>() where TEnum : struct, Enum => string.Join(", ", Cache<TEnum>.Values.Select(v => Cache<TEnum>.Codes[v]));
+
     /// <summary>The code of an enum value whose type is known only at run time (form fields bound to any enum).</summary>
     public static string ToCodeOf(Enum value) => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 

@@ -2,6 +2,7 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Notify.Client;
 
 namespace ShapeOpenData.Infrastructure;
 
@@ -12,7 +13,14 @@ public sealed class EmailOptions
     /// <summary>Where <c>.eml</c> files go when no SMTP host is set; relative paths are under the content root.</summary>
     public string? PickupDirectory { get; set; }
 
+    /// <summary><c>smtp</c> (the default: SMTP, or the pickup directory when no host is set) or <c>notify</c> (GOV.UK Notify).</summary>
+    public string Provider { get; set; } = "smtp";
+
     public SmtpOptions Smtp { get; set; } = new();
+
+    public NotifyOptions Notify { get; set; } = new();
+
+    public bool UsesNotify => string.Equals(Provider, "notify", StringComparison.OrdinalIgnoreCase);
 
     public sealed class SmtpOptions
     {
@@ -21,6 +29,17 @@ public sealed class EmailOptions
         public bool UseStartTls { get; set; } = true;
         public string? UserName { get; set; }
         public string? Password { get; set; }
+    }
+
+    /// <summary>
+    /// GOV.UK Notify: an API key (from the environment or a secret store, never the repository) and the id of an email
+    /// template whose subject is <c>((subject))</c> and whose body is <c>((body))</c>.
+    /// </summary>
+    public sealed class NotifyOptions
+    {
+        public string? ApiKey { get; set; }
+        public string? TemplateId { get; set; }
+        public string BaseUrl { get; set; } = "https://api.notifications.service.gov.uk";
     }
 }
 
@@ -32,8 +51,8 @@ public sealed class EmailOptions
 public sealed record EmailMessage(string To, string Subject, string Body, Uri? UnsubscribeUrl = null, string? Reference = null);
 
 /// <summary>
-/// The one way email leaves the service: by SMTP when <c>Email:Smtp:Host</c> is set, otherwise as
-/// <c>.eml</c> files in the pickup directory (development and demos).
+/// The one way email leaves the service: through GOV.UK Notify when <c>Email:Provider</c> is <c>notify</c>; otherwise by
+/// SMTP when <c>Email:Smtp:Host</c> is set, or as <c>.eml</c> files in the pickup directory (development and demos).
 /// </summary>
 public sealed partial class EmailSender(
     IOptions<EmailOptions> options, IHostEnvironment environment, TimeProvider clock, ILogger<EmailSender> logger)
@@ -46,6 +65,11 @@ public sealed partial class EmailSender(
 
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
+        if (_options.UsesNotify)
+        {
+            await SendByNotifyAsync(message);
+            return;
+        }
         using var mime = Compose(message);
         if (string.IsNullOrWhiteSpace(_options.Smtp.Host))
         {
@@ -66,6 +90,27 @@ public sealed partial class EmailSender(
         LogSent(logger, message.Reference ?? "-", mime.MessageId ?? "");
     }
 
+    /// <summary>
+    /// Through GOV.UK Notify's template, the subject and the plain-text body as its two placeholders. The unsubscribe link
+    /// goes in the body (the client this version of the package offers has no header for it); the reference names the
+    /// email in Notify's own records without personal data.
+    /// </summary>
+    private async Task SendByNotifyAsync(EmailMessage message)
+    {
+        var notify = _options.Notify;
+        if (string.IsNullOrWhiteSpace(notify.ApiKey) || string.IsNullOrWhiteSpace(notify.TemplateId))
+        {
+            throw new InvalidOperationException("Email:Provider is notify: set Email:Notify:ApiKey and Email:Notify:TemplateId");
+        }
+        var client = new NotificationClient(notify.BaseUrl, notify.ApiKey);
+        var sent = await client.SendEmailAsync(message.To, notify.TemplateId,
+            new Dictionary<string, dynamic> { ["subject"] = message.Subject, ["body"] = BodyOf(message) }, message.Reference, null);
+        LogNotified(logger, message.Reference ?? "-", sent.id);
+    }
+
+    private static string BodyOf(EmailMessage message) =>
+        message.UnsubscribeUrl is { } unsubscribe ? $"{message.Body}\n\n---\nTo stop these emails, unsubscribe: {unsubscribe}\n" : message.Body;
+
     private MimeMessage Compose(EmailMessage message)
     {
         var mime = new MimeMessage { Subject = message.Subject };
@@ -75,14 +120,12 @@ public sealed partial class EmailSender(
         }
         mime.From.Add(MailboxAddress.Parse(_options.From));
         mime.To.Add(MailboxAddress.Parse(message.To));
-        var body = message.Body;
         if (message.UnsubscribeUrl is { } unsubscribe)
         {
             mime.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
             mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-            body += $"\n\n---\nTo stop these emails, unsubscribe: {unsubscribe}\n";
         }
-        mime.Body = new TextPart("plain") { Text = body };
+        mime.Body = new TextPart("plain") { Text = BodyOf(message) };
         return mime;
     }
 
@@ -103,4 +146,7 @@ public sealed partial class EmailSender(
 
     [LoggerMessage(LogLevel.Information, "Email {Reference} <{MessageId}> sent by SMTP")]
     private static partial void LogSent(ILogger logger, string reference, string messageId);
+
+    [LoggerMessage(LogLevel.Information, "Email {Reference} sent through GOV.UK Notify as notification {NotificationId}")]
+    private static partial void LogNotified(ILogger logger, string reference, string notificationId);
 }

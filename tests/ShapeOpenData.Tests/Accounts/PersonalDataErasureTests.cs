@@ -12,7 +12,9 @@ using ShapeOpenData.Modules.Moderation;
 using ShapeOpenData.Modules.Notifications;
 using ShapeOpenData.Modules.Shared;
 using ShapeOpenData.Modules.Supports;
+using ShapeOpenData.Tests.Commitments;
 using ShapeOpenData.Tests.Consultations;
+using ShapeOpenData.Tests.EthicsAssessments;
 using ShapeOpenData.Tests.Groups;
 
 namespace ShapeOpenData.Tests.Accounts;
@@ -61,12 +63,20 @@ public sealed partial class PersonalDataErasureTests(CatalogueServiceFactory ser
         ["QualityReportEvents.ActorId"] = new("quality_reports.events", After.Kept),
         ["Comments.AuthorId"] = new("comments.written", After.Kept),
         ["ConsultationParticipants.UserId"] = new("consultations.participations", After.Removed),
+        ["CommitmentUpdates.PostedById"] = new("commitments.updatesPosted", After.Kept),
+        ["CommitmentAssessments.AssessorId"] = new("commitments.assessmentsRecorded", After.Kept),
+        ["OutcomeLinks.LinkedById"] = new("outcomes.linksMade", After.Kept),
+        ["PolicyUpdates.AuthorId"] = new("updates.updatesPosted", After.Kept),
+        ["UpdateSuggestions.AuthorId"] = new("updates.suggestions", After.Kept),
+        ["UpdateSuggestions.AnsweredById"] = new("updates.suggestionsAnswered", After.Kept),
         ["DocumentVersions.PublishedById"] = new("consultations.versionsPublished", After.Kept),
         ["ModerationReports.ReporterId"] = new("moderation.reported", After.Removed),
         ["ModerationDecisions.AuthorId"] = new("moderation.decisionsAboutYou", After.Kept),
         ["ModerationDecisions.ModeratorId"] = new("moderation.decisionsYouMade", After.Kept),
         ["ModerationCases.AuthorId"] = new("moderation.decisionsAboutYou", After.Kept),
         ["Blocks.UserId"] = new("moderation.blocks", After.Kept),
+        ["EthicsStageAssessments.AssessedById"] = new("ethics_assessments.stagesAssessed", After.Kept),
+        ["EthicsTeamMembers.UserId"] = new("ethics_assessments.teams", After.Removed),
         ["DatasetRequests.RequesterId"] = new("requests.asked", After.Kept),
         ["DatasetRequests.RecordedById"] = new("requests.recorded", After.Kept),
         ["DatasetRequests.AssignedPublisherId"] = new("requests.assigned", After.Kept),
@@ -80,7 +90,9 @@ public sealed partial class PersonalDataErasureTests(CatalogueServiceFactory ser
         ["MinutesVersions.PublishedById"] = new("groups_and_meetings.minutesPublished", After.Kept),
         ["Registrations.UserId"] = new("groups_and_meetings.meetings", After.Removed),
         ["NotificationSettings.UserId"] = new("notifications.settings", After.Removed),
+        ["NotificationPreferences.UserId"] = new("notifications.preferences", After.Removed),
         ["OutboxEmails.UserId"] = new("notifications.emails", After.Removed),
+        ["Notices.UserId"] = new("notifications.notices", After.Removed),
         ["Supports.UserId"] = new("supports", After.Kept),
     };
 
@@ -216,7 +228,7 @@ public sealed partial class PersonalDataErasureTests(CatalogueServiceFactory ser
     /// <summary>
     /// Someone who did a bit of everything: asked, supported, commented and reported, drafted, joined and was invited,
     /// ran a group (minutes, actions, invitations), held a place someone else waits for, worked as a publisher, and ran and
-    /// took part in a consultation.
+    /// took part in a consultation, and assessed a project's data ethics.
     /// </summary>
     private async Task<(Person Leaver, Person Waiter, int MeetingId, int CommentId)> ArrangeSomeoneWithDataEverywhereAsync()
     {
@@ -246,6 +258,7 @@ public sealed partial class PersonalDataErasureTests(CatalogueServiceFactory ser
             await db.Database.ExecuteSqlRawAsync("UPDATE \"DatasetRequests\" SET \"RecordedById\" = {0}, \"AssignedPublisherId\" = {0} WHERE \"Id\" = {1}", leaver.Id, othersRequest);
             db.RequestDrafts.Add(new RequestDraft { UserId = leaver.Id, Answers = JsonSerializer.Serialize(new { title = DraftTitle }), UpdatedAt = DateTime.UtcNow });
             db.NotificationSettings.Add(new NotificationSettings { UserId = leaver.Id, EmailOff = false });
+            db.NotificationPreferences.Add(new NotificationPreference { UserId = leaver.Id, Kind = "updates", Choice = Choice.Weekly });
             db.CatalogueImports.Add(new CatalogueImport { Source = "leaver's import", State = ImportState.Finished, RequestedById = leaver.Id, StartedAt = DateTime.UtcNow });
             return await db.SaveChangesAsync();
         });
@@ -309,6 +322,36 @@ public sealed partial class PersonalDataErasureTests(CatalogueServiceFactory ser
         // Consultations: one they ran and opened (publishing its first version), and a statement they wrote on it.
         var (consultation, _) = await service.CreateConsultationAsync(runner: leaver);
         await service.SubmitStatementAsync(leaver, consultation.Slug, "Timetables should be published as open data");
+
+        // Ethics assessments: the team of one they started and assessed at its start.
+        var assessment = await service.StartAssessmentAsync(leaver);
+        await service.AssessAsync(assessment, leaver, ShapeOpenData.Modules.EthicsAssessments.ProjectStage.Start);
+
+        // Commitments: a progress update on their organisation's commitment, and (as an assessor) an assessment of it.
+        var (plan, colleague) = await service.CreatePlanAsync("department-for-transport");
+        var commitment = await service.AddCommitmentAsync(plan, colleague);
+        await service.CommitmentsAsync(leaver, (commitments, actor) => commitments.PostUpdateAsync(commitment.Reference, DateOnly.FromDateTime(DateTime.UtcNow), "Drafted.", null, actor));
+        await service.WithDatabaseAsync(db => db.Database.ExecuteSqlRawAsync("INSERT INTO \"AspNetUserRoles\" (\"UserId\", \"RoleId\") SELECT {0}, \"Id\" FROM \"AspNetRoles\" WHERE \"Name\" = 'assessor'", leaver.Id));
+        await service.CommitmentsAsync(leaver, (commitments, actor) => commitments.AssessAsync(commitment.Reference, new ShapeOpenData.Modules.Commitments.AssessmentDetails(
+            ShapeOpenData.Modules.Commitments.AssessmentKind.MidTerm, DateOnly.FromDateTime(DateTime.UtcNow), ShapeOpenData.Modules.Commitments.Specificity.Medium,
+            true, false, false, false, ShapeOpenData.Modules.Commitments.PotentialImpact.Minor, ShapeOpenData.Modules.Commitments.Completion.Limited, null, "Early days."), actor));
+
+        // Outcomes: a link they made from a request to their organisation's commitment.
+        var asked = await service.SubmitRequestAsync(await service.CreatePersonAsync());
+        await service.WithServicesAsync(async s => await s.GetRequiredService<ShapeOpenData.Modules.Outcomes.LinkWorkflow>().LinkAsync(
+            new(ItemTypes.Request, $"{asked}", ItemTypes.Commitment, commitment.Reference, "Asked for it"), await service.PrincipalAsync(leaver)));
+
+        // Policy updates: one they posted for their organisation, and a suggestion they made on it and answered.
+        await service.WithServicesAsync(async s =>
+        {
+            var updates = s.GetRequiredService<ShapeOpenData.Modules.Updates.UpdateWorkflow>();
+            var actor = await service.PrincipalAsync(leaver);
+            var update = await updates.PostAsync(new ShapeOpenData.Modules.Updates.UpdateDetails($"Leaving update {Guid.NewGuid():N}", "Bus data.", "All of it.",
+                await service.OrganisationIdAsync("department-for-transport"), ["buses"]), actor);
+            var suggestion = await updates.SuggestAsync(update.Slug, "Add the fares.", actor);
+            await updates.AnswerAsync(update.Slug, suggestion.Id, ShapeOpenData.Modules.Updates.SuggestionAnswer.Noted, null, actor);
+            return true;
+        });
 
         // Email sent to them, kept in the outbox.
         await service.WithServicesAsync(async s =>

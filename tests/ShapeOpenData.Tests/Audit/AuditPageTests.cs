@@ -116,7 +116,7 @@ public sealed class AuditPageTests(ServiceFactory service) : IClassFixture<Servi
         var session = await AdministratorAsync();
 
         var all = await session.GetAsync("/admin/audit");
-        var filtered = await session.SubmitAsync(all, [new("Type", "kind_test_two")], "form[method=get]");
+        var filtered = await session.SubmitAsync(all, [new("Type", "kind_test_two")], "#main-content form[method=get]");
 
         var kinds = all.Document.QuerySelectorAll("#Type option").Select(o => (Value: o.GetAttribute("value")!, Text: o.TextContent)).ToList();
         Assert.Equal(("", "Any kind"), kinds[0]);

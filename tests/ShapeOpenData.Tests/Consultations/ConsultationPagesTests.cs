@@ -32,7 +32,7 @@ public sealed class ConsultationPagesTests(ClockedServiceFactory service) : ICla
         Assert.Equal("The section has been added", added.Flash);
 
         var stranger = service.NewSession();
-        var reader = await service.CreatePersonAsync();
+        var reader = await service.HearingAtOnceAsync(await service.CreatePersonAsync());
         await stranger.SignInAsync(reader);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/consultations/{slug}")).Status);
         Assert.DoesNotContain("A draft data ethics framework", (await stranger.GetAsync("/consultations")).Text, StringComparison.Ordinal);
@@ -60,7 +60,7 @@ public sealed class ConsultationPagesTests(ClockedServiceFactory service) : ICla
     {
         var (consultation, _) = await service.CreateConsultationAsync();
         var session = service.NewSession();
-        var quoter = await service.CreatePersonAsync(name: "Quinn Quoter");
+        var quoter = await service.HearingAtOnceAsync(await service.CreatePersonAsync(name: "Quinn Quoter"));
         await session.SignInAsync(quoter);
         var section = await session.GetAsync($"/consultations/{consultation.Slug}/versions/1/sections/2");
         Assert.Equal("What we propose", section.Heading);

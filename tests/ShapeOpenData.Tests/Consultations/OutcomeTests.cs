@@ -43,7 +43,7 @@ public sealed class OutcomeTests(ClockedServiceFactory service) : IClassFixture<
     {
         var (consultation, owner) = await service.CreateConsultationAsync(title: $"Bus data {Guid.NewGuid():N}"[..20]);
         var slug = consultation.Slug;
-        var follower = await service.CreatePersonAsync();
+        var follower = await service.HearingAtOnceAsync(await service.CreatePersonAsync());
         await service.WithServicesAsync(async s =>
         {
             var db = s.GetRequiredService<ShapeOpenData.Data.AppDbContext>();
@@ -69,7 +69,7 @@ public sealed class OutcomeTests(ClockedServiceFactory service) : IClassFixture<
         var outcome = await runner.SubmitAsync(form, ("YouSaid", "Most of you said **28 days** is too slow."), ("WeDid", "We shortened the deadline."),
             ("Changes[0].Text", "Operators publish within 7 days"), ("Changes[0].Version", "2"), ("Changes[1].Text", "We kept the open licence"));
         Assert.Equal($"/consultations/{slug}/outcome", outcome.Url);
-        Assert.Equal("The outcome has been published. The consultation's followers have been emailed", outcome.Flash);
+        Assert.Equal("The outcome has been published. The consultation's followers have been told", outcome.Flash);
         Assert.Equal("We asked, you said, we did", outcome.Heading);
         var figures = outcome.Document.QuerySelector("#figures")!.QuerySelectorAll(".govuk-summary-list__row")
             .ToDictionary(r => r.QuerySelector("dt")!.TextContent.Trim(), r => string.Join(' ', r.QuerySelector("dd")!.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));

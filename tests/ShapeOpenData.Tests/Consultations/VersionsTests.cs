@@ -33,7 +33,7 @@ public sealed class VersionsTests(ClockedServiceFactory service) : IClassFixture
     {
         var (consultation, _) = await service.CreateConsultationAsync();
         var slug = consultation.Slug;
-        var follower = await service.CreatePersonAsync();
+        var follower = await service.HearingAtOnceAsync(await service.CreatePersonAsync());
         var reader = service.NewSession();
         await reader.SignInAsync(follower);
         await reader.SubmitAsync(await reader.GetAsync($"/consultations/{slug}"), [], "form#follow");
@@ -50,7 +50,7 @@ public sealed class VersionsTests(ClockedServiceFactory service) : IClassFixture
             ("Note", "Timetables within 7 days; how we will check.")));
 
         Assert.Equal($"/consultations/{slug}/versions/2", published.Url);
-        Assert.Equal("Version 2 has been published. Its followers have been emailed", published.Flash);
+        Assert.Equal("Version 2 has been published. Its followers have been told", published.Flash);
         Assert.Equal(["1. What we propose", "2. How we will check"], published.Document.QuerySelectorAll("main section h2").Select(h => h.TextContent.Trim()));
         var told = await service.Mail.WaitForAsync(follower.Email, $"New version of {consultation.Title}");
         Assert.Contains("What changed: Timetables within 7 days; how we will check.", told.TextBody, StringComparison.Ordinal);
@@ -174,12 +174,15 @@ public sealed class VersionsTests(ClockedServiceFactory service) : IClassFixture
             };
         });
 
-        Assert.Equal(new TracedItem(ItemTypes.DocumentVersion, found.ByKey!.Id, $"{slug} v2", "Bus data principles, version 2", $"/consultations/{slug}/versions/2"), found.ByKey);
+        var published = await service.WithDatabaseAsync(db => db.DocumentVersions.Where(v => v.Id == found.ByKey!.Id).Select(v => v.PublishedAt!.Value).SingleAsync());
+        Assert.Equal(new TracedItem(ItemTypes.DocumentVersion, found.ByKey!.Id, $"{slug} v2", "Bus data principles, version 2", $"/consultations/{slug}/versions/2",
+            $"published {ShapeOpenData.Infrastructure.TimeProviderExtensions.ToUkTime(published):d MMMM yyyy}"), found.ByKey);
         Assert.Equal($"{slug} v1", found.ByAddress!.Key);
         Assert.Equal(found.ByKey, found.ByTitle);
         Assert.Null(found.Missing);
         Assert.Null(found.Draft);
-        Assert.Equal(new TracedItem(ItemTypes.Statement, shown, $"{slug} #1", "Timetables should be open data", $"/consultations/{slug}/statements#statement-1"), found.Statement);
+        Assert.Equal(new TracedItem(ItemTypes.Statement, shown, $"{slug} #1", "Timetables should be open data", $"/consultations/{slug}/statements#statement-1",
+            "0 agree, 0 disagree, 0 pass"), found.Statement);
         Assert.Equal(found.Statement, found.StatementByText);
         Assert.Null(found.Held);
         Assert.Equal([shown], found.Public.Select(s => s.Id));

@@ -12,10 +12,12 @@ public sealed class DatasetRequestRulesTests
     private static readonly DateOnly Received = new(2026, 12, 18);
 
     private static readonly LegalRegime Foi = LegalRegime.Define("foi", "Freedom of Information Act 2000", "FOI", true, 20, DeadlineUnit.WorkingDays,
-        20, "Up to 20 more working days for the public interest test.", "Internal review, then the Information Commissioner.", 1);
+        20, "Up to 20 more working days for the public interest test.", "Internal review, then the Information Commissioner.",
+        new RegimeGuide("Recorded information.", "A breach of the Act."), 1);
 
     private static readonly LegalRegime Rpsi = LegalRegime.Define("rpsi", "Re-use of Public Sector Information Regulations 2015", "RPSI", true, 20,
-        DeadlineUnit.WorkingDays, null, "A reasonable time.", "The Information Commissioner.", 3);
+        DeadlineUnit.WorkingDays, null, "A reasonable time.", "The Information Commissioner.",
+        new RegimeGuide("Re-use of published information.", "No permission."), 3);
 
     private static DatasetRequest NewRequest(LegalRegime? regime = null, DateOnly? received = null) => DatasetRequest.Submit(
         new NewRequest("Bus punctuality", "Every route.", 1, [Theme.Transport], IntendedUse.Business, null, [], false, 7, ReceivedVia.Service, received ?? Received),

@@ -131,7 +131,7 @@ public sealed class RequestPagesTests(ServiceFactory service) : IClassFixture<Se
         var session = await SignedInAsync(follower);
 
         var following = await session.SubmitAsync(await session.GetAsync($"/requests/{id}"), selector: "form#follow");
-        Assert.Equal("You are following this request. We will email you when it changes", following.Flash);
+        Assert.Equal("You are following this request. We will tell you when it changes", following.Flash);
         Assert.True(await service.WithDatabaseAsync(db => db.Follows.AnyAsync(f => f.UserId == follower.Id && f.TargetId == id)));
 
         var stopped = await session.SubmitAsync(following, selector: "form#follow");

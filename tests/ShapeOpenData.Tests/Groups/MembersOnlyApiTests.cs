@@ -52,6 +52,11 @@ public sealed class MembersOnlyApiTests(ClockedServiceFactory service) : IClassF
             ["/api/v1/consultations/{slug}/groups"] = "/api/v1/consultations/no-such-consultation/groups",
             ["/api/v1/consultations/{slug}/statements"] = "/api/v1/consultations/no-such-consultation/statements",
             ["/api/v1/consultations/{slug}/statements/{id}"] = "/api/v1/consultations/no-such-consultation/statements/1",
+            ["/api/v1/regimes/{code}"] = "/api/v1/regimes/foi",
+            ["/api/v1/ethics-assessments/{slug}"] = "/api/v1/ethics-assessments/no-such-assessment",
+            ["/api/v1/plans/{slug}"] = "/api/v1/plans/no-such-plan",
+            ["/api/v1/commitments/{reference}"] = "/api/v1/commitments/NO-SUCH-COMMITMENT",
+            ["/api/v1/updates/{slug}"] = "/api/v1/updates/no-such-update",
         };
         Assert.NotEqual(held.Id, upcoming.Id);
         return (paths, group.Slug, chair);

@@ -37,7 +37,7 @@ public static class TestGroups
             var tracked = await db.Groups.Include(g => g.Members).SingleAsync(g => g.Id == group.Id);
             var invitation = tracked.Invite(person.Email, "not-kept", role, null, DateTime.UtcNow);
             tracked.AcceptInvitation(invitation, person.Id, person.Email, DateTime.UtcNow);
-            db.Follows.Add(new ShapeOpenData.Modules.Follows.Follow { TargetType = GroupsModule.GroupItemType, TargetId = group.Id, UserId = person.Id, CreatedAt = DateTime.UtcNow });
+            db.Follows.Add(new ShapeOpenData.Modules.Follows.Follow { TargetType = GroupsModule.GroupItemType, TargetId = group.Id, UserId = person.Id, Asked = true, CreatedAt = DateTime.UtcNow });
             return await db.SaveChangesAsync();
         });
 

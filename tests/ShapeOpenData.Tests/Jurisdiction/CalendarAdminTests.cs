@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using ShapeOpenData.Modules.Accounts;
+using ShapeOpenData.Modules.Jurisdiction;
 using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Tests.Jurisdiction;
@@ -80,7 +81,8 @@ public sealed class CalendarAdminTests(ServiceFactory service) : IClassFixture<S
         var invalid = await session.SubmitAsync(form, ("Amount", "twenty"), ("ExtensionRule", "x"), ("ComplaintRoute", "y"));
         Assert.Equal("Enter how long there is to reply as a whole number from 1 to 365", invalid.FieldError("Amount"));
 
-        await session.SubmitAsync(form, ("Amount", "10"), ("ExtensionLimit", "10"), ("ExtensionRule", "Up to 10 more."), ("ComplaintRoute", "Ask the programme team."));
+        await session.SubmitAsync(form, ("Amount", "10"), ("ExtensionLimit", "10"), ("ExtensionRule", "Up to 10 more."), ("ComplaintRoute", "Ask the programme team."),
+            ("WhatCanBeAsked", "Any data."), ("WhatSilenceMeans", "It is late."));
 
         var json = await service.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/deadlines?regime=service&received=2026-12-18");
         Assert.Equal("2027-01-07", json.GetProperty("dueOn").GetString());
@@ -117,15 +119,38 @@ public sealed class CalendarAdminTests(ServiceFactory service) : IClassFixture<S
         var administrator = await service.CreatePersonAsync(Roles.Administrator, twoFactor: true);
         var session = await AdministratorAsync(administrator);
         var form = await session.GetAsync("/admin/regimes/rpsi");
-        var before = (Amount: form.Document.GetElementById("Amount")!.GetAttribute("value"), Route: form.Document.GetElementById("ComplaintRoute")!.TextContent.Trim());
+        var before = (Amount: form.Document.GetElementById("Amount")!.GetAttribute("value"), Route: form.Document.GetElementById("ComplaintRoute")!.TextContent.Trim(),
+            Silence: form.Document.GetElementById("WhatSilenceMeans")!.TextContent.Trim());
 
-        await session.SubmitAsync(form, ("Amount", "25"), ("ExtensionLimit", ""), ("ExtensionRule", "No extension."), ("ComplaintRoute", "Write to the regulator."));
+        await session.SubmitAsync(form, ("Amount", "25"), ("ExtensionLimit", ""), ("ExtensionRule", "No extension."), ("ComplaintRoute", "Write to the regulator."),
+            ("WhatCanBeAsked", "Re-use of what is published."), ("WhatSilenceMeans", "No permission."));
 
         var entry = Assert.Single(await AuditedAsync("legal_regime", administrator.Id));
         Assert.Equal("changed", entry.Action);
         Assert.Equal(("rpsi", "rpsi"), (entry.Before.Field("code"), entry.After.Field("code")));
         Assert.Equal((before.Amount, "25"), (entry.Before.Field("amount"), entry.After.Field("amount")));
         Assert.Equal((before.Route, "Write to the regulator."), (entry.Before.Field("complaintRoute"), entry.After.Field("complaintRoute")));
+        Assert.Equal((before.Silence, "No permission."), (entry.Before.Field("whatSilenceMeans"), entry.After.Field("whatSilenceMeans")));
+    }
+
+    [Fact]
+    public async Task Regime_WithoutTheGuidesWords_SaysWhatIsMissingAndKeepsTheRegime()
+    {
+        var session = await AdministratorAsync();
+        var form = await session.GetAsync("/admin/regimes/foi");
+        var before = form.Document.GetElementById("WhatCanBeAsked")!.TextContent.Trim();
+        Assert.Contains("recorded information", before, StringComparison.Ordinal);
+
+        var page = await session.SubmitAsync(form, ("Amount", "20"), ("ExtensionLimit", "20"), ("ExtensionRule", "Twenty more."), ("ComplaintRoute", "The ICO."),
+            ("WhatCanBeAsked", "  "), ("WhatSilenceMeans", new string('x', LegalRegime.TextMaxLength + 1)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.StartsWith("Error: ", page.Title, StringComparison.Ordinal);
+        Assert.Equal([("Enter what can be asked", "WhatCanBeAsked"), ("What silence means must be 1000 characters or fewer", "WhatSilenceMeans")], page.Errors);
+        Assert.Equal("Enter what can be asked", page.FieldError("WhatCanBeAsked"));
+        var guide = (await service.NewSession().GetAsync("/your-right-to-data")).Document.QuerySelector("section[aria-labelledby=foi]")!.TextContent.Squeezed();
+        Assert.Contains(before.Squeezed(), guide, StringComparison.Ordinal);
+        Assert.DoesNotContain("Twenty more.", guide, StringComparison.Ordinal);
     }
 
     [Fact]

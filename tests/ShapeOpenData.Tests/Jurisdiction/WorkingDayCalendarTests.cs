@@ -87,7 +87,8 @@ public sealed class WorkingDayCalendarTests
     [Fact]
     public void CalendarMonthRegime_AddsMonths()
     {
-        var france = LegalRegime.Define("cada", "Accès aux documents administratifs", "CADA", true, 1, DeadlineUnit.CalendarMonths, null, "Aucune.", "La CADA.", 9);
+        var france = LegalRegime.Define("cada", "Accès aux documents administratifs", "CADA", true, 1, DeadlineUnit.CalendarMonths, null, "Aucune.", "La CADA.",
+            new RegimeGuide("Tout document administratif.", "Le silence vaut refus."), 9);
         Assert.Equal(new DateOnly(2027, 2, 28), france.DueOn(Calendar, new DateOnly(2027, 1, 31)));
         Assert.Equal("1 calendar month", france.DescribeAmount());
     }

@@ -52,6 +52,8 @@ public sealed class HiddenEverywhereTests(CatalogueServiceFactory service) : ICl
             ["action"] = "package_search", [""] = "no-such-file.txt", ["report.type"] = ItemTypes.Request, ["report.id"] = $"{requestId}",
             ["items.type"] = ItemTypes.Request, ["items.id"] = $"{requestId}", ["about.type"] = ItemTypes.Request, ["about.id"] = $"{requestId}",
             ["consultations"] = consultation.Slug, ["versions"] = "1", ["sections"] = "1", ["statements"] = $"{statement.Id}", ["questions"] = "1",
+            ["plans"] = "no-such-plan", ["commitments"] = "NO-SUCH-COMMITMENT", ["milestones"] = "1", ["ethics-assessments"] = "no-such-assessment", ["links"] = "999999",
+            ["updates"] = "no-such-update", ["tags"] = "no-such-tag", ["suggestions"] = "1",
         };
         var paths = ServiceRoutes.All(service.Services).Where(r => r.Method == "GET").Select(r => ServiceRoutes.PathOf(r, values)).ToList();
         paths.AddRange(

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Modules.Shared;
+using ShapeOpenData.Tests.Notifications;
 
 namespace ShapeOpenData.Tests.Moderation;
 
@@ -150,7 +151,7 @@ public sealed class ModerationJourneyTests(ClockedServiceFactory service) : ICla
         Assert.Equal(HttpStatusCode.Forbidden, support.StatusCode);
         Assert.Contains("blocked", await support.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var ownAccount = await authorSession.GetAsync("/account/notifications");
-        Assert.Equal(HttpStatusCode.OK, (await authorSession.SubmitAsync(ownAccount)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await authorSession.SubmitAsync(ownAccount, PreferencesTests.Answers(("updates", "weekly")))).Status);
         Assert.Equal(1, await service.WithDatabaseAsync(db => db.Comments.CountAsync(c => c.AuthorId == author.Id)));
 
         service.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));

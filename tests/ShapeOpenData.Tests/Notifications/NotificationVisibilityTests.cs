@@ -44,7 +44,7 @@ public sealed class NotificationVisibilityTests(SleepingOutboxServiceFactory ser
         var member = await service.CreatePersonAsync(withPassword: false);
         await service.AddMemberAsync(group, member);
         // A follow left from before it became members-only, or made before following was checked.
-        var outsider = await service.CreatePersonAsync(withPassword: false);
+        var outsider = await service.HearingAtOnceAsync(await service.CreatePersonAsync(withPassword: false));
         await service.WithDatabaseAsync(db =>
         {
             db.Follows.Add(new ShapeOpenData.Modules.Follows.Follow { TargetType = GroupsModule.GroupItemType, TargetId = group.Id, UserId = outsider.Id, CreatedAt = DateTime.UtcNow });
@@ -80,7 +80,7 @@ public sealed class NotificationVisibilityTests(SleepingOutboxServiceFactory ser
     {
         var requester = await service.CreatePersonAsync(withPassword: false);
         var id = await service.SubmitRequestAsync(requester, organisation: "cabinet-office", confidential: true);
-        var formerPublisher = await service.CreatePersonAsync(Roles.Publisher, "cabinet-office", twoFactor: true);
+        var formerPublisher = await service.HearingAtOnceAsync(await service.CreatePersonAsync(Roles.Publisher, "cabinet-office", twoFactor: true));
         var newPublisher = await service.CreatePersonAsync(Roles.Publisher, "home-office", twoFactor: true, withPassword: false);
         var session = service.NewSession();
         await session.SignInAsync(formerPublisher);

@@ -82,12 +82,17 @@ public sealed class RequestEmailTests(ServiceFactory service) : IClassFixture<Se
         // What a mail program sends for one click: a POST with this body, no cookies, no form token.
         var click = await service.CreateClient().PostAsync(link.PathAndQuery, new StringContent("List-Unsubscribe=One-Click", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
         Assert.Equal(HttpStatusCode.OK, click.StatusCode);
-        Assert.False(await service.WithDatabaseAsync(db => db.Follows.AnyAsync(f => f.UserId == follower.Id && f.TargetId == id)));
+        // It turns off email about requests only: they still follow it, and still hear at once about everything else.
+        var choices = await service.WithServicesAsync(s => s.GetRequiredService<Preferences>().ChoicesAsync(follower.Id, CancellationToken.None));
+        Assert.Equal(Choice.Off, choices["requests"]);
+        Assert.All(choices.Where(c => c.Key != "requests"), c => Assert.Equal(Choice.Recommended, c.Value));
+        Assert.True(await service.WithDatabaseAsync(db => db.Follows.AnyAsync(f => f.UserId == follower.Id && f.TargetId == id)));
 
         await programme.PostAsJsonAsync($"/api/v1/requests/{id}/assign", new { organisation = "cabinet-office" });
         await service.Mail.WaitForAsync(requester.Email, "Assigned");
         await service.DrainOutboxAsync();
         Assert.DoesNotContain(service.Mail.To(follower.Email), m => (m.Subject ?? "").StartsWith("Assigned", StringComparison.Ordinal));
+        Assert.True(await service.WithDatabaseAsync(db => db.Notices.AnyAsync(n => n.UserId == follower.Id && n.Subject.StartsWith("Assigned"))));
     }
 
     [Fact]
@@ -116,8 +121,8 @@ public sealed class RequestEmailTests(ServiceFactory service) : IClassFixture<Se
         var session = service.NewSession();
         await session.SignInAsync(requester);
         var settings = await session.GetAsync(done.Document.QuerySelector("main a[href='/account/notifications']")!.GetAttribute("href")!);
-        var back = await session.SubmitAsync(settings);
-        Assert.Equal("We will email you again about what you follow", back.Flash);
+        var back = await session.SubmitAsync(settings, selector: "form[action$='handler=Email']");
+        Assert.Equal("We will email you again, as you chose below", back.Flash);
         await programme.PostAsJsonAsync($"/api/v1/requests/{id}/assign", new { organisation = "cabinet-office" });
         await service.Mail.WaitForAsync(requester.Email, "Assigned");
     }

@@ -3,7 +3,10 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Modules.Groups;
 using ShapeOpenData.Modules.Shared;
+using ShapeOpenData.Tests.Commitments;
+using ShapeOpenData.Tests.Updates;
 using ShapeOpenData.Tests.Consultations;
+using ShapeOpenData.Tests.EthicsAssessments;
 using ShapeOpenData.Tests.Groups;
 
 namespace ShapeOpenData.Tests.Security;
@@ -39,6 +42,15 @@ public sealed class AuthorisationWorld : ServiceFactory
             .PostAsync(ItemTypes.QualityReport, reportId, null, "The file is still broken.", await PrincipalAsync(requester), CancellationToken.None));
         var (consultation, runner) = await this.CreateConsultationAsync(survey: true);
         var statement = await this.SubmitStatementAsync(runner, consultation.Slug, "Every timetable should be open data");
+        var (plan, planPublisher) = await this.CreatePlanAsync(Publisher);
+        var commitment = await this.AddCommitmentAsync(plan, planPublisher);
+        await this.CommitmentsAsync(planPublisher, (commitments, actor) => commitments.AddMilestoneAsync(commitment.Reference, "Publish it", new DateOnly(2027, 3, 1), actor));
+        var link = await WithServicesAsync(async s => await s.GetRequiredService<ShapeOpenData.Modules.Outcomes.LinkWorkflow>().LinkAsync(
+            new(ItemTypes.Request, $"{await this.SubmitRequestAsync(requester)}", ItemTypes.Commitment, commitment.Reference, "Asked for it"), await PrincipalAsync(planPublisher)));
+        var (update, _) = await this.PostUpdateAsync(Publisher, "open-data");
+        var (suggestion, _) = await this.SuggestAsync(update);
+        // A private ethics assessment whose team is none of the roles: its team publishing it during the walk would race the others.
+        var assessment = await this.StartAssessmentAsync(await CreatePersonAsync(withPassword: false));
 
         Values = new Dictionary<string, string>
         {
@@ -48,6 +60,9 @@ public sealed class AuthorisationWorld : ServiceFactory
             ["unsubscribe"] = "not-a-real-token", ["report.type"] = "comment", ["report.id"] = $"{comment.Id}", ["items.type"] = "comment",
             ["items.id"] = $"{comment.Id}", ["about.type"] = "comment", ["about.id"] = $"{comment.Id}", ["manage"] = "review", ["openapi"] = "v1", ["action"] = "package_search", [""] = "no-such-file.txt",
             ["consultations"] = consultation.Slug, ["versions"] = "1", ["sections"] = "1", ["statements"] = $"{statement.Id}", ["questions"] = "1",
+            ["plans"] = plan.Slug, ["commitments"] = commitment.Reference, ["milestones"] = "1",
+            ["ethics-assessments"] = assessment.Slug, ["links"] = $"{link.Id}",
+            ["updates"] = update.Slug, ["tags"] = "open-data", ["suggestions"] = $"{suggestion.Id}",
         };
         var people = new List<(char, Person?)>
         {

@@ -13,9 +13,9 @@ namespace ShapeOpenData.Tests.Site;
 public sealed class ArchitectureTests
 {
     private static readonly string[] Foundation =
-        ["Api", "Shared", "Audit", "Jurisdiction", "Organisations", "Accounts", "Follows", "Notifications", "Comments", "Supports", "Moderation", "Site", "Admin"];
+        ["Api", "Shared", "Audit", "Jurisdiction", "Organisations", "Accounts", "Follows", "Notifications", "Comments", "Supports", "Moderation", "Site", "Admin", "Search"];
 
-    private static readonly string[] Features = ["DatasetRequests", "Catalogue", "Groups", "Consultations"];
+    private static readonly string[] Features = ["DatasetRequests", "Catalogue", "Groups", "Consultations", "Commitments", "EthicsAssessments", "Outcomes", "Updates"];
 
     public static TheoryData<string> Modules => [.. Foundation.Concat(Features)];
 

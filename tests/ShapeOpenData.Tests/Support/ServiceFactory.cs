@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using ShapeOpenData.Data;
 using ShapeOpenData.Modules.Accounts;
+using ShapeOpenData.Modules.Notifications;
 using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Tests.Support;
@@ -132,6 +133,17 @@ public class ServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
         return new Person(user.Id, email, user.DisplayName, key);
     }
+
+    /// <summary>
+    /// The person chooses email straight away for every kind of thing (by default what they only follow comes in a
+    /// daily digest): for tests about what followers are told.
+    /// </summary>
+    public Task<Person> HearingAtOnceAsync(Person person) => WithServicesAsync(async s =>
+    {
+        await s.GetRequiredService<Preferences>().SetAsync(
+            person.Id, NotificationKinds.All.ToDictionary(k => k.Code, _ => Choice.Immediately), CancellationToken.None);
+        return person;
+    });
 
     /// <summary>
     /// Sends everything the outbox holds now and waits for what another worker is sending, so that a test can

@@ -23,7 +23,8 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public string Address { get; }
 
-    public async Task StartAsync()
+    /// <param name="waitUntilReady">False returns once the process is started, for a test that watches what it does as it starts.</param>
+    public async Task StartAsync(bool waitUntilReady = true)
     {
         var program = typeof(Program).Assembly.Location;
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(program)!, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -42,6 +43,10 @@ public sealed class ServiceProcess : IAsyncDisposable
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
+        if (!waitUntilReady)
+        {
+            return;
+        }
 
         // Generous: on a busy two-core machine (browser tests alongside) a cold start can take a while.
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };

@@ -15,7 +15,7 @@ public sealed class ShiftedClock : TimeProvider
 }
 
 /// <summary>The service on a <see cref="ShiftedClock"/>.</summary>
-public sealed class ClockedServiceFactory : ServiceFactory
+public class ClockedServiceFactory : ServiceFactory
 {
     public ShiftedClock Clock { get; } = new();
 

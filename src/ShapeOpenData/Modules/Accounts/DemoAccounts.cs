@@ -23,6 +23,7 @@ internal sealed partial class DemoAccounts(
         ($"admin@{Domain}", "Ada Administrator", Roles.Administrator, null, Sector.PublicSector),
         ($"programme@{Domain}", "Priya Programme", Roles.ProgrammeTeam, null, Sector.PublicSector),
         ($"moderator@{Domain}", "Morgan Moderator", Roles.Moderator, null, Sector.PublicSector),
+        ($"assessor@{Domain}", "Iris Assessor (independent reviewer)", Roles.Assessor, null, Sector.Academic),
         ($"publisher.dfe@{Domain}", "Pat Publisher (DfE)", Roles.Publisher, "department-for-education", Sector.PublicSector),
         ($"publisher.dft@{Domain}", "Tom Publisher (DfT)", Roles.Publisher, "department-for-transport", Sector.PublicSector),
         ($"publisher.defra@{Domain}", "Dee Publisher (Defra)", Roles.Publisher, "department-for-environment-food-rural-affairs", Sector.PublicSector),

@@ -66,6 +66,10 @@ public static class CatalogueModule
         services.AddScoped<DatasetItems>();
         services.AddScoped<ITraceable>(s => s.GetRequiredService<DatasetItems>());
         services.AddScoped<ISearchable>(s => s.GetRequiredService<DatasetItems>());
+        services.AddScoped<IOutcomeKind, DatasetOutcomes>();
+        services.AddScoped<ITraceable, ReportTraces>();
+        services.AddSingleton<ISearchSource, DatasetSearch>();
+        services.AddSingleton<ISearchSource, QualityReportSearch>();
         services.AddScoped<ICountable, CatalogueFigures>();
         services.AddScoped<CkanCatalogue>();
         services.AddScoped<ICkanActions>(s => s.GetRequiredService<CkanCatalogue>());

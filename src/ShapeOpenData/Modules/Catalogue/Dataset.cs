@@ -7,7 +7,7 @@ namespace ShapeOpenData.Modules.Catalogue;
 /// each import overwrites it, matched by <see cref="SourceId"/>. Gone from the source means withdrawn here,
 /// never deleted, so the reports and requests that point at it keep their history.
 /// </summary>
-public sealed class Dataset
+public sealed partial class Dataset
 {
     public const int TitleMaxLength = 300;
 

@@ -43,17 +43,17 @@ public static class DatasetsApi
         Theme? themeCode = null;
         if (theme is not null)
         {
-            if (!Codes.TryParse<Theme>(theme, out var parsed)) return ApiModule.Invalid("theme", "Use a theme code: " + CodeList<Theme>());
+            if (!Codes.TryParse<Theme>(theme, out var parsed)) return ApiModule.Invalid("theme", "Use a theme code: " + Codes.List<Theme>());
             themeCode = parsed;
         }
         Openness? least = null;
         if (openness is not null)
         {
-            if (OpennessFrom(openness) is not { } parsed) return ApiModule.Invalid("openness", "Use a level from 0 to 5 or a code: " + CodeList<Openness>());
+            if (OpennessFrom(openness) is not { } parsed) return ApiModule.Invalid("openness", "Use a level from 0 to 5 or a code: " + Codes.List<Openness>());
             least = parsed;
         }
         var order = DatasetSort.RecentlyUpdated;
-        if (sort is not null && !Codes.TryParse(sort, out order)) return ApiModule.Invalid("sort", "Use a sort: " + CodeList<DatasetSort>());
+        if (sort is not null && !Codes.TryParse(sort, out order)) return ApiModule.Invalid("sort", "Use a sort: " + Codes.List<DatasetSort>());
 
         var filter = new DatasetFilter(q, string.IsNullOrWhiteSpace(publisher) ? null : publisher, themeCode,
             string.IsNullOrWhiteSpace(format) ? null : format, least, order);
@@ -113,6 +113,4 @@ public static class DatasetsApi
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var level) && Enum.IsDefined((Openness)level) ? (Openness)level
         : Codes.TryParse<Openness>(text, out var code) ? code
         : null;
-
-    private static string CodeList<TEnum>() where TEnum : struct, Enum => string.Join(", ", Codes.All<TEnum>().Select(v => v.ToCode()));
 }

@@ -10,7 +10,7 @@ namespace ShapeOpenData.Modules.Catalogue;
 /// carries its own rules: the publisher's response is due within the service standard, it closes with a
 /// resolution and may be reopened, and a report of exposed personal data stays hidden until reviewed.
 /// </summary>
-public sealed class QualityReport
+public sealed partial class QualityReport
 {
     public const int DetailsMaxLength = 5_000;
 

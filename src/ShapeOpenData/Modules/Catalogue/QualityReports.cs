@@ -43,7 +43,7 @@ public sealed class QualityReports(
         {
             db.QualityReports.Add(report);
             await SaveAsync(cancellationToken);  // gives the report its id, for the follow, the audit entry and the emails
-            await following.FollowAsync(reporter, ItemType, report.Id, cancellationToken);
+            await following.FollowAsync(reporter, ItemType, report.Id, asked: true, cancellationToken);
             db.AuditEntries.Add(AuditEntry.Of(ItemType, report.Id, "reported", reporter, now, null, ReportSnapshot.Of(report)));
             var urgent = report.AwaitingReview
                 ? "\nIt says personal data is exposed. It is hidden from the public until you or a moderator review it: check the data now.\n"
@@ -101,6 +101,9 @@ public sealed class QualityReports(
 
     public static string UrlOf(string slug, int number) => $"/datasets/{slug}/reports/{number}";
 
+    /// <summary>What a report is called where it is named on its own: "Report 3 on Bus stops".</summary>
+    public static string TitleOf(int number, string datasetTitle) => $"Report {number} on {datasetTitle}";
+
     private static bool Manages(ClaimsPrincipal user, QualityReport report, int organisationId) => QualityReportPermissions.CanManage(user, organisationId);
 
     private async Task<QualityReport> ActAsync(
@@ -132,7 +135,7 @@ public sealed class QualityReports(
     {
         var dataset = report.Dataset!;
         var note = happened.Note is null ? "" : $"\n{happened.Note}\n";
-        await notifier.NotifyAsync(
+        await notifier.NotifyFollowersAsync(
             new Notification($"quality-report:{report.Id}:v{report.Version}", $"{happened.Kind.ToText()}: report {report.Number} on {dataset.Title}", $"""
                 {happened.Kind.ToText()} on report {report.Number} ({report.Category.ToText().ToLowerInvariant()}) about "{dataset.Title}".
                 {note}
@@ -140,7 +143,7 @@ public sealed class QualityReports(
 
                 See the report: {links.Absolute(UrlOf(dataset.Slug, report.Number))}
                 """, $"follow:{ItemType}:{report.Id}"),
-            await following.FollowersAsync(ItemType, report.Id, cancellationToken), actorId, cancellationToken);
+            new FollowableItem(ItemType, report.Id), actorId, cancellationToken: cancellationToken);
     }
 
     private async Task<DateOnly> DueOnAsync(CancellationToken cancellationToken)

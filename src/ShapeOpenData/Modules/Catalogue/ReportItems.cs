@@ -20,7 +20,7 @@ public sealed class ReportItems(AppDbContext db) : IFollowable, ICommentable, IS
 
     public async Task<(string Title, string Url)?> DescribeAsync(int id, CancellationToken cancellationToken) =>
         await db.QualityReports.Where(r => r.Id == id).Select(r => new { r.Number, r.Dataset!.Slug, r.Dataset.Title }).SingleOrDefaultAsync(cancellationToken) is { } found
-            ? ($"Report {found.Number} on {found.Title}", QualityReports.UrlOf(found.Slug, found.Number))
+            ? (QualityReports.TitleOf(found.Number, found.Title), QualityReports.UrlOf(found.Slug, found.Number))
             : null;
 
     /// <summary>
@@ -39,7 +39,7 @@ public sealed class ReportItems(AppDbContext db) : IFollowable, ICommentable, IS
         {
             return null;
         }
-        return new CommentableItem($"Report {report.Number} on {report.Dataset.Title}", QualityReports.UrlOf(report.Dataset.Slug, report.Number),
+        return new CommentableItem(QualityReports.TitleOf(report.Number, report.Dataset.Title), QualityReports.UrlOf(report.Dataset.Slug, report.Number),
             reader.IsSignedIn(), QualityReportPermissions.CanManage(reader, report.Dataset.OrganisationId));
     }
 

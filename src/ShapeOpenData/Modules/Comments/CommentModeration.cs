@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
@@ -23,8 +22,8 @@ internal sealed class CommentModeration(CommentThreads threads, AppDbContext db,
             {
                 return null;
             }
-            var traced = new TracedItem(Type, comment.Id, comment.Id.ToString(CultureInfo.InvariantCulture), $"Comment on {item.Title}", $"{item.Url}#comment-{comment.Id}");
-            return new ModeratedItem(traced, $"Comment on {item.Title}", [new("body", "Comment", comment.Body, Comment.BodyMaxLength)],
+            var traced = CommentTraces.Of(comment.Id, item);
+            return new ModeratedItem(traced, traced.Title, [new("body", "Comment", comment.Body, Comment.BodyMaxLength)],
                 comment.AuthorId, comment.Moderation, comment.IsOfficial);
         }
         catch (NotFoundException)

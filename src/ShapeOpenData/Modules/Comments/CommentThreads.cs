@@ -93,7 +93,7 @@ public sealed class CommentThreads(
                 return comment;
             }
             var kind = comment.IsOfficial ? "Official answer" : parent is null ? "New comment" : "New reply";
-            await notifier.NotifyAsync(new Notification(
+            await notifier.NotifyFollowersAsync(new Notification(
                     $"comment:{comment.Id}", $"{kind}: {item.Title}",
                     $"""
                     {author.DisplayName()} wrote on "{item.Title}":
@@ -103,7 +103,7 @@ public sealed class CommentThreads(
                     Read it and reply: {links.Absolute($"{item.Url}#comment-{comment.Id}")}
                     """,
                     $"follow:{type}:{targetId}"),
-                await following.FollowersAsync(type, targetId, cancellationToken), authorId, cancellationToken);
+                new FollowableItem(type, targetId), authorId, cancellationToken: cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return comment;
         }, cancellationToken);

@@ -10,13 +10,14 @@ namespace ShapeOpenData.Modules.Comments;
 public static class CommentsModule
 {
     /// <summary>What the audit log calls a comment.</summary>
-    public const string ItemType = "comment";
+    public const string ItemType = ItemTypes.Comment;
 
     public static WebApplicationBuilder AddComments(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<CommentThreads>();
         builder.Services.AddScoped<IPersonalData, CommentsPersonalData>();
         builder.Services.AddScoped<IModeratable, CommentModeration>();
+        builder.Services.AddScoped<ITraceable, CommentTraces>();
         return builder;
     }
 }

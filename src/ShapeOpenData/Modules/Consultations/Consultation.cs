@@ -21,7 +21,7 @@ public sealed record ConsultationDetails(string Title, string Summary, int Organ
 /// finally answered by its outcome, "We asked, you said, we did". Its document is kept in versions that are never
 /// edited once published; only the first is drafted in place, before it opens.
 /// </summary>
-public sealed class Consultation
+public sealed partial class Consultation
 {
     public const int TitleMaxLength = 200;
     public const int SummaryMaxLength = 2_000;

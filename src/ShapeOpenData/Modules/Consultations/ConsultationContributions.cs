@@ -23,8 +23,13 @@ internal static class ConsultationContributions
         services.AddScoped<ISearchable>(s => s.GetRequiredService<ConsultationTraces>());
         services.AddScoped<ITraceable, DocumentVersionTraces>();
         services.AddScoped<ITraceable, StatementTraces>();
+        services.AddScoped<ITraceable, ResponseTraces>();
+        services.AddSingleton<ISearchSource, ConsultationSearch>();
+        services.AddSingleton<ISearchSource, StatementSearch>();
+        services.AddScoped<IKeptLinks, ChangesMadeInVersions>();
+        services.AddScoped<IOutcomeKind, DocumentVersionOutcomes>();
         services.AddScoped<ICountable, ConsultationFigures>();
-        services.AddHostedService<ConsultationCloser>();
+        services.AddScheduledWork("closed consultations at the end of their closing day", TimeSpan.FromMinutes(1), (s, ct) => s.GetRequiredService<ConsultationWorkflow>().CloseDueAsync(ct));
     }
 }
 
@@ -83,13 +88,13 @@ public sealed class ConsultationTraces(AppDbContext db) : ITraceable, ISearchabl
     public string Type => ConsultationsModule.ItemType;
 
     public async Task<IReadOnlyList<TracedItem>> PublicAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
-        await Traced(Public().Where(c => ids.Contains(c.Id))).ToListAsync(cancellationToken);
+        await TracedAsync(Public().Where(c => ids.Contains(c.Id)), cancellationToken);
 
     public async Task<TracedItem?> FindAsync(string reference, CancellationToken cancellationToken)
     {
         var text = reference.Trim();
         var slug = text.Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.ToLowerInvariant() ?? "";
-        return await Traced(Public().Where(c => c.Slug == slug || c.Title == text).OrderBy(c => c.Id)).FirstOrDefaultAsync(cancellationToken);
+        return (await TracedAsync(Public().Where(c => c.Slug == slug || c.Title == text).OrderBy(c => c.Id).Take(1), cancellationToken)).SingleOrDefault();
     }
 
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(string words, int limit, CancellationToken cancellationToken)
@@ -111,8 +116,16 @@ public sealed class ConsultationTraces(AppDbContext db) : ITraceable, ISearchabl
 
     private IQueryable<Consultation> Public() => db.Consultations.AsNoTracking().Where(c => c.State != ConsultationState.Draft);
 
-    private static IQueryable<TracedItem> Traced(IQueryable<Consultation> consultations) =>
-        consultations.Select(c => new TracedItem(ConsultationsModule.ItemType, c.Id, c.Slug, c.Title, "/consultations/" + c.Slug));
+    /// <summary>Where each stands, as its page says: open until its closing day, closed on a day, or its outcome published.</summary>
+    private static async Task<List<TracedItem>> TracedAsync(IQueryable<Consultation> consultations, CancellationToken cancellationToken) =>
+        [.. (await consultations.Select(c => new { c.Id, c.Slug, c.Title, c.State, c.ClosesOn, c.ClosedAt, OutcomePublishedAt = (DateTime?)c.Outcome!.PublishedAt })
+                .ToListAsync(cancellationToken))
+            .Select(c => new TracedItem(ConsultationsModule.ItemType, c.Id, c.Slug, c.Title, ConsultationWorkflow.UrlOf(c.Slug), c switch
+            {
+                { OutcomePublishedAt: { } published } => $"outcome published {published.ToUkTime():d MMMM yyyy}",
+                { ClosedAt: { } closed } => $"closed {ConsultationTimes.ClosedOn(closed):d MMMM yyyy}",
+                _ => $"open until {c.ClosesOn:d MMMM yyyy}",
+            }))];
 }
 
 /// <summary>An organisation's record on consultations: how many it has run, and how many had their outcome published.</summary>

@@ -17,7 +17,7 @@ public sealed record ConsultationSnapshot(string Title, string Summary, int Orga
 
 /// <summary>
 /// Every change to a consultation's life: drafting it and its document, opening, closing (early, or at the end of its
-/// closing day by <see cref="ConsultationCloser"/>), new versions of the document and the outcome. Each is checked,
+/// closing day by scheduled work), new versions of the document and the outcome. Each is checked,
 /// audited and saved with its followers' emails in one transaction. Whoever drafts it follows it.
 /// </summary>
 public sealed class ConsultationWorkflow(AppDbContext db, TimeProvider clock, Following following, Notifier notifier, ServiceLinks links)
@@ -44,7 +44,7 @@ public sealed class ConsultationWorkflow(AppDbContext db, TimeProvider clock, Fo
             db.Consultations.Add(consultation);
             await db.SaveChangesAsync(cancellationToken);
             db.DocumentVersions.Add(DocumentVersion.First(consultation.Id, now));
-            await following.FollowAsync(actor.UserId()!.Value, ItemType, consultation.Id, cancellationToken);
+            await following.FollowAsync(actor.UserId()!.Value, ItemType, consultation.Id, asked: true, cancellationToken);
             db.AuditEntries.Add(AuditEntry.Of(ItemType, consultation.Id, "drafted", actor.UserId(), now, null, ConsultationSnapshot.Of(consultation)));
             await db.SaveChangesAsync(cancellationToken);
             return consultation;
@@ -215,8 +215,8 @@ public sealed class ConsultationWorkflow(AppDbContext db, TimeProvider clock, Fo
         {
             db.AuditEntries.Add(AuditEntry.Of<object>(ItemType, consultation.Id, action, actorId, now, before, after ?? ConsultationSnapshot.Of(consultation)));
             await db.SaveChangesAsync(cancellationToken);
-            await notifier.NotifyAsync(new Notification($"consultation:{consultation.Id}:{action}:{now.Ticks}", subject, body, $"follow:{ItemType}:{consultation.Id}"),
-                await following.FollowersAsync(ItemType, consultation.Id, cancellationToken), actorId, cancellationToken);
+            await notifier.NotifyFollowersAsync(new Notification($"consultation:{consultation.Id}:{action}:{now.Ticks}", subject, body, $"follow:{ItemType}:{consultation.Id}"),
+                new FollowableItem(ItemType, consultation.Id), actorId, cancellationToken: cancellationToken);
             return await db.SaveChangesAsync(cancellationToken);
         }, cancellationToken);
     }

@@ -24,8 +24,25 @@ public sealed class OpinionGroupComputation(AppDbContext db, VoteSnapshots snaps
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Recomputes when votes changed since the last run (or always, when <paramref name="force"/>); null when nothing changed.</summary>
+    /// <summary>
+    /// Recomputes when votes changed since the last run (or always, when <paramref name="force"/>); null when nothing changed.
+    /// When another process (the service's watch, or an operator's command) stored the consultation's first run meanwhile,
+    /// it computes once more on top of that run.
+    /// </summary>
     public async Task<OpinionGroupRunSummary?> RecomputeAsync(int consultationId, bool force, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ComputeAsync(consultationId, force, cancellationToken);
+        }
+        catch (DbUpdateException firstRunClash) when (firstRunClash.IsUniqueViolation())
+        {
+            db.ChangeTracker.Clear();
+            return await ComputeAsync(consultationId, force, cancellationToken);
+        }
+    }
+
+    private async Task<OpinionGroupRunSummary?> ComputeAsync(int consultationId, bool force, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var (votesNow, lastVoteAt) = await FingerprintAsync(consultationId, cancellationToken);

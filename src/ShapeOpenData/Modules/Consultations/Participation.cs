@@ -41,7 +41,7 @@ public sealed class Participant
 /// consultation. When the consultation moderates statements, a new one waits for a moderator before others see it.
 /// Its counts move in the same transaction as the votes, so they always equal them.
 /// </summary>
-public sealed class Statement
+public sealed partial class Statement
 {
     /// <summary>What a participant may write here.</summary>
     public const int TextMaxLength = 140;

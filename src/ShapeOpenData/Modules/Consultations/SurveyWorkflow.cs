@@ -130,7 +130,7 @@ public sealed class SurveyWorkflow(AppDbContext db, TimeProvider clock, Consulta
                 var before = first ? null : new { Participant = participant.Number, Consent = participant.Consent.ToCode() };
                 response.Answer(answers, now);
                 participant.Choose(consent);
-                await following.FollowAsync(userId, ItemType, consultation.Id, cancellationToken);
+                await following.FollowAsync(userId, ItemType, consultation.Id, asked: true, cancellationToken);
                 // That they answered, and what they consented to; never what they wrote, which stays theirs to change or erase.
                 db.AuditEntries.Add(AuditEntry.Of<object>(ItemType, consultation.Id, first ? "responded" : "response_changed", userId, now,
                     before, new { Participant = participant.Number, Consent = consent.ToCode() }));

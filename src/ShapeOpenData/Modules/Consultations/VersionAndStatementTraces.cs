@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
+using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Consultations;
@@ -19,7 +20,7 @@ public sealed partial class DocumentVersionTraces(AppDbContext db) : ITraceable
     public static string UrlOf(string slug, int number) => $"{ConsultationWorkflow.UrlOf(slug)}/versions/{number}";
 
     public async Task<IReadOnlyList<TracedItem>> PublicAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
-        await Traced(Public().Where(v => ids.Contains(v.Version.Id))).ToListAsync(cancellationToken);
+        await TracedAsync(Public().Where(v => ids.Contains(v.Version.Id)), cancellationToken);
 
     public async Task<TracedItem?> FindAsync(string reference, CancellationToken cancellationToken)
     {
@@ -27,12 +28,12 @@ public sealed partial class DocumentVersionTraces(AppDbContext db) : ITraceable
         if (Named().Match(text) is { Success: true } key)
         {
             var (slug, number) = (key.Groups["slug"].Value.ToLowerInvariant(), int.Parse(key.Groups["number"].Value, System.Globalization.CultureInfo.InvariantCulture));
-            return await Traced(Public().Where(v => v.Slug == slug && v.Version.Number == number)).FirstOrDefaultAsync(cancellationToken);
+            return (await TracedAsync(Public().Where(v => v.Slug == slug && v.Version.Number == number).Take(1), cancellationToken)).SingleOrDefault();
         }
         if (Titled().Match(text) is { Success: true } titled)
         {
             var (title, number) = (titled.Groups["title"].Value, int.Parse(titled.Groups["number"].Value, System.Globalization.CultureInfo.InvariantCulture));
-            return await Traced(Public().Where(v => v.Title == title && v.Version.Number == number).OrderBy(v => v.Version.Id)).FirstOrDefaultAsync(cancellationToken);
+            return (await TracedAsync(Public().Where(v => v.Title == title && v.Version.Number == number).OrderBy(v => v.Version.Id).Take(1), cancellationToken)).SingleOrDefault();
         }
         return null;
     }
@@ -51,9 +52,11 @@ public sealed partial class DocumentVersionTraces(AppDbContext db) : ITraceable
         where consultation.State != ConsultationState.Draft && version.PublishedAt != null
         select new Row { Version = version, Slug = consultation.Slug, Title = consultation.Title };
 
-    private static IQueryable<TracedItem> Traced(IQueryable<Row> rows) =>
-        rows.Select(v => new TracedItem(ItemTypes.DocumentVersion, v.Version.Id, v.Slug + " v" + v.Version.Number,
-            v.Title + ", version " + v.Version.Number, "/consultations/" + v.Slug + "/versions/" + v.Version.Number));
+    /// <summary>With the day it was published, as its page gives it.</summary>
+    private static async Task<List<TracedItem>> TracedAsync(IQueryable<Row> rows, CancellationToken cancellationToken) =>
+        [.. (await rows.Select(v => new { v.Version.Id, v.Version.Number, v.Version.PublishedAt, v.Slug, v.Title }).ToListAsync(cancellationToken))
+            .Select(v => new TracedItem(ItemTypes.DocumentVersion, v.Id, KeyOf(v.Slug, v.Number), $"{v.Title}, version {v.Number}", UrlOf(v.Slug, v.Number),
+                $"published {v.PublishedAt!.Value.ToUkTime():d MMMM yyyy}"))];
 
     /// <summary>"data-ethics v2", or its address, absolute or not.</summary>
     [GeneratedRegex(@"^(?:.*/consultations/)?(?<slug>[A-Za-z0-9-]+)(?:\s+v|/versions/)(?<number>\d{1,6})/?$")]
@@ -73,7 +76,7 @@ public sealed partial class StatementTraces(AppDbContext db) : ITraceable
     public string Type => ItemTypes.Statement;
 
     public async Task<IReadOnlyList<TracedItem>> PublicAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
-        await Traced(Public().Where(s => ids.Contains(s.Statement.Id))).ToListAsync(cancellationToken);
+        await TracedAsync(Public().Where(s => ids.Contains(s.Statement.Id)), cancellationToken);
 
     public async Task<TracedItem?> FindAsync(string reference, CancellationToken cancellationToken)
     {
@@ -81,9 +84,9 @@ public sealed partial class StatementTraces(AppDbContext db) : ITraceable
         if (Named().Match(text) is { Success: true } key)
         {
             var (slug, number) = (key.Groups["slug"].Value.ToLowerInvariant(), int.Parse(key.Groups["number"].Value, System.Globalization.CultureInfo.InvariantCulture));
-            return await Traced(Public().Where(s => s.Slug == slug && s.Statement.Number == number)).FirstOrDefaultAsync(cancellationToken);
+            return (await TracedAsync(Public().Where(s => s.Slug == slug && s.Statement.Number == number).Take(1), cancellationToken)).SingleOrDefault();
         }
-        return await Traced(Public().Where(s => s.Statement.Text == text).OrderBy(s => s.Statement.Id)).FirstOrDefaultAsync(cancellationToken);
+        return (await TracedAsync(Public().Where(s => s.Statement.Text == text).OrderBy(s => s.Statement.Id).Take(1), cancellationToken)).SingleOrDefault();
     }
 
     private sealed class Row
@@ -98,9 +101,12 @@ public sealed partial class StatementTraces(AppDbContext db) : ITraceable
         where consultation.State != ConsultationState.Draft && statement.Moderation.HiddenAt == null && !statement.Moderation.AwaitingApproval
         select new Row { Statement = statement, Slug = consultation.Slug };
 
-    private static IQueryable<TracedItem> Traced(IQueryable<Row> rows) =>
-        rows.Select(s => new TracedItem(ItemTypes.Statement, s.Statement.Id, s.Slug + " #" + s.Statement.Number, s.Statement.Text,
-            "/consultations/" + s.Slug + "/statements#statement-" + s.Statement.Number));
+    /// <summary>With how people voted on it so far.</summary>
+    private static async Task<List<TracedItem>> TracedAsync(IQueryable<Row> rows, CancellationToken cancellationToken) =>
+        [.. (await rows.Select(s => new { s.Statement.Id, s.Statement.Number, s.Statement.Text, s.Statement.Agrees, s.Statement.Disagrees, s.Statement.Passes, s.Slug })
+                .ToListAsync(cancellationToken))
+            .Select(s => new TracedItem(ItemTypes.Statement, s.Id, $"{s.Slug} #{s.Number}", s.Text, $"{ConsultationWorkflow.UrlOf(s.Slug)}/statements#statement-{s.Number}",
+                $"{s.Agrees:N0} agree, {s.Disagrees:N0} disagree, {s.Passes:N0} pass"))];
 
     /// <summary>"data-ethics #12", or its address, absolute or not.</summary>
     [GeneratedRegex(@"^(?:.*/consultations/)?(?<slug>[A-Za-z0-9-]+)(?:\s+#|/statements#statement-)(?<number>\d{1,9})$")]

@@ -245,13 +245,12 @@ public static partial class DatasetRequestsApi
             sector is null ? null : Codes.Parse<Sector>(sector), false, sort is null ? RequestSort.MostSupported : Codes.Parse<RequestSort>(sort));
 
     private static (string Key, string Message) FilterError(string? state, string? theme, string? sector, string? sort) =>
-        state is not null && !Codes.TryParse<RequestState>(state, out _) ? ("state", "Use a state code: " + CodeList<RequestState>())
-        : theme is not null && !Codes.TryParse<Theme>(theme, out _) ? ("theme", "Use a theme code: " + CodeList<Theme>())
-        : sector is not null && !Codes.TryParse<Sector>(sector, out _) ? ("sector", "Use a sector code: " + CodeList<Sector>())
-        : sort is not null && !Codes.TryParse<RequestSort>(sort, out _) ? ("sort", "Use a sort: " + CodeList<RequestSort>())
+        state is not null && !Codes.TryParse<RequestState>(state, out _) ? ("state", "Use a state code: " + Codes.List<RequestState>())
+        : theme is not null && !Codes.TryParse<Theme>(theme, out _) ? ("theme", "Use a theme code: " + Codes.List<Theme>())
+        : sector is not null && !Codes.TryParse<Sector>(sector, out _) ? ("sector", "Use a sector code: " + Codes.List<Sector>())
+        : sort is not null && !Codes.TryParse<RequestSort>(sort, out _) ? ("sort", "Use a sort: " + Codes.List<RequestSort>())
         : ("", "");
 
-    private static string CodeList<TEnum>() where TEnum : struct, Enum => string.Join(", ", Codes.All<TEnum>().Select(v => v.ToCode()));
 
     private static string ApiName(string field) => field switch
     {

@@ -36,13 +36,15 @@ public static class DatasetRequestsModule
         services.AddScoped<ISupportable>(s => s.GetRequiredService<RequestItems>());
         services.AddScoped<IPersonalData, RequestsPersonalData>();
         services.AddScoped<ITraceable, RequestTraces>();
+        services.AddSingleton<ISearchSource, RequestSearch>();
+        services.AddScoped<IKeptLinks, ReleasedAsDatasets>();
         services.AddScoped<IPageSection, RequestsAnsweredByDataset>();
         services.AddScoped<IReaction<CatalogueImported>, LinkAnsweredRequests>();
         services.AddScoped<ICountable, RequestFigures>();
         services.AddScoped<IDemoContent, DemoRequests>();
         services.AddScoped<ICkanActions, CkanDataRequests>();
         services.AddScoped<IModeratable, RequestModeration>();
-        services.AddHostedService<ScheduledReleaseWatch>();
+        services.AddScheduledWork("re-opened requests whose scheduled release date passed", TimeSpan.FromHours(1), (s, ct) => s.GetRequiredService<RequestWorkflow>().ReopenPastScheduledAsync(ct));
         services.AddSingleton(new NavigationItem("Requests", "/requests", 10));
         return builder;
     }

@@ -7,8 +7,8 @@ using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.DatasetRequests;
 
-/// <summary>Public requests as other modules link to them (an action serving a request) and find them: by number or exact title.</summary>
-public sealed class RequestTraces(AppDbContext db) : ITraceable
+/// <summary>Public requests as other modules link to them (an action serving a request) and find them: by number, web address or exact title.</summary>
+public sealed partial class RequestTraces(AppDbContext db) : ITraceable
 {
     public string Type => ItemTypes.Request;
 
@@ -18,17 +18,24 @@ public sealed class RequestTraces(AppDbContext db) : ITraceable
     public async Task<TracedItem?> FindAsync(string reference, CancellationToken cancellationToken)
     {
         var text = reference.Trim();
-        var found = int.TryParse(text.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+        var key = Address().Match(text) is { Success: true } address ? address.Groups["number"].Value : text.TrimStart('#');
+        var found = int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
             ? Public().Where(r => r.Id == number)
             : Public().Where(r => r.NormalizedTitle == DatasetRequest.Normalise(text));
         return (await TracedAsync(found.OrderBy(r => r.Id).Take(1), cancellationToken)).SingleOrDefault();
     }
 
+    /// <summary>A request's web address, absolute or not: <c>https://…/requests/12</c>.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:.*)?/requests/(?<number>\d{1,9})/?(?:[?#].*)?$")]
+    private static partial System.Text.RegularExpressions.Regex Address();
+
     private IQueryable<DatasetRequest> Public() => db.DatasetRequests.Where(DatasetRequestPermissions.VisibleTo(new ClaimsPrincipal()));
 
+    /// <summary>The requests, standing as how many people need each: the figure the request's own page shows.</summary>
     internal static async Task<List<TracedItem>> TracedAsync(IQueryable<DatasetRequest> requests, CancellationToken cancellationToken) =>
-        [.. (await requests.Select(r => new { r.Id, r.Title }).ToListAsync(cancellationToken))
-            .Select(r => new TracedItem(ItemTypes.Request, r.Id, r.Id.ToString(CultureInfo.InvariantCulture), r.Title, $"/requests/{r.Id}"))];
+        [.. (await requests.Select(r => new { r.Id, r.Title, r.SupportCount }).ToListAsync(cancellationToken))
+            .Select(r => new TracedItem(ItemTypes.Request, r.Id, r.Id.ToString(CultureInfo.InvariantCulture), r.Title, $"/requests/{r.Id}",
+                $"{r.SupportCount:N0} {(r.SupportCount == 1 ? "person needs" : "people need")} this"))];
 }
 
 /// <summary>On a dataset's page: the requests it answers, those the reader may see.</summary>
@@ -75,9 +82,10 @@ internal sealed class RequestFigures(AppDbContext db, Jurisdiction.Jurisdiction 
             new(20, "Requests received", requests.Count.ToString("N0", CultureInfo.CurrentCulture),
                 scope is null ? "/requests" : $"/requests?organisation={scope.OrganisationSlug}"),
             new(30, "Answered within the deadline",
-                judged.Count == 0 ? "None due yet" : $"{(double)onTime / judged.Count:0%} of {judged.Count:N0} closed or past their deadline"),
+                judged.Count == 0 ? "None due yet" : $"{(double)onTime / judged.Count:0%} of {judged.Count:N0} closed or past their deadline",
+                AboutAnswering: true),
             new(40, "Typical time to first response", Figures.Days(Figures.Median(requests.Select(r => WorkingDays(r.ReceivedOn, r.FirstRespondedAt)))),
-                Note: "median, working days"),
+                Note: "median, working days", AboutAnswering: true),
             new(50, "Typical time to close a request",
                 Figures.Days(Figures.Median(requests.Where(r => r.Outcome != Outcome.Withdrawn).Select(r => WorkingDays(r.ReceivedOn, r.ClosedAt)))),
                 Note: "median, working days"),

@@ -78,36 +78,3 @@ internal sealed class RequestsPersonalData(AppDbContext db) : IPersonalData
     public Task EraseAsync(LeavingPerson person, CancellationToken cancellationToken) =>
         db.RequestDrafts.Where(d => d.UserId == person.UserId).ExecuteDeleteAsync(cancellationToken);
 }
-
-/// <summary>Once an hour, re-opens requests whose scheduled release date has passed without the data.</summary>
-internal sealed partial class ScheduledReleaseWatch(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ScheduledReleaseWatch> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var reopened = await scope.ServiceProvider.GetRequiredService<RequestWorkflow>().ReopenPastScheduledAsync(stoppingToken);
-                if (reopened > 0) LogReopened(logger, reopened);
-                await Task.Delay(TimeSpan.FromHours(1), clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            catch (Exception failure)
-            {
-                LogFailed(logger, failure);
-                await Task.Delay(TimeSpan.FromMinutes(5), clock, stoppingToken);
-            }
-        }
-    }
-
-    [LoggerMessage(LogLevel.Information, "Re-opened {Count} requests whose scheduled release date passed")]
-    private static partial void LogReopened(ILogger logger, int count);
-
-    [LoggerMessage(LogLevel.Error, "Checking scheduled releases failed; trying again in 5 minutes")]
-    private static partial void LogFailed(ILogger logger, Exception failure);
-}

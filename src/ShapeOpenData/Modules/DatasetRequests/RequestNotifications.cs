@@ -13,18 +13,18 @@ namespace ShapeOpenData.Modules.DatasetRequests;
 /// Who hears about a change to a request, and what the email says: the requester and followers (supporters
 /// follow), and the organisation's publishers when it is assigned to them. Never the person who acted.
 /// </summary>
-public sealed class RequestNotifications(AppDbContext db, Following following, Notifier notifier, ServiceLinks links, Items items)
+public sealed class RequestNotifications(AppDbContext db, Notifier notifier, ServiceLinks links, Items items)
 {
     public async Task TellAsync(DatasetRequest request, RequestEvent happened, int? actorId, CancellationToken cancellationToken)
     {
-        var recipients = await following.FollowersAsync(DatasetRequestsModule.ItemType, request.Id, cancellationToken);
+        var named = new List<int>();
         if (request.RequesterId is { } requester)
         {
-            recipients.Add(requester);
+            named.Add(requester);
         }
         if (happened.Kind == RequestEventKind.Assigned && request.OrganisationId is { } organisation)
         {
-            recipients.AddRange(await db.PublishersOfAsync(organisation, cancellationToken));
+            named.AddRange(await db.PublishersOfAsync(organisation, cancellationToken));
         }
 
         var due = request.IsOpen && !request.IsPaused ? $" A reply is due by {request.DueOn:d MMMM yyyy}." : "";
@@ -40,9 +40,9 @@ public sealed class RequestNotifications(AppDbContext db, Following following, N
 
             See the request: {links.Absolute($"/requests/{request.Id}")}
             """;
-        await notifier.NotifyAsync(
+        await notifier.NotifyFollowersAsync(
             new Notification($"request:{request.Id}:v{request.Version}", $"{happened.Kind.ToText()}: {request.Title}", body,
                 $"follow:{DatasetRequestsModule.ItemType}:{request.Id}"),
-            recipients, actorId, cancellationToken);
+            new FollowableItem(DatasetRequestsModule.ItemType, request.Id), actorId, alsoTell: named, cancellationToken: cancellationToken);
     }
 }

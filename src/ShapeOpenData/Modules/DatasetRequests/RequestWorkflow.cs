@@ -50,7 +50,7 @@ public sealed class RequestWorkflow(
             db.RequestTitleTerms.AddRange(TitleTerms.Of(request.Title).Select(term => new RequestTitleTerm { RequestId = request.Id, Term = term }));
             if (request.RequesterId is { } requester)
             {
-                await following.FollowAsync(requester, ItemType, request.Id, cancellationToken);
+                await following.FollowAsync(requester, ItemType, request.Id, asked: true, cancellationToken);
             }
             db.AuditEntries.Add(AuditEntry.Of(ItemType, request.Id, "submitted", actor.UserId(), now, null, RequestSnapshot.Of(request)));
             await db.SaveChangesAsync(cancellationToken);

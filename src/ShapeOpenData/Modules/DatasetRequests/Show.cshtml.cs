@@ -67,7 +67,7 @@ public sealed class ShowModel(
         {
             await following.FollowAsync(User, DatasetRequestsModule.ItemType, id, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            TempData.Success("You are following this request. We will email you when it changes");
+            TempData.Success("You are following this request. We will tell you when it changes");
         }, "follow", cancellationToken);
 
     public async Task<IActionResult> OnPostUnfollowAsync(int id, CancellationToken cancellationToken) =>

@@ -7,5 +7,11 @@ public sealed class Follow
     public string TargetType { get; init; } = "";
     public int TargetId { get; init; }
     public int UserId { get; init; }
+
+    /// <summary>
+    /// They asked for it or take part in it (their request, a support, their report, a place at a meeting), rather than
+    /// only follow it: by default they hear about it straight away, not in a digest.
+    /// </summary>
+    public bool Asked { get; set; }
     public DateTime CreatedAt { get; init; }
 }

@@ -42,14 +42,24 @@ public sealed class Following(AppDbContext db, TimeProvider clock, IEnumerable<I
 
     /// <summary>
     /// Adds the follow to the context (saved with the caller's change) unless it is already there. For workflows that
-    /// have checked the person may see the item (the requester of their own request, a member of their group …).
+    /// have checked the person may see the item (the requester of their own request, a member of their group …), which
+    /// say whether the person <paramref name="asked"/> for it or takes part in it (an existing follow becomes asked).
     /// </summary>
-    public async Task FollowAsync(int userId, string type, int id, CancellationToken cancellationToken = default)
+    public Task FollowAsync(int userId, string type, int id, CancellationToken cancellationToken = default) =>
+        FollowAsync(userId, type, id, asked: false, cancellationToken);
+
+    /// <inheritdoc cref="FollowAsync(int, string, int, CancellationToken)"/>
+    public async Task FollowAsync(int userId, string type, int id, bool asked, CancellationToken cancellationToken)
     {
-        if (!await IsFollowingAsync(userId, type, id, cancellationToken)
-            && !db.Follows.Local.Any(f => f.UserId == userId && f.TargetType == type && f.TargetId == id))
+        var follow = db.Follows.Local.FirstOrDefault(f => f.UserId == userId && f.TargetType == type && f.TargetId == id)
+            ?? await db.Follows.FirstOrDefaultAsync(f => f.UserId == userId && f.TargetType == type && f.TargetId == id, cancellationToken);
+        if (follow is null)
         {
-            db.Follows.Add(new Follow { UserId = userId, TargetType = type, TargetId = id, CreatedAt = clock.UtcNow() });
+            db.Follows.Add(new Follow { UserId = userId, TargetType = type, TargetId = id, CreatedAt = clock.UtcNow(), Asked = asked });
+        }
+        else if (asked)
+        {
+            follow.Asked = true;
         }
     }
 
@@ -77,7 +87,7 @@ internal sealed class FollowsPersonalData(AppDbContext db) : IPersonalData
 
     public async Task<object?> ExportAsync(int userId, CancellationToken cancellationToken) =>
         await db.Follows.Where(f => f.UserId == userId).OrderBy(f => f.Id)
-            .Select(f => new { f.TargetType, f.TargetId, f.CreatedAt }).ToListAsync(cancellationToken);
+            .Select(f => new { f.TargetType, f.TargetId, f.Asked, f.CreatedAt }).ToListAsync(cancellationToken);
 
     public Task EraseAsync(LeavingPerson person, CancellationToken cancellationToken) =>
         db.Follows.Where(f => f.UserId == person.UserId).ExecuteDeleteAsync(cancellationToken);

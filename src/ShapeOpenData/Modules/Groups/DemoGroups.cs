@@ -93,7 +93,7 @@ internal sealed partial class DemoGroups(IServiceProvider services, AppDbContext
         var invitation = group.Invite(user.Email!, UnusableToken(), role, _people["programme"].Id, now.AddDays(-2));
         db.GroupInvitations.Add(invitation);
         var member = group.AcceptInvitation(invitation, user.Id, user.Email, now);
-        await _following.FollowAsync(user.Id, GroupsModule.GroupItemType, group.Id, _cancellationToken);
+        await _following.FollowAsync(user.Id, GroupsModule.GroupItemType, group.Id, asked: true, _cancellationToken);
         db.AuditEntries.Add(AuditEntry.Of(GroupsModule.GroupItemType, group.Id, "accepted_invitation", user.Id, now, null, MemberSnapshot.Of(member)));
         await db.SaveChangesAsync(_cancellationToken);
     }

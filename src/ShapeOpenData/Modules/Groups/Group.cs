@@ -9,7 +9,7 @@ namespace ShapeOpenData.Modules.Groups;
 /// keeps its own membership rules: who may join and how, requests decided once, invitations taken up by the
 /// person they were sent to. Changes to membership need <see cref="Members"/> loaded.
 /// </summary>
-public sealed class Group
+public sealed partial class Group
 {
     public const int NameMaxLength = 150;
     public const int PurposeMaxLength = 1_000;

@@ -60,36 +60,3 @@ public sealed class GroupReminders(AppDbContext db, TimeProvider clock, Notifier
         return sent;
     }
 }
-
-/// <summary>Every ten minutes, sends the reminders that have fallen due.</summary>
-internal sealed partial class GroupReminderWatch(IServiceScopeFactory scopes, TimeProvider clock, ILogger<GroupReminderWatch> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var sent = await scope.ServiceProvider.GetRequiredService<GroupReminders>().SendDueAsync(stoppingToken);
-                if (sent > 0) LogSent(logger, sent);
-                await Task.Delay(TimeSpan.FromMinutes(10), clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            catch (Exception failure)
-            {
-                LogFailed(logger, failure);
-                await Task.Delay(TimeSpan.FromMinutes(5), clock, stoppingToken);
-            }
-        }
-    }
-
-    [LoggerMessage(LogLevel.Information, "Sent {Count} meeting and action reminders")]
-    private static partial void LogSent(ILogger logger, int count);
-
-    [LoggerMessage(LogLevel.Error, "Sending meeting and action reminders failed; trying again in 5 minutes")]
-    private static partial void LogFailed(ILogger logger, Exception failure);
-}

@@ -69,7 +69,7 @@ public sealed class GroupWorkflow(
         var member = group.Join(userId, message, now);
         if (member.IsActive)
         {
-            await following.FollowAsync(userId, ItemType, group.Id, cancellationToken);
+            await following.FollowAsync(userId, ItemType, group.Id, asked: true, cancellationToken);
         }
         else
         {
@@ -96,7 +96,7 @@ public sealed class GroupWorkflow(
         if (approve)
         {
             group.Approve(member, now);
-            await following.FollowAsync(member.UserId, ItemType, group.Id, cancellationToken);
+            await following.FollowAsync(member.UserId, ItemType, group.Id, asked: true, cancellationToken);
         }
         else
         {
@@ -161,7 +161,7 @@ public sealed class GroupWorkflow(
         var group = await FindWithMembersAsync(slug, cancellationToken);
         var now = clock.UtcNow();
         var member = group.AcceptInvitation(invitation, userId, email, now);
-        await following.FollowAsync(userId, ItemType, group.Id, cancellationToken);
+        await following.FollowAsync(userId, ItemType, group.Id, asked: true, cancellationToken);
         db.AuditEntries.Add(AuditEntry.Of(ItemType, group.Id, "accepted_invitation", userId, now, null, MemberSnapshot.Of(member)));
         await SaveAsync(cancellationToken);
         return group;

@@ -46,7 +46,7 @@ public static partial class GroupsApi
         var query = db.Groups.AsNoTracking();
         if (kind is not null)
         {
-            if (!Codes.TryParse<GroupKind>(kind, out var parsed)) return ApiModule.Invalid("kind", "Use a kind: " + CodeList<GroupKind>());
+            if (!Codes.TryParse<GroupKind>(kind, out var parsed)) return ApiModule.Invalid("kind", "Use a kind: " + Codes.List<GroupKind>());
             query = query.Where(g => g.Kind == parsed);
         }
         var found = await Paging.PageAsync(query.OrderBy(g => g.Name).ThenBy(g => g.Id).Select(ReadGroup), page, pageSize, cancellationToken);
@@ -148,7 +148,7 @@ public static partial class GroupsApi
     {
         if (Paging.Check(page, pageSize) is { } invalid) return invalid;
         var wanted = ActionState.Open;
-        if (state is not null and not "all" && !Codes.TryParse(state, out wanted)) return ApiModule.Invalid("state", $"Use a state: {CodeList<ActionState>()} or all");
+        if (state is not null and not "all" && !Codes.TryParse(state, out wanted)) return ApiModule.Invalid("state", $"Use a state: {Codes.List<ActionState>()} or all");
         if (owner == "me" && viewer.UserId() is null) return ApiModule.Invalid("owner", "Send your API token to see your own actions");
 
         var visibility = await access.VisibilityAsync(viewer, cancellationToken);
@@ -248,6 +248,4 @@ public static partial class GroupsApi
 
     /// <summary>Midnight in the UK: the clocks never change at midnight there.</summary>
     private static DateTime StartOfDay(DateOnly day) => MeetingTimes.ToUtc(day, TimeOnly.MinValue, MeetingTimes.DefaultTimeZone, out _);
-
-    private static string CodeList<TEnum>() where TEnum : struct, Enum => string.Join(", ", Codes.All<TEnum>().Select(v => v.ToCode()));
 }

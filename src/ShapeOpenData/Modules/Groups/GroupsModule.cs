@@ -38,10 +38,14 @@ public static class GroupsModule
         services.AddScoped<GroupMessages>();
         services.AddScoped<GroupReminders>();
         services.AddScoped<IDemoContent, DemoGroups>();
-        services.AddHostedService<GroupReminderWatch>();
+        services.AddScheduledWork("sent meeting and action reminders", TimeSpan.FromMinutes(10), (s, ct) => s.GetRequiredService<GroupReminders>().SendDueAsync(ct));
         services.AddScoped<IFollowable, GroupItems>();
         services.AddScoped<IPageSection, ActionsServingRequest>();
+        services.AddScoped<ITraceable, ActionTraces>();
+        services.AddScoped<IKeptLinks, ActionsServeRequests>();
         services.AddScoped<IFollowable, MeetingItems>();
+        services.AddSingleton<ISearchSource, GroupSearch>();
+        services.AddSingleton<ISearchSource, MeetingSearch>();
         services.AddScoped<IPersonalData, GroupsPersonalData>();
         services.AddScoped<IModeratable, JoinMessageModeration>();
         services.AddSingleton(new NavigationItem("Groups", "/groups", 30));

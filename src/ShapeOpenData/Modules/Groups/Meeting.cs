@@ -6,7 +6,7 @@ namespace ShapeOpenData.Modules.Groups;
 /// set in, so calendars show them right on both sides of a change to or from summer time. The meeting keeps
 /// its own rules: places up to its capacity, then a waiting list whose first person takes the next free place.
 /// </summary>
-public sealed class Meeting
+public sealed partial class Meeting
 {
     public const int TitleMaxLength = 200;
     public const int PlaceMaxLength = 500;

@@ -26,7 +26,7 @@ public sealed class Registration
 }
 
 /// <summary>One published version of a meeting's minutes. Never changed once saved.</summary>
-public sealed class MinutesVersion
+public sealed partial class MinutesVersion
 {
     public const int TextMaxLength = 50_000;
     public const int NoteMaxLength = 1_000;

@@ -43,7 +43,7 @@ public sealed class MeetingWorkflow(
             if (group is not null)
             {
                 await TellAsync(meeting, "scheduled", $"New meeting of {group.Name}: {meeting.Title}",
-                    $"{group.Name} will meet: {meeting.Title}, {When(meeting)}.", await GroupFollowersAsync(group.Id, cancellationToken), actor, cancellationToken);
+                    $"{group.Name} will meet: {meeting.Title}, {When(meeting)}.", [], actor, cancellationToken, followersOf: group.Id);
             }
             await SaveAsync(cancellationToken);
             return meeting;
@@ -83,13 +83,12 @@ public sealed class MeetingWorkflow(
             m => published = m.PublishMinutes(text, note, decisions, actor.UserId(), clock.UtcNow()), null, cancellationToken);
         var version = published!;
         var attendees = meeting.Registrations.Where(r => r.State == RegistrationState.Registered).Select(r => r.UserId);
-        var followers = meeting.GroupId is { } groupId ? await GroupFollowersAsync(groupId, cancellationToken) : [];
         await TellAsync(meeting, $"minutes:v{version.Number}",
             version.Number == 1 ? $"Minutes published: {meeting.Title}" : $"Minutes corrected (version {version.Number}): {meeting.Title}",
             version.Number == 1
                 ? $"The minutes of {meeting.Title} ({When(meeting)}) have been published."
                 : $"The minutes of {meeting.Title} have been corrected. Version {version.Number}: {version.Note}",
-            attendees.Concat(followers), actor, cancellationToken);
+            attendees, actor, cancellationToken, followersOf: meeting.GroupId);
         await SaveAsync(cancellationToken);
         return version;
     }
@@ -102,7 +101,7 @@ public sealed class MeetingWorkflow(
         {
             var meeting = await FindAsync(id, actor, cancellationToken);
             var registration = meeting.Register(userId, clock.UtcNow());
-            await following.FollowAsync(userId, ItemType, meeting.Id, cancellationToken);
+            await following.FollowAsync(userId, ItemType, meeting.Id, asked: true, cancellationToken);
             db.AuditEntries.Add(AuditEntry.Of(ItemType, meeting.Id, registration.State == RegistrationState.Registered ? "registered" : "joined_waiting_list",
                 userId, clock.UtcNow(), null, new { meeting.RegisteredCount }));
             await db.SaveChangesAsync(cancellationToken);
@@ -224,17 +223,20 @@ public sealed class MeetingWorkflow(
         return meeting;
     }
 
-    private async Task TellAsync(Meeting meeting, string what, string subject, string body, IEnumerable<int> recipients, ClaimsPrincipal actor, CancellationToken cancellationToken) =>
-        await notifier.NotifyAsync(
-            new Notification($"meeting:{meeting.Id}:{what}", subject, $"""
-                {body}
+    /// <summary>Tells <paramref name="recipients"/> by name and, when given, the followers of the group <paramref name="followersOf"/>.</summary>
+    private Task TellAsync(
+        Meeting meeting, string what, string subject, string body, IEnumerable<int> recipients, ClaimsPrincipal actor, CancellationToken cancellationToken,
+        int? followersOf = null)
+    {
+        var notification = new Notification($"meeting:{meeting.Id}:{what}", subject, $"""
+            {body}
 
-                See the meeting: {links.Absolute(UrlOf(meeting.Id))}
-                """, $"follow:{ItemType}:{meeting.Id}"),
-            recipients, actor.UserId(), cancellationToken);
-
-    private Task<List<int>> GroupFollowersAsync(int groupId, CancellationToken cancellationToken) =>
-        following.FollowersAsync(GroupsModule.GroupItemType, groupId, cancellationToken);
+            See the meeting: {links.Absolute(UrlOf(meeting.Id))}
+            """, $"follow:{ItemType}:{meeting.Id}");
+        return followersOf is { } groupId
+            ? notifier.NotifyFollowersAsync(notification, new FollowableItem(GroupsModule.GroupItemType, groupId), actor.UserId(), alsoTell: recipients, cancellationToken: cancellationToken)
+            : notifier.NotifyAsync(notification, recipients, actor.UserId(), cancellationToken);
+    }
 
     /// <summary>
     /// Two people taking the last place at once: one save wins, the other reads the meeting again. Those who lost

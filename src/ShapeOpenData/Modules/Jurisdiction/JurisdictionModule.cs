@@ -8,8 +8,8 @@ using ShapeOpenData.Infrastructure;
 namespace ShapeOpenData.Modules.Jurisdiction;
 
 /// <summary>
-/// The jurisdiction: legal regimes and the working-day calendar as data, the public deadline calculator
-/// (page and API) and their administration.
+/// The jurisdiction: legal regimes and the working-day calendar as data, the public guide to the right to data,
+/// the public deadline calculator (page and API), the regimes on the API and their administration.
 /// </summary>
 public static class JurisdictionModule
 {
@@ -25,6 +25,7 @@ public static class JurisdictionModule
         builder.Services.AddScoped<IReferenceData, JurisdictionReferenceData>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(JurisdictionPermissions.ManagePolicy, policy => policy.RequireAssertion(context => JurisdictionPermissions.CanManage(context.User)));
+        builder.Services.AddSingleton(new NavigationItem("Your right to data", "/your-right-to-data", 48));
         builder.Services.AddSingleton(new NavigationItem("Deadline calculator", "/tools/deadline", 50));
         return builder;
     }
@@ -32,6 +33,7 @@ public static class JurisdictionModule
     public static WebApplication MapJurisdiction(this WebApplication app)
     {
         DeadlinesApi.Map(app.MapGroup("/api/v1/deadlines").WithTags("Deadlines"));
+        RegimesApi.Map(app.MapGroup("/api/v1/regimes").WithTags("Deadlines"));
         return app;
     }
 
@@ -50,6 +52,8 @@ internal sealed class LegalRegimeMapping : IEntityTypeConfiguration<LegalRegime>
         regime.Property(r => r.Unit).HasConversion<CodeConverter<DeadlineUnit>>().HasMaxLength(20);
         regime.Property(r => r.ExtensionRule).HasMaxLength(LegalRegime.TextMaxLength);
         regime.Property(r => r.ComplaintRoute).HasMaxLength(LegalRegime.TextMaxLength);
+        regime.Property(r => r.WhatCanBeAsked).HasMaxLength(LegalRegime.TextMaxLength);
+        regime.Property(r => r.WhatSilenceMeans).HasMaxLength(LegalRegime.TextMaxLength);
     }
 }
 
@@ -63,25 +67,41 @@ internal sealed class BankHolidayMapping : IEntityTypeConfiguration<BankHoliday>
     }
 }
 
-/// <summary>The UK regimes (DESIGN §5) and bank holidays 2016–2030, added when missing; edits are kept.</summary>
+/// <summary>
+/// The UK regimes (DESIGN §5) and bank holidays 2016–2030, added when missing; edits are kept. A regime made
+/// before the guide existed gets the guide's words it lacks.
+/// </summary>
 internal sealed class JurisdictionReferenceData : IReferenceData
 {
     private sealed record RegimeSeed(
         string Code, string Name, string ShortName, bool IsFormal, int Amount, string Unit,
-        int? ExtensionLimit, string ExtensionRule, string ComplaintRoute, int SortOrder);
+        int? ExtensionLimit, string ExtensionRule, string ComplaintRoute, string WhatCanBeAsked, string WhatSilenceMeans, int SortOrder)
+    {
+        public RegimeGuide Guide => new(WhatCanBeAsked, WhatSilenceMeans);
+    }
 
     public int Order => 5;
 
     public async Task EnsureAsync(AppDbContext db, CancellationToken cancellationToken)
     {
-        var existing = (await db.LegalRegimes.Select(r => r.Code).ToListAsync(cancellationToken)).ToHashSet();
+        var existing = await db.LegalRegimes.ToDictionaryAsync(r => r.Code, cancellationToken);
         await using (var stream = JurisdictionModule.Seed("regimes"))
         {
             var seeds = await JsonSerializer.DeserializeAsync<List<RegimeSeed>>(stream, JsonSerializerOptions.Web, cancellationToken);
-            foreach (var seed in seeds!.Where(s => !existing.Contains(s.Code)))
+            foreach (var seed in seeds!)
             {
-                db.LegalRegimes.Add(LegalRegime.Define(seed.Code, seed.Name, seed.ShortName, seed.IsFormal, seed.Amount, Codes.Parse<DeadlineUnit>(seed.Unit),
-                    seed.ExtensionLimit, seed.ExtensionRule, seed.ComplaintRoute, seed.SortOrder));
+                if (!existing.TryGetValue(seed.Code, out var regime))
+                {
+                    db.LegalRegimes.Add(LegalRegime.Define(seed.Code, seed.Name, seed.ShortName, seed.IsFormal, seed.Amount, Codes.Parse<DeadlineUnit>(seed.Unit),
+                        seed.ExtensionLimit, seed.ExtensionRule, seed.ComplaintRoute, seed.Guide, seed.SortOrder));
+                }
+                else if (regime.WhatCanBeAsked.Length == 0 || regime.WhatSilenceMeans.Length == 0)
+                {
+                    var guide = new RegimeGuide(
+                        regime.WhatCanBeAsked.Length == 0 ? seed.WhatCanBeAsked : regime.WhatCanBeAsked,
+                        regime.WhatSilenceMeans.Length == 0 ? seed.WhatSilenceMeans : regime.WhatSilenceMeans);
+                    regime.Change(regime.Amount, regime.ExtensionLimit, regime.ExtensionRule, regime.ComplaintRoute, guide);
+                }
             }
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -26,27 +26,42 @@ public sealed class LegalRegime
     public int? ExtensionLimit { get; private set; }
     public string ExtensionRule { get; private set; } = "";
     public string ComplaintRoute { get; private set; } = "";
+
+    /// <summary>What someone may ask for under it, in plain English, for the public guide to the right to data.</summary>
+    public string WhatCanBeAsked { get; private set; } = "";
+
+    /// <summary>What it means, and what to do, when the body does not answer in time.</summary>
+    public string WhatSilenceMeans { get; private set; } = "";
     public int SortOrder { get; init; }
 
     /// <summary>A regime as the seed or configuration gives it, checked as an administrator's change is.</summary>
     public static LegalRegime Define(
         string code, string name, string shortName, bool isFormal, int amount, DeadlineUnit unit, int? extensionLimit,
-        string extensionRule, string complaintRoute, int sortOrder)
+        string extensionRule, string complaintRoute, RegimeGuide guide, int sortOrder)
     {
         var regime = new LegalRegime { Code = code, Name = name, ShortName = shortName, IsFormal = isFormal, Unit = unit, SortOrder = sortOrder };
-        regime.Change(amount, extensionLimit, extensionRule, complaintRoute);
+        regime.Change(amount, extensionLimit, extensionRule, complaintRoute, guide);
         return regime;
     }
 
     /// <summary>An administrator's change: how long there is to reply, the extension limit and the words people read.</summary>
-    public void Change(int amount, int? extensionLimit, string extensionRule, string complaintRoute)
+    public void Change(int amount, int? extensionLimit, string extensionRule, string complaintRoute, RegimeGuide guide)
     {
         Require(amount is >= 1 and <= MostUnits, $"How long there is to reply must be from 1 to {MostUnits}");
         Require(extensionLimit is null or (>= 0 and <= MostUnits), $"The extension limit must be from 0 to {MostUnits}");
-        Require(extensionRule.Trim().Length is > 0 and <= TextMaxLength, $"The extension rule must be 1 to {TextMaxLength} characters");
-        Require(complaintRoute.Trim().Length is > 0 and <= TextMaxLength, $"The complaint route must be 1 to {TextMaxLength} characters");
+        RequireText(extensionRule, "The extension rule");
+        RequireText(complaintRoute, "The complaint route");
+        RequireText(guide.WhatCanBeAsked, "What can be asked");
+        RequireText(guide.WhatSilenceMeans, "What silence means");
         (Amount, ExtensionLimit, ExtensionRule, ComplaintRoute) = (amount, extensionLimit, extensionRule.Trim(), complaintRoute.Trim());
+        (WhatCanBeAsked, WhatSilenceMeans) = (guide.WhatCanBeAsked.Trim(), guide.WhatSilenceMeans.Trim());
     }
+
+    /// <summary>The words the public guide shows for it.</summary>
+    public RegimeGuide Guide => new(WhatCanBeAsked, WhatSilenceMeans);
+
+    private static void RequireText(string text, string what) =>
+        Require(text.Trim().Length is > 0 and <= TextMaxLength, $"{what} must be 1 to {TextMaxLength} characters");
 
     private static void Require(bool condition, string message)
     {
@@ -56,10 +71,13 @@ public sealed class LegalRegime
         }
     }
 
-    public string DescribeAmount() => Unit switch
+    public string DescribeAmount() => Describe(Amount);
+
+    /// <summary>An amount of this regime's units in words, like "20 working days".</summary>
+    public string Describe(int amount) => Unit switch
     {
-        DeadlineUnit.WorkingDays => $"{Amount} working {(Amount == 1 ? "day" : "days")}",
-        _ => $"{Amount} calendar {(Amount == 1 ? "month" : "months")}",
+        DeadlineUnit.WorkingDays => $"{amount} working {(amount == 1 ? "day" : "days")}",
+        _ => $"{amount} calendar {(amount == 1 ? "month" : "months")}",
     };
 
     /// <summary>
@@ -75,6 +93,9 @@ public sealed class LegalRegime
         _ => from.AddMonths(amount),
     };
 }
+
+/// <summary>What a regime lets people ask for, and what a body's silence means under it: the guide's plain-English words.</summary>
+public sealed record RegimeGuide(string WhatCanBeAsked, string WhatSilenceMeans);
 
 public enum DeadlineUnit
 {

@@ -9,7 +9,10 @@ using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Jurisdiction;
 
-/// <summary>Changes how long a regime allows, its extension limit and its complaint route; each change is audited.</summary>
+/// <summary>
+/// Changes how long a regime allows, its extension limit, its complaint route and the words the public guide shows
+/// for it; each change is audited.
+/// </summary>
 [Authorize(Policy = JurisdictionPermissions.ManagePolicy)]
 public sealed class RegimeModel(AppDbContext db, Jurisdiction jurisdiction, TimeProvider clock) : PageModel
 {
@@ -19,6 +22,8 @@ public sealed class RegimeModel(AppDbContext db, Jurisdiction jurisdiction, Time
     [BindProperty] public string? ExtensionLimit { get; set; }
     [BindProperty] public string? ExtensionRule { get; set; }
     [BindProperty] public string? ComplaintRoute { get; set; }
+    [BindProperty] public string? WhatCanBeAsked { get; set; }
+    [BindProperty] public string? WhatSilenceMeans { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
@@ -31,6 +36,7 @@ public sealed class RegimeModel(AppDbContext db, Jurisdiction jurisdiction, Time
         ExtensionLimit = regime.ExtensionLimit?.ToString(CultureInfo.InvariantCulture);
         ExtensionRule = regime.ExtensionRule;
         ComplaintRoute = regime.ComplaintRoute;
+        (WhatCanBeAsked, WhatSilenceMeans) = (regime.WhatCanBeAsked, regime.WhatSilenceMeans);
         return Page();
     }
 
@@ -45,10 +51,12 @@ public sealed class RegimeModel(AppDbContext db, Jurisdiction jurisdiction, Time
         var limit = WholeNumber(nameof(ExtensionLimit), ExtensionLimit, "the extension limit", 0, LegalRegime.MostUnits, required: false);
         var rule = ModelState.Required(nameof(ExtensionRule), ExtensionRule, "Enter the extension rule", LegalRegime.TextMaxLength, "The extension rule");
         var route = ModelState.Required(nameof(ComplaintRoute), ComplaintRoute, "Enter the complaint route", LegalRegime.TextMaxLength, "The complaint route");
+        var asked = ModelState.Required(nameof(WhatCanBeAsked), WhatCanBeAsked, "Enter what can be asked", LegalRegime.TextMaxLength, "What can be asked");
+        var silence = ModelState.Required(nameof(WhatSilenceMeans), WhatSilenceMeans, "Enter what silence means", LegalRegime.TextMaxLength, "What silence means");
         return await this.ChangeAsync(async () =>
         {
             var before = RegimeSnapshot.Of(regime);
-            regime.Change(amount!.Value, limit, rule!, route!);
+            regime.Change(amount!.Value, limit, rule!, route!, new RegimeGuide(asked!, silence!));
             // A regime is keyed by its code, which its snapshots name; the entry's number is 0.
             db.AuditEntries.Add(AuditEntry.Of(JurisdictionModule.RegimeItemType, 0, "changed", User.UserId(), clock.UtcNow(), before, RegimeSnapshot.Of(regime)));
             await db.SaveChangesAsync(cancellationToken);
@@ -74,7 +82,9 @@ public sealed class RegimeModel(AppDbContext db, Jurisdiction jurisdiction, Time
 }
 
 /// <summary>A regime as the audit log records it, before and after an administrator's change.</summary>
-public sealed record RegimeSnapshot(string Code, string Name, int Amount, string Unit, int? ExtensionLimit, string ExtensionRule, string ComplaintRoute)
+public sealed record RegimeSnapshot(
+    string Code, string Name, int Amount, string Unit, int? ExtensionLimit, string ExtensionRule, string ComplaintRoute, string WhatCanBeAsked, string WhatSilenceMeans)
 {
-    public static RegimeSnapshot Of(LegalRegime r) => new(r.Code, r.Name, r.Amount, r.Unit.ToCode(), r.ExtensionLimit, r.ExtensionRule, r.ComplaintRoute);
+    public static RegimeSnapshot Of(LegalRegime r) =>
+        new(r.Code, r.Name, r.Amount, r.Unit.ToCode(), r.ExtensionLimit, r.ExtensionRule, r.ComplaintRoute, r.WhatCanBeAsked, r.WhatSilenceMeans);
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
 
@@ -19,12 +20,35 @@ public sealed record Notification(string Key, string Subject, string Body, strin
     public FollowableItem? About { get; init; } = FollowableItem.In(UnsubscribeScope);
 }
 
+public sealed class DeliveryOptions
+{
+    /// <summary>Up to this many followers are told in the change's own transaction; more are told in the background.</summary>
+    public int InlineRecipients { get; set; } = 200;
+
+    /// <summary>How many followers one background step tells, in one transaction.</summary>
+    public int FanOutChunk { get; set; } = 5_000;
+
+    /// <summary>The hour (Europe/London) at which daily digests, and on Mondays weekly ones, are sent.</summary>
+    public int DigestHour { get; set; } = 7;
+
+    /// <summary>How often the service looks for followers still to tell.</summary>
+    public double FanOutPollSeconds { get; set; } = 1;
+
+    /// <summary>How often the service looks for digests that are due.</summary>
+    public double DigestPollSeconds { get; set; } = 60;
+}
+
+/// <summary>Someone to tell, and whether they asked for what it is about (or take part in it) rather than only follow it.</summary>
+public readonly record struct Recipient(int UserId, bool Asked);
+
 /// <summary>
-/// Tells people about a change by email, through the outbox: the emails are added to the caller's unit of
-/// work and saved with the change, then sent by <see cref="OutboxWorker"/>. Never to the person who acted,
-/// nor to anyone who switched email off, whose account is closed, or who may not see what it is about.
+/// Tells people about a change: a <see cref="Notice"/> in each one's notification centre and, as each has chosen for
+/// that kind of thing (<see cref="NotificationKinds"/>), an email straight away through the outbox or a place in their
+/// next digest. Added to the caller's unit of work and saved with the change. Never to the person who acted, whose
+/// account is closed, or who may not see what it is about; no email (but the notice) to anyone who stopped all email.
+/// An item with many followers is told in the background (<see cref="FanOut"/>), so the person who acted does not wait.
 /// </summary>
-public sealed class Notifier(AppDbContext db, TimeProvider clock, ItemReaders readers)
+public sealed class Notifier(AppDbContext db, TimeProvider clock, ItemReaders readers, IOptions<DeliveryOptions> options)
 {
     /// <summary>
     /// Marks every email waiting in the outbox as sent without sending it: for demo content, whose people are not
@@ -34,29 +58,76 @@ public sealed class Notifier(AppDbContext db, TimeProvider clock, ItemReaders re
         db.OutboxEmails.Where(m => m.SentAt == null).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.SentAt, clock.GetUtcNow().UtcDateTime).SetProperty(m => m.LastError, reason), cancellationToken);
 
-    public async Task NotifyAsync(Notification notification, IEnumerable<int> recipients, int? actorId, CancellationToken cancellationToken = default)
+    /// <summary>Tells these people, each because of who they are (the requester, a member, an owner): as something they asked for.</summary>
+    public Task NotifyAsync(Notification notification, IEnumerable<int> recipients, int? actorId, CancellationToken cancellationToken = default) =>
+        DeliverAsync(notification, recipients.Select(id => new Recipient(id, Asked: true)), actorId, cancellationToken);
+
+    /// <summary>
+    /// Tells the followers of <paramref name="followed"/> (as asked for or only followed, as each follow says), and
+    /// <paramref name="alsoTell"/> as asked for, but not <paramref name="except"/>. Past
+    /// <see cref="DeliveryOptions.InlineRecipients"/> followers, only the task is saved with the change.
+    /// </summary>
+    public async Task NotifyFollowersAsync(
+        Notification notification, FollowableItem followed, int? actorId,
+        IEnumerable<int>? alsoTell = null, IEnumerable<int>? except = null, CancellationToken cancellationToken = default)
     {
-        var candidates = recipients.Where(id => id != actorId).Distinct().ToList();
-        if (candidates.Count == 0)
+        var limit = options.Value.InlineRecipients;
+        var followers = await FollowersAfterAsync(followed, 0, limit + 1, cancellationToken);
+        if (followers.Count > limit)
+        {
+            db.PendingNotifications.Add(PendingNotification.Of(notification, followed, actorId, alsoTell ?? [], except ?? [], clock.UtcNow()));
+            return;
+        }
+        var told = (alsoTell ?? []).Select(id => new Recipient(id, Asked: true)).Concat(followers);
+        await DeliverAsync(notification, Without(told, except), actorId, cancellationToken);
+    }
+
+    /// <summary>The next <paramref name="count"/> followers after user <paramref name="afterUserId"/>, in order: the fan-out's cursor.</summary>
+    internal Task<List<Recipient>> FollowersAfterAsync(FollowableItem followed, int afterUserId, int count, CancellationToken cancellationToken) =>
+        db.Follows.Where(f => f.TargetType == followed.Type && f.TargetId == followed.Id && f.UserId > afterUserId)
+            .OrderBy(f => f.UserId).Take(count).Select(f => new Recipient(f.UserId, f.Asked)).ToListAsync(cancellationToken);
+
+    internal static IEnumerable<Recipient> Without(IEnumerable<Recipient> recipients, IEnumerable<int>? except) =>
+        except is null ? recipients : recipients.ExceptBy(except, r => r.UserId);
+
+    /// <summary>Writes the notices and queues the emails for these recipients, each as they chose.</summary>
+    internal async Task DeliverAsync(Notification notification, IEnumerable<Recipient> recipients, int? actorId, CancellationToken cancellationToken)
+    {
+        var asked = recipients.Where(r => r.UserId != actorId).GroupBy(r => r.UserId).ToDictionary(g => g.Key, g => g.Any(r => r.Asked));
+        if (asked.Count == 0)
         {
             return;
         }
-        var silenced = await db.NotificationSettings.Where(s => candidates.Contains(s.UserId) && s.EmailOff).Select(s => s.UserId)
-            .Concat(db.Users.Where(u => candidates.Contains(u.Id) && u.DeletedAt != null).Select(u => u.Id))
-            .ToListAsync(cancellationToken);
-        IEnumerable<int> to = candidates.Except(silenced).ToList();
+        var candidates = asked.Keys.ToList();
+        var closed = await db.Users.Where(u => candidates.Contains(u.Id) && u.DeletedAt != null).Select(u => u.Id).ToListAsync(cancellationToken);
+        IEnumerable<int> told = candidates.Except(closed).ToList();
         if (notification.About is { } item)
         {
             // Followers and registrations outlive what someone may see: a removed member, a request moved elsewhere.
-            to = await readers.WhoMaySeeAsync(item, [.. to], cancellationToken);
+            told = await readers.WhoMaySeeAsync(item, [.. told], cancellationToken);
         }
+        var emailOff = (await db.NotificationSettings.Where(s => candidates.Contains(s.UserId) && s.EmailOff).Select(s => s.UserId)
+            .ToListAsync(cancellationToken)).ToHashSet();
+        var kind = NotificationKinds.Of(notification.About?.Type);
+        var choices = kind is null ? [] : await db.NotificationPreferences.Where(p => p.Kind == kind.Code && candidates.Contains(p.UserId))
+            .ToDictionaryAsync(p => p.UserId, p => p.Choice, cancellationToken);
         var now = clock.UtcNow();
-        foreach (var userId in to)
+        foreach (var userId in told)
         {
+            var delivery = emailOff.Contains(userId) ? Delivery.Never
+                : kind is null ? Delivery.Immediately
+                : choices.GetValueOrDefault(userId).DeliveryFor(asked[userId]);
+            db.Notices.Add(Notice.For(userId, notification, now, delivery));
+            if (delivery != Delivery.Immediately)
+            {
+                continue;
+            }
             db.OutboxEmails.Add(new OutboxEmail
             {
                 Key = notification.Key, UserId = userId, Subject = notification.Subject, Body = notification.Body,
-                UnsubscribeScope = notification.UnsubscribeScope, AboutType = notification.About?.Type, AboutId = notification.About?.Id,
+                // One click on an email about a kind of thing stops that kind (RFC 8058); email always sent stops all.
+                UnsubscribeScope = kind is null ? notification.UnsubscribeScope : UnsubscribeLink.KindScope(kind),
+                AboutType = notification.About?.Type, AboutId = notification.About?.Id,
                 CreatedAt = now, NextAttemptAt = now,
             });
         }

@@ -1,19 +1,20 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ShapeOpenData.Data;
 using ShapeOpenData.Modules.Follows;
 
 namespace ShapeOpenData.Modules.Notifications;
 
 /// <summary>
 /// The link at the foot of every notification email. Mail programs that support one-click unsubscribe
-/// (RFC 8058) POST here without a form, so no antiforgery token is asked for: the signed link is the proof.
+/// (RFC 8058) POST here without a form, so no antiforgery token is asked for: the signed link is the proof. It stops
+/// what the email was: one kind of email, digests, or (in links sent before there were kinds) following one item.
 /// </summary>
 [IgnoreAntiforgeryToken]
 public sealed class UnsubscribeModel(
-    UnsubscribeLinks links, Following following, AppDbContext db, IEnumerable<IFollowable> followables, ItemReaders readers) : PageModel
+    UnsubscribeLinks links, Following following, Preferences preferences, IEnumerable<IFollowable> followables, ItemReaders readers) : PageModel
 {
-    public string? What { get; private set; }
+    /// <summary>What the link stops, in words: "emails about dataset requests".</summary>
+    public string What { get; private set; } = "all emails from this service";
     public string? WhatUrl { get; private set; }
     public bool Done { get; private set; }
     public bool All { get; private set; }
@@ -29,7 +30,6 @@ public sealed class UnsubscribeModel(
         return Page();
     }
 
-    /// <summary>Stops what the link is for: following one item, or all email.</summary>
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
     {
         var link = links.Read(token);
@@ -38,7 +38,15 @@ public sealed class UnsubscribeModel(
             return NotFound();
         }
         await DescribeAsync(link, cancellationToken);
-        if (link.Followed is { } followed)
+        if (link.Kind is { } kind)
+        {
+            await preferences.SetAsync(link.UserId, new Dictionary<string, Choice> { [kind.Code] = Choice.Off }, cancellationToken);
+        }
+        else if (link.Digests)
+        {
+            await preferences.StopDigestsAsync(link.UserId, cancellationToken);
+        }
+        else if (link.Followed is { } followed)
         {
             await following.UnfollowAsync(link.UserId, followed.Type, followed.Id, cancellationToken);
         }
@@ -58,34 +66,36 @@ public sealed class UnsubscribeModel(
             return NotFound();
         }
         await StopAllAsync(link.UserId, cancellationToken);
-        (Done, All) = (true, true);
+        Done = true;
         return Page();
     }
 
     private async Task StopAllAsync(int userId, CancellationToken cancellationToken)
     {
-        var settings = await db.NotificationSettings.FindAsync([userId], cancellationToken);
-        if (settings is null)
-        {
-            db.NotificationSettings.Add(new NotificationSettings { UserId = userId, EmailOff = true });
-        }
-        else
-        {
-            settings.EmailOff = true;
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        All = true;
+        await preferences.SetEmailOffAsync(userId, true, cancellationToken);
+        (All, What) = (true, "all emails from this service");
     }
 
-    /// <summary>Names the item only to someone who may still see it: a link outlives a confidential request's move elsewhere.</summary>
+    /// <summary>Names a followed item only to someone who may still see it: a link outlives a confidential request's move elsewhere.</summary>
     private async Task DescribeAsync(UnsubscribeLink link, CancellationToken cancellationToken)
     {
-        if (link.Followed is { } followed
-            && followables.FirstOrDefault(f => f.Type == followed.Type) is { } followable
-            && await readers.MaySeeAsync(followed, link.UserId, cancellationToken)
-            && await followable.DescribeAsync(followed.Id, cancellationToken) is { } target)
+        if (link.Kind is { } kind)
         {
-            (What, WhatUrl) = (target.Title, target.Url);
+            What = $"emails about {kind.Name.ToLowerInvariant()}";
+        }
+        else if (link.Digests)
+        {
+            What = "daily and weekly digests";
+        }
+        else if (link.Followed is { } followed)
+        {
+            What = "emails about this item";
+            if (followables.FirstOrDefault(f => f.Type == followed.Type) is { } followable
+                && await readers.MaySeeAsync(followed, link.UserId, cancellationToken)
+                && await followable.DescribeAsync(followed.Id, cancellationToken) is { } target)
+            {
+                (What, WhatUrl) = ($"emails about {target.Title}", target.Url);
+            }
         }
     }
 }

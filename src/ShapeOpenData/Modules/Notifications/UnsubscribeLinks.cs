@@ -31,9 +31,21 @@ public sealed class UnsubscribeLinks(IDataProtectionProvider protection, Service
 }
 
 /// <summary>An unsubscribe link as read back: the person it was sent to and what it stops.</summary>
-/// <param name="Scope"><c>follow:request:12</c> (following one item) or <c>all</c>.</param>
+/// <param name="Scope">
+/// <c>kind:requests</c> (email about one kind of thing), <c>digest</c> (digests), <c>all</c>, or — in links sent before
+/// there were kinds — <c>follow:request:12</c> (following one item).
+/// </param>
 public sealed record UnsubscribeLink(int UserId, string Scope)
 {
-    /// <summary>The item a follow link is about; null when the link stops all email.</summary>
+    public const string DigestScope = "digest";
+
+    public static string KindScope(NotificationKinds.Kind kind) => $"kind:{kind.Code}";
+
+    /// <summary>The item a follow link is about; null for any other link.</summary>
     public FollowableItem? Followed => FollowableItem.In(Scope);
+
+    /// <summary>The kind of email a kind link stops; null for any other link.</summary>
+    public NotificationKinds.Kind? Kind => Scope.StartsWith("kind:", StringComparison.Ordinal) ? NotificationKinds.Named(Scope[5..]) : null;
+
+    public bool Digests => Scope == DigestScope;
 }

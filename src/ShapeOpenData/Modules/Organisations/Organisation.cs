@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ShapeOpenData.Modules.Organisations;
 
 /// <summary>A public body that holds data: requests are assigned to it and it publishes datasets.</summary>
-public sealed class Organisation
+public sealed partial class Organisation
 {
     /// <summary>Where datasets whose catalogue record names no publisher are listed (CKAN allows it, and many portals have them).</summary>
     public const string NotStatedSlug = "publisher-not-stated";

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
+using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Organisations;
 
@@ -19,6 +20,8 @@ public static class OrganisationsModule
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(OrganisationPermissions.EditPolicy, policy => policy.RequireAssertion(context => OrganisationPermissions.CanEdit(context.User)));
         builder.Services.AddScoped<OrganisationRecord>();
+        builder.Services.AddSingleton<ISearchSource, OrganisationSearch>();
+        builder.Services.AddScoped<IDemoContent, DemoOrganisations>();
         builder.Services.AddSingleton(new NavigationItem("Organisations", "/organisations", 40));
         return builder;
     }

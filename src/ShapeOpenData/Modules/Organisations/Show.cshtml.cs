@@ -6,12 +6,15 @@ using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Organisations;
 
-public sealed class ShowModel(AppDbContext db, OrganisationRecord record) : PageModel
+public sealed class ShowModel(AppDbContext db, OrganisationRecord record, PageSections sections) : PageModel
 {
     public Organisation Organisation { get; private set; } = null!;
     public IReadOnlyList<(string Slug, string Name)> Children { get; private set; } = [];
     /// <summary>Its record on requests and data quality, as the modules count it.</summary>
     public IReadOnlyList<Figure> Record { get; private set; } = [];
+
+    /// <summary>What other modules show on an organisation's page, like its plans and commitments.</summary>
+    public IReadOnlyList<PageSection> Sections { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -25,6 +28,7 @@ public sealed class ShowModel(AppDbContext db, OrganisationRecord record) : Page
         Children = [.. (await db.Organisations.Where(o => o.ParentId == organisation.Id).OrderBy(o => o.Name)
             .Select(o => new { o.Slug, o.Name }).ToListAsync(cancellationToken)).Select(o => (o.Slug, o.Name))];
         Record = await record.ForAsync(organisation, cancellationToken);
+        Sections = await sections.ForAsync(ItemTypes.Organisation, organisation.Id, User, cancellationToken);
         return Page();
     }
 }

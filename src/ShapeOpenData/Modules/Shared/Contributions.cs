@@ -23,7 +23,9 @@ public interface IPageSection
 /// <param name="Type">Its item type, like <c>dataset</c>.</param>
 /// <param name="Key">How people and the API name it: a dataset's address name (<c>bus-stops</c>), a request's number.</param>
 /// <param name="Url">Where it is, like <c>/datasets/bus-stops</c>.</param>
-public sealed record TracedItem(string Type, int Id, string Key, string Title, string Url);
+/// <param name="Standing">Where it stands, as a chain of outcomes shows it: "412 people need this", "met 3 March 2027",
+/// "published 4 May 2026"; null when there is nothing to say.</param>
+public sealed record TracedItem(string Type, int Id, string Key, string Title, string Url, string? Standing = null);
 
 /// <summary>
 /// A kind of item that other modules may link to, by id, without knowing its module: a request answered by a
@@ -59,7 +61,9 @@ public interface ISearchable
 /// <param name="Value">The figure as shown, like <c>73% of 41 closed or past their deadline</c>.</param>
 /// <param name="Link">Where to see the items counted.</param>
 /// <param name="Note">How it is measured, like <c>median, working days</c>.</param>
-public sealed record Figure(int Order, string Label, string Value, string? Link = null, string? Note = null);
+/// <param name="AboutAnswering">True for a figure on how the organisation meets its duty to answer requests in time: the
+/// guide to the right to data shows these for every organisation.</param>
+public sealed record Figure(int Order, string Label, string Value, string? Link = null, string? Note = null, bool AboutAnswering = false);
 
 /// <summary>The organisation a count is for.</summary>
 public sealed record CountScope(int OrganisationId, string OrganisationSlug);
@@ -95,6 +99,29 @@ public sealed class Items(IEnumerable<ITraceable> traceables, IEnumerable<ISearc
 {
     public ITraceable Traceable(string type) => traceables.Single(t => t.Type == type);
 
+    /// <summary>The traceable kind of item <paramref name="type"/>, or null when no module traces that type.</summary>
+    public ITraceable? TryTraceable(string type) => traceables.SingleOrDefault(t => t.Type == type);
+
+    /// <summary>Every traceable item type.</summary>
+    public IEnumerable<string> TraceableTypes => traceables.Select(t => t.Type);
+
+    /// <summary>Those of <paramref name="refs"/> the public may see, asking each kind's module once; kinds no module traces are left out.</summary>
+    public async Task<Dictionary<ItemRef, TracedItem>> PublicAsync(IEnumerable<ItemRef> refs, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<ItemRef, TracedItem>();
+        foreach (var kind in refs.GroupBy(r => r.Type))
+        {
+            if (TryTraceable(kind.Key) is { } traceable)
+            {
+                foreach (var item in await traceable.PublicAsync([.. kind.Select(r => r.Id).Distinct()], cancellationToken))
+                {
+                    found[new(item.Type, item.Id)] = item;
+                }
+            }
+        }
+        return found;
+    }
+
     public ISearchable Searchable(string type) => searchables.Single(s => s.Type == type);
 }
 
@@ -110,4 +137,15 @@ public static class Figures
     }
 
     public static string Days(double? days) => days is { } d ? $"{d:0.#} {(d == 1 ? "day" : "days")}" : "None yet";
+}
+
+/// <summary>A link in the header for the signed-in person, with a count beside it: "Notifications 3 unread".</summary>
+/// <param name="CountLabel">What the count is, read after it by screen readers: "unread".</param>
+public sealed record PersonalLinkView(string Text, string Href, int Count, string CountLabel);
+
+/// <summary>A module's link in the header for the signed-in person, like their notification centre with its unread count.</summary>
+public interface IPersonalLink
+{
+    /// <summary>The link for <paramref name="person"/>, or null when they have none.</summary>
+    Task<PersonalLinkView?> ForAsync(ClaimsPrincipal person, CancellationToken cancellationToken);
 }

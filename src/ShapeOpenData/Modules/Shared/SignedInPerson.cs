@@ -27,8 +27,11 @@ public static class Roles
     public const string ProgrammeTeam = "programme_team";
     public const string Administrator = "administrator";
 
+    /// <summary>Records independent assessments of commitments, on the OGP Independent Reporting Mechanism's scales.</summary>
+    public const string Assessor = "assessor";
+
     /// <summary>Roles granted to people; participant is implicit.</summary>
-    public static readonly IReadOnlyList<string> Granted = [Publisher, Moderator, ProgrammeTeam, Administrator];
+    public static readonly IReadOnlyList<string> Granted = [Publisher, Moderator, ProgrammeTeam, Administrator, Assessor];
 
     public static bool IsKnown(string role) => role == Participant || Granted.Contains(role);
 }
@@ -68,6 +71,8 @@ public static class ClaimsPrincipalExtensions
     public static bool IsProgrammeTeam(this ClaimsPrincipal user) => user.IsInRole(Roles.ProgrammeTeam);
 
     public static bool IsModerator(this ClaimsPrincipal user) => user.IsInRole(Roles.Moderator);
+
+    public static bool IsAssessor(this ClaimsPrincipal user) => user.IsInRole(Roles.Assessor);
 
     public static bool NeedsTwoFactorForStaffRoles(this ClaimsPrincipal user) => user.HasClaim(PersonClaims.TwoFactorNeeded, "true");
 }

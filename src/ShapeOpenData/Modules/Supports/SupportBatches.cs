@@ -138,9 +138,9 @@ public sealed class SupportBatches(IServiceScopeFactory scopes, WriteGate gate, 
         if (isNew.Count > 0)
         {
             await sql.ExecuteAsync(p => $"""
-                INSERT INTO "Follows" ("TargetType", "TargetId", "UserId", "CreatedAt")
-                VALUES {string.Join(", ", isNew.Select(s => $"({p(s.Type)}, {p(s.TargetId)}, {p(s.UserId)}, {p(s.At)})"))}
-                ON CONFLICT ("TargetType", "TargetId", "UserId") DO NOTHING
+                INSERT INTO "Follows" ("TargetType", "TargetId", "UserId", "CreatedAt", "Asked")
+                VALUES {string.Join(", ", isNew.Select(s => $"({p(s.Type)}, {p(s.TargetId)}, {p(s.UserId)}, {p(s.At)}, TRUE)"))}
+                ON CONFLICT ("TargetType", "TargetId", "UserId") DO UPDATE SET "Asked" = TRUE
                 """);
         }
         foreach (var again in batch.Where((s, i) => !outcomes[i] && s.Use is not null))

@@ -8,12 +8,15 @@ using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Catalogue.Reports;
 
-/// <summary>One quality report: the problem, the publisher's responses, who else has it, and its comments.</summary>
-public sealed class ShowModel(AppDbContext db, QualityReports reports, CommentThreads comments, TimeProvider clock) : ReportPage(db)
+/// <summary>One quality report: the problem, the publisher's responses, who else has it, what other modules show of it, and its comments.</summary>
+public sealed class ShowModel(AppDbContext db, QualityReports reports, CommentThreads comments, TimeProvider clock, PageSections sections) : ReportPage(db)
 {
     [BindProperty] public string? Reason { get; set; }
 
     public CommentPage Comments { get; private set; } = null!;
+
+    /// <summary>What other modules show on a report's page, like what it led to.</summary>
+    public IReadOnlyList<PageSection> Sections { get; private set; } = [];
     public IReadOnlyDictionary<int, string> Names { get; private set; } = new Dictionary<int, string>();
     public Distribution? Distribution { get; private set; }
     public bool HasProblemToo { get; private set; }
@@ -65,6 +68,7 @@ public sealed class ShowModel(AppDbContext db, QualityReports reports, CommentTh
         var people = Report.Events.Where(e => e.ActorId is not null).Select(e => e.ActorId!.Value).Append(Report.ReporterId ?? 0).Distinct().ToList();
         Names = await Db.PublicNamesAsync(people, cancellationToken);
         Comments = await comments.PageAsync(CatalogueModule.ReportItemType, Report.Id, commentPage, User, User.IsSignedIn(), cancellationToken);
+        Sections = await sections.ForAsync(ItemTypes.QualityReport, Report.Id, User, cancellationToken);
         return true;
     }
 }

@@ -29,15 +29,6 @@ public sealed class VoteList
     /// <summary>+1 agree, -1 disagree, 0 pass.</summary>
     public ReadOnlySpan<sbyte> Values => _values.AsSpan(0, Count);
 
-    /// <summary>Gives every participant a new index: <paramref name="newIndex"/>[old index] is theirs now.</summary>
-    public void RenumberParticipants(ReadOnlySpan<int> newIndex)
-    {
-        for (var i = 0; i < Count; i++)
-        {
-            _participants[i] = newIndex[_participants[i]];
-        }
-    }
-
     public void Add(int participant, int statement, int vote)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(participant);

@@ -38,7 +38,8 @@ internal sealed class VoteRows
 
     /// <summary>
     /// Each participant's votes in the order of their statements, whatever order they were given in: sums over a row then
-    /// come out the same to the last bit, so the same votes always give the same result. Two counting passes, no sort.
+    /// come out the same to the last bit, so the same votes always give the same result. Rows are short (tens of votes),
+    /// so sorting each, in parallel, costs a fraction of what reordering all the votes by statement first did.
     /// </summary>
     public static VoteRows Build(VoteList votes, int participants, int statements)
     {
@@ -46,7 +47,6 @@ internal sealed class VoteRows
         var what = votes.Statements;
         var how = votes.Values;
         var rowStart = new int[participants + 1];
-        var statementStart = new int[statements + 1];
         for (var i = 0; i < who.Length; i++)
         {
             if ((uint)who[i] >= (uint)participants || (uint)what[i] >= (uint)statements)
@@ -54,28 +54,26 @@ internal sealed class VoteRows
                 throw new ArgumentException($"Vote {i} is by participant {who[i]} on statement {what[i]}, outside the {participants} participants and {statements} statements.", nameof(votes));
             }
             rowStart[who[i] + 1]++;
-            statementStart[what[i] + 1]++;
         }
         for (var p = 0; p < participants; p++)
         {
             rowStart[p + 1] += rowStart[p];
         }
-        for (var s = 0; s < statements; s++)
-        {
-            statementStart[s + 1] += statementStart[s];
-        }
-        // The votes by statement, then placed row by row in that order.
-        var byStatement = new int[who.Length];
-        for (var i = 0; i < who.Length; i++)
-        {
-            byStatement[statementStart[what[i]]++] = i;
-        }
         var cursor = rowStart.AsSpan(0, participants).ToArray();
         var codes = new int[who.Length];
-        foreach (var i in byStatement)
+        for (var i = 0; i < who.Length; i++)
         {
             codes[cursor[who[i]]++] = what[i] * 4 + how[i] + 1;
         }
-        return new VoteRows(participants, statements, rowStart, codes);
+        var rows = new VoteRows(participants, statements, rowStart, codes);
+        // A code is the statement × 4 + the vote: sorting codes sorts by statement.
+        Chunks.Run(codes.Length, c =>
+        {
+            for (var p = rows.ChunkBounds[c]; p < rows.ChunkBounds[c + 1]; p++)
+            {
+                codes.AsSpan(rowStart[p], rowStart[p + 1] - rowStart[p]).Sort();
+            }
+        });
+        return rows;
     }
 }

@@ -55,7 +55,7 @@ public sealed class ShowModel(AppDbContext db, TimeProvider clock, CommentThread
         }
         await following.FollowAsync(User, ConsultationsModule.ItemType, Consultation.Id, cancellationToken);
         await Db.SaveChangesAsync(cancellationToken);
-        TempData.Success("You are following this consultation. We will email you when it opens, closes, changes and when its outcome is published");
+        TempData.Success("You are following this consultation. We will tell you when it opens, closes, changes and when its outcome is published");
         return Redirect(Address);
     }
 

@@ -55,7 +55,7 @@ public sealed class NewModel(AppDbContext db, TimeProvider clock, ConsultationWo
         var weDid = ModelState.Required(nameof(WeDid), WeDid, "Say what you did because of it", ConsultationOutcome.TextMaxLength, "What you did");
         var changes = await ReadChangesAsync(cancellationToken);
         return await this.ChangeAsync(() => consultations.PublishOutcomeAsync(slug, youSaid!, weDid!, changes, User, cancellationToken),
-            "The outcome has been published. The consultation's followers have been emailed", $"{Address}/outcome", "", () => OnInvalidAsync(cancellationToken));
+            "The outcome has been published. The consultation's followers have been told", $"{Address}/outcome", "", () => OnInvalidAsync(cancellationToken));
     }
 
     private async Task<IActionResult?> RefusedAsync(string slug, CancellationToken cancellationToken)

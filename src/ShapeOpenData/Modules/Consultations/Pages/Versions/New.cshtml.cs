@@ -70,7 +70,7 @@ public sealed class NewModel(AppDbContext db, TimeProvider clock, ConsultationWo
             {
                 throw new RuleException("Someone else published a version at the same moment. Start again from the latest version, so that its changes are kept");
             }
-            return new Changed($"/consultations/{slug}/versions/{published.Number}", $"Version {published.Number} has been published. Its followers have been emailed");
+            return new Changed($"/consultations/{slug}/versions/{published.Number}", $"Version {published.Number} has been published. Its followers have been told");
         }, "", () =>
         {
             AddEmptySection();

@@ -7,8 +7,11 @@ using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Modules.Groups.Pages.Actions;
 
-/// <summary>One action: who owns it, when it is due, what came of it, the requests it serves; its owner reports progress here.</summary>
-public sealed class ShowModel(AppDbContext db, GroupAccess access, ActionWorkflow actions, TimeProvider clock, Items items) : PageModel
+/// <summary>
+/// One action: who owns it, when it is due, what came of it, the requests it serves and what other modules show of it;
+/// its owner reports progress here.
+/// </summary>
+public sealed class ShowModel(AppDbContext db, GroupAccess access, ActionWorkflow actions, TimeProvider clock, Items items, PageSections sections) : PageModel
 {
     public static readonly IReadOnlyList<GovukOption> States = GovukOption.FromEnum<ActionState>();
 
@@ -19,6 +22,9 @@ public sealed class ShowModel(AppDbContext db, GroupAccess access, ActionWorkflo
     public string Owner { get; private set; } = "";
     public string? MeetingTitle { get; private set; }
     public IReadOnlyList<TracedItem> Requests { get; private set; } = [];
+
+    /// <summary>What other modules show on an action's page, like what it led to.</summary>
+    public IReadOnlyList<PageSection> Sections { get; private set; } = [];
     public bool CanUpdate { get; private set; }
     public DateOnly Today { get; private set; }
 
@@ -54,5 +60,6 @@ public sealed class ShowModel(AppDbContext db, GroupAccess access, ActionWorkflo
         MeetingTitle = await db.Meetings.Where(m => m.Id == Action.MeetingId).Select(m => m.Title).SingleOrDefaultAsync(cancellationToken);
         var ids = Action.Requests.Select(r => r.RequestId).ToList();
         Requests = [.. (await items.Traceable(ItemTypes.Request).PublicAsync(ids, cancellationToken)).OrderBy(r => r.Id)];
+        Sections = await sections.ForAsync(ItemTypes.Action, id, User, cancellationToken);
     }
 }
