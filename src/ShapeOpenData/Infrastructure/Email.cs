@@ -65,29 +65,42 @@ public sealed partial class EmailSender(
 
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
+        await using var batch = OpenBatch();
+        await batch.SendAsync(message, cancellationToken);
+    }
+
+    /// <summary>For sending many, one after another: by SMTP, over one connection.</summary>
+    public EmailBatch OpenBatch() => new(this);
+
+    /// <summary>Sends <paramref name="message"/>, by SMTP over <paramref name="smtp"/> when it is still open; returns the connection to reuse.</summary>
+    internal async Task<SmtpClient?> SendAsync(EmailMessage message, SmtpClient? smtp, CancellationToken cancellationToken)
+    {
         if (_options.UsesNotify)
         {
             await SendByNotifyAsync(message);
-            return;
+            return null;
         }
         using var mime = Compose(message);
         if (string.IsNullOrWhiteSpace(_options.Smtp.Host))
         {
             await WriteToPickupDirectoryAsync(mime, cancellationToken);
             LogWritten(logger, message.Reference ?? "-", mime.MessageId ?? "");
-            return;
+            return null;
         }
-
-        using var client = new SmtpClient();
-        await client.ConnectAsync(_options.Smtp.Host, _options.Smtp.Port,
-            _options.Smtp.UseStartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, cancellationToken);
-        if (!string.IsNullOrEmpty(_options.Smtp.UserName))
+        if (smtp is not { IsConnected: true })
         {
-            await client.AuthenticateAsync(_options.Smtp.UserName, _options.Smtp.Password ?? "", cancellationToken);
+            smtp?.Dispose();
+            smtp = new SmtpClient();
+            await smtp.ConnectAsync(_options.Smtp.Host, _options.Smtp.Port,
+                _options.Smtp.UseStartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, cancellationToken);
+            if (!string.IsNullOrEmpty(_options.Smtp.UserName))
+            {
+                await smtp.AuthenticateAsync(_options.Smtp.UserName, _options.Smtp.Password ?? "", cancellationToken);
+            }
         }
-        await client.SendAsync(mime, cancellationToken);
-        await client.DisconnectAsync(quit: true, cancellationToken);
+        await smtp.SendAsync(mime, cancellationToken);
         LogSent(logger, message.Reference ?? "-", mime.MessageId ?? "");
+        return smtp;
     }
 
     /// <summary>
@@ -149,4 +162,49 @@ public sealed partial class EmailSender(
 
     [LoggerMessage(LogLevel.Information, "Email {Reference} sent through GOV.UK Notify as notification {NotificationId}")]
     private static partial void LogNotified(ILogger logger, string reference, string notificationId);
+}
+
+/// <summary>
+/// Emails sent one after another over one SMTP connection, opened at the first and closed at the end. A failed send
+/// closes it; the next send opens another.
+/// </summary>
+public sealed class EmailBatch(EmailSender sender) : IAsyncDisposable
+{
+    private SmtpClient? _smtp;
+
+    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            _smtp = await sender.SendAsync(message, _smtp, cancellationToken);
+        }
+        catch
+        {
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_smtp is not { } smtp)
+        {
+            return;
+        }
+        _smtp = null;
+        using (smtp)
+        {
+            if (smtp.IsConnected)
+            {
+                try
+                {
+                    await smtp.DisconnectAsync(quit: true);
+                }
+                catch (Exception failure) when (failure is IOException or MailKit.ProtocolException or SmtpCommandException or System.Net.Sockets.SocketException)
+                {
+                    // The messages are sent; a connection that fails to close politely is closed anyway.
+                }
+            }
+        }
+    }
 }

@@ -9,18 +9,33 @@ namespace ShapeOpenData.Tests.Cli;
 /// are listed under "Publisher not stated".
 /// </summary>
 [RunsProcesses]
-public sealed class CatalogueBeforeDemoTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+public sealed class CatalogueBeforeDemoTests(CatalogueBeforeDemoTests.Factory service) : IClassFixture<CatalogueBeforeDemoTests.Factory>
 {
+    /// <summary>
+    /// The import and the seeding run before the service starts, as on a first start: a running service's scheduled work
+    /// (closing consultations by today's date) would otherwise act on demo content still being written in the past.
+    /// </summary>
+    public sealed class Factory : ServiceFactory
+    {
+        public ProgramRun Import { get; private set; } = null!;
+        public ProgramRun Seed { get; private set; } = null!;
+
+        protected override async Task BeforeStartAsync()
+        {
+            Directory.CreateDirectory(DataDirectory);
+            var file = Path.Combine(DataDirectory, "without-publishers.json");
+            await File.WriteAllTextAsync(file, TestCatalogue.PackageSearch(
+                [new SamplePackage("lost-bus-stops") { WithoutOrganisation = true }, new SamplePackage("lost-road-works") { WithoutOrganisation = true }]));
+            Import = await ProgramRun.RunAsync(DatabaseSettings, "import-ckan", file);
+            Seed = await ProgramRun.RunAsync(
+                [.. DatabaseSettings, new("Logging:LogLevel:ShapeOpenData.Modules.Catalogue.DemoCatalogue", "Information")], "seed-demo");
+        }
+    }
+
     [Fact]
     public async Task ImportCkanThenSeedDemo_SeedsAroundTheCatalogue()
     {
-        var file = Path.Combine(service.DataDirectory, "without-publishers.json");
-        await File.WriteAllTextAsync(file, TestCatalogue.PackageSearch(
-            [new SamplePackage("lost-bus-stops") { WithoutOrganisation = true }, new SamplePackage("lost-road-works") { WithoutOrganisation = true }]));
-
-        var import = await ProgramRun.RunAsync(service.DatabaseSettings, "import-ckan", file);
-        var seed = await ProgramRun.RunAsync(
-            [.. service.DatabaseSettings, new("Logging:LogLevel:ShapeOpenData.Modules.Catalogue.DemoCatalogue", "Information")], "seed-demo");
+        var (import, seed) = (service.Import, service.Seed);
 
         Assert.True(import.ExitCode == 0, import.Error);
         Assert.Contains(": 2 added, 0 updated, 0 withdrawn, 0 answered requests linked, 0 problems.", import.Output, StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ShapeOpenData.Data;
 using ShapeOpenData.Infrastructure;
 using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Shared;
@@ -24,6 +25,8 @@ public static class NotificationsModule
         builder.Services.AddScoped<Preferences>();
         builder.Services.AddScoped<FanOut>();
         builder.Services.AddScoped<Digests>();
+        builder.Services.AddScoped<IDemoContent, DemoPreferences>();
+        builder.Services.AddScoped<IDemoContent, DemoDigests>();
         var delivery = builder.Configuration.GetSection("Notifications").Get<DeliveryOptions>() ?? new();
         builder.Services.AddScheduledWork("told the followers of items with many", TimeSpan.FromSeconds(delivery.FanOutPollSeconds),
             (s, ct) => s.GetRequiredService<FanOut>().RunAsync(ct));

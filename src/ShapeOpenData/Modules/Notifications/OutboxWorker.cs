@@ -64,6 +64,7 @@ public sealed partial class OutboxWorker(IServiceScopeFactory scopes, TimeProvid
             .OrderBy(m => m.Id).Select(m => m.Id).Take(options.Value.BatchSize).ToListAsync(cancellationToken);
 
         var handled = 0;
+        await using var batch = email.OpenBatch();
         foreach (var id in due)
         {
             var claimedUntil = now + Claim;
@@ -85,7 +86,7 @@ public sealed partial class OutboxWorker(IServiceScopeFactory scopes, TimeProvid
                 {
                     // Signed here, not when queued: signing can create a key, which must not wait on the queuing transaction.
                     var unsubscribe = message.UnsubscribeScope is null ? null : unsubscribeLinks.For(message.UserId, message.UnsubscribeScope);
-                    await email.SendAsync(new EmailMessage(to!, message.Subject, message.Body, unsubscribe, $"outbox {id}"), cancellationToken);
+                    await batch.SendAsync(new EmailMessage(to!, message.Subject, message.Body, unsubscribe, $"outbox {id}"), cancellationToken);
                 }
                 await db.OutboxEmails.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.SentAt, clock.UtcNow())
