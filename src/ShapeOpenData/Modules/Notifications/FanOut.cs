@@ -78,6 +78,8 @@ public sealed partial class FanOut(AppDbContext db, Notifier notifier, IOptions<
         {
             total += await StepAsync(pending, cancellationToken);
             db.ChangeTracker.Clear();
+            // A breath between steps: on SQLite, one writer at a time, the people acting meanwhile get their turn.
+            await Task.Delay(TimeSpan.FromMilliseconds(options.Value.FanOutPauseMilliseconds), cancellationToken);
         }
         return total;
     }

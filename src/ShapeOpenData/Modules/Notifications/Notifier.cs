@@ -26,7 +26,10 @@ public sealed class DeliveryOptions
     public int InlineRecipients { get; set; } = 200;
 
     /// <summary>How many followers one background step tells, in one transaction.</summary>
-    public int FanOutChunk { get; set; } = 5_000;
+    public int FanOutChunk { get; set; } = 1_000;
+
+    /// <summary>The pause between background steps, in which others' changes are written.</summary>
+    public int FanOutPauseMilliseconds { get; set; } = 20;
 
     /// <summary>The hour (Europe/London) at which daily digests, and on Mondays weekly ones, are sent.</summary>
     public int DigestHour { get; set; } = 7;
