@@ -11,5 +11,9 @@ public static class TimeProviderExtensions
     public static DateTime ToUkTime(this DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), UkTime);
 
+    /// <summary>The UK clock time, written the GOV.UK way: <c>4:07pm</c>.</summary>
+    public static string ToUkClockTime(this DateTime utc) =>
+        utc.ToUkTime().ToString("h:mmtt", System.Globalization.CultureInfo.InvariantCulture).ToLowerInvariant();
+
     public static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 }

@@ -19,7 +19,7 @@ public static class Blocks
 
     /// <summary>"until 4 December 2026 at 9:30am" or "permanently".</summary>
     public static string Describe(Block block) => block.Until is { } until
-        ? $"until {until.ToUkTime():d MMMM yyyy} at {until.ToUkTime().ToString("h:mmtt", System.Globalization.CultureInfo.InvariantCulture).ToLowerInvariant()}"
+        ? $"until {until.ToUkTime():d MMMM yyyy} at {until.ToUkClockTime()}"
         : "permanently";
 
     public static string Explain(Block block) =>

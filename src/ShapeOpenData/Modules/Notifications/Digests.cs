@@ -122,13 +122,13 @@ public sealed class Digests(
     private string Compose(List<Item> items, DigestPeriod period)
     {
         var body = new StringBuilder();
-        body.Append(CultureInfo.InvariantCulture, $"Here is what happened to {Things(items.Count)} you follow, up to {period.Before.ToUkTime():h:mmtt d MMMM yyyy}.\n");
+        body.Append(CultureInfo.InvariantCulture, $"Here is what happened to {Things(items.Count)} you follow, up to {period.Before.ToUkClockTime()} on {period.Before.ToUkTime():d MMMM yyyy}.\n");
         foreach (var item in items)
         {
             body.Append(CultureInfo.InvariantCulture, $"\n{item.Title}\n{item.Url}\n");
             foreach (var notice in item.Notices)
             {
-                body.Append(CultureInfo.InvariantCulture, $"- {notice.CreatedAt.ToUkTime():d MMMM, h:mmtt}: {notice.Subject}\n  {notice.Opening.Replace("\n", "\n  ", StringComparison.Ordinal)}\n");
+                body.Append(CultureInfo.InvariantCulture, $"- {notice.CreatedAt.ToUkTime():d MMMM}, {notice.CreatedAt.ToUkClockTime()}: {notice.Subject}\n  {notice.Opening.Replace("\n", "\n  ", StringComparison.Ordinal)}\n");
             }
         }
         body.Append(CultureInfo.InvariantCulture, $"\nEverything here is also in your notifications: {links.Absolute("/notifications")}\n");
