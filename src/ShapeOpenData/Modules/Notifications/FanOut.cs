@@ -106,8 +106,7 @@ public sealed partial class FanOut(AppDbContext db, Notifier notifier, IOptions<
         {
             return 0; // Another instance took this step.
         }
-        await notifier.DeliverAsync(pending.Notification, Notifier.Without(recipients, PendingNotification.Split(pending.Except)), actorId: null, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await notifier.DeliverInBulkAsync(pending.Notification, Notifier.Without(recipients, PendingNotification.Split(pending.Except)), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogProgress(logger, pending.Key, done, finished ? "all told" : "continuing");
         return followers.Count + (first ? alsoTell.Count : 0);
