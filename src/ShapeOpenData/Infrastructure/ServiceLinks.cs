@@ -8,9 +8,9 @@ namespace ShapeOpenData.Infrastructure;
 /// Absolute links to the service, for email, feeds and linked data: always on <c>Service:PublicUrl</c>, never on the
 /// request's Host header, which whoever sends the request chooses (a forged Host would otherwise make the service
 /// email a genuine password reset link pointing at someone else's site). Development and test runs without the
-/// setting link to the address the service itself listens on.
+/// setting link to the address the service itself listens on (or, before it listens, will listen on: <c>--urls</c>).
 /// </summary>
-public sealed class ServiceLinks(IOptions<ServiceOptions> options, IServer server)
+public sealed class ServiceLinks(IOptions<ServiceOptions> options, IServer server, IConfiguration configuration)
 {
     private readonly Uri? _configured = PublicAddress.Parse(options.Value.PublicUrl);
 
@@ -19,10 +19,14 @@ public sealed class ServiceLinks(IOptions<ServiceOptions> options, IServer serve
 
     public Uri Absolute(string path) => new(Root, path.TrimStart('/'));
 
-    /// <summary>Where Kestrel listens, once it has started (a wildcard as localhost); before that, or in process, http://localhost/.</summary>
+    /// <summary>
+    /// Where Kestrel listens once it has started, or before that where it was told to (demo content is written first);
+    /// a wildcard as localhost; without either, or in process, http://localhost/.
+    /// </summary>
     private Uri ListeningAddress()
     {
-        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? configuration["urls"]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
         return Uri.TryCreate(address?.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal)
                    .Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal),
                    UriKind.Absolute, out var listening)

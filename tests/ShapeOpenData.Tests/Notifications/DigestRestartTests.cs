@@ -16,7 +16,7 @@ public sealed class DigestRestartTests(DigestRestartTests.Factory service) : ICl
         protected override IEnumerable<KeyValuePair<string, string?>> Settings => [.. base.Settings, new("Notifications:DigestPollSeconds", "3600")];
     }
 
-    private const int People = 200;
+    private const int People = 100;
 
     private Task<int> DigestsWrittenAsync() => service.WithDatabaseAsync(db => db.OutboxEmails.CountAsync(m => m.Key.StartsWith("digest:daily-")));
 
