@@ -100,43 +100,49 @@ public sealed partial class OutboxWorker(
         var readersOf = await ReadersAsync(readers, [.. messages.Select(m => m.Email)], cancellationToken);
 
         var outcomes = new List<(long Id, string? NotSent)>();
-        foreach (var (message, to) in messages.Select(m => (m.Email, m.To)))
+        try
         {
-            try
+            foreach (var (message, to) in messages.Select(m => (m.Email, m.To)))
             {
-                var notSent = to is null ? "The account is closed; not sent."
-                    : message is { AboutType: { } type, AboutId: { } itemId } && !readersOf[new FollowableItem(type, itemId)].Contains(message.UserId)
-                        ? "They may no longer see what it is about; not sent."
-                    : null;
-                if (notSent is null)
+                try
                 {
-                    // Signed here, not when queued: signing can create a key, which must not wait on the queuing transaction.
-                    var unsubscribe = message.UnsubscribeScope is null ? null : unsubscribeLinks.For(message.UserId, message.UnsubscribeScope);
-                    await connection.SendAsync(new EmailMessage(to!, message.Subject, message.Body, unsubscribe, $"outbox {message.Id}"), cancellationToken);
+                    var notSent = to is null ? "The account is closed; not sent."
+                        : message is { AboutType: { } type, AboutId: { } itemId } && !readersOf[new FollowableItem(type, itemId)].Contains(message.UserId)
+                            ? "They may no longer see what it is about; not sent."
+                        : null;
+                    if (notSent is null)
+                    {
+                        // Signed here, not when queued: signing can create a key, which must not wait on the queuing transaction.
+                        var unsubscribe = message.UnsubscribeScope is null ? null : unsubscribeLinks.For(message.UserId, message.UnsubscribeScope);
+                        await connection.SendAsync(new EmailMessage(to!, message.Subject, message.Body, unsubscribe, $"outbox {message.Id}"), cancellationToken);
+                    }
+                    outcomes.Add((message.Id, notSent));
                 }
-                outcomes.Add((message.Id, notSent));
-            }
-            catch (Exception failure) when (failure is not OperationCanceledException)
-            {
-                var attempts = message.Attempts + 1;
-                var retryAt = clock.UtcNow() + TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, attempts - 1)));
-                await db.OutboxEmails.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
-                    .SetProperty(m => m.Attempts, attempts)
-                    .SetProperty(m => m.NextAttemptAt, retryAt)
-                    .SetProperty(m => m.LockedUntil, (DateTime?)null)
-                    .SetProperty(m => m.LastError, failure.GetType().Name + ": " + failure.Message), CancellationToken.None);
-                LogSendFailed(logger, message.Id, attempts, failure.GetType().Name);
+                catch (Exception failure) when (failure is not OperationCanceledException)
+                {
+                    var attempts = message.Attempts + 1;
+                    var retryAt = clock.UtcNow() + TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, attempts - 1)));
+                    await db.OutboxEmails.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
+                        .SetProperty(m => m.Attempts, attempts)
+                        .SetProperty(m => m.NextAttemptAt, retryAt)
+                        .SetProperty(m => m.LockedUntil, (DateTime?)null)
+                        .SetProperty(m => m.LastError, failure.GetType().Name + ": " + failure.Message), CancellationToken.None);
+                    LogSendFailed(logger, message.Id, attempts, failure.GetType().Name);
+                }
             }
         }
-        // Marked sent together: a crash before this sends the batch again, never loses it.
-        var sentAt = clock.UtcNow();
-        foreach (var group in outcomes.GroupBy(o => o.NotSent))
+        finally
         {
-            var ids = group.Select(o => o.Id).ToList();
-            await db.OutboxEmails.Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.SentAt, sentAt)
-                .SetProperty(m => m.LockedUntil, (DateTime?)null)
-                .SetProperty(m => m.LastError, group.Key), CancellationToken.None);
+            // Marked sent together, and also when stopping part way: a crash before this sends them again, never loses them.
+            var sentAt = clock.UtcNow();
+            foreach (var group in outcomes.GroupBy(o => o.NotSent))
+            {
+                var ids = group.Select(o => o.Id).ToList();
+                await db.OutboxEmails.Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.SentAt, sentAt)
+                    .SetProperty(m => m.LockedUntil, (DateTime?)null)
+                    .SetProperty(m => m.LastError, group.Key), CancellationToken.None);
+            }
         }
         Interlocked.Add(ref _sentSinceReport, outcomes.Count);
         return messages.Count;
