@@ -8,6 +8,7 @@ namespace ShapeOpenData.Modules.Search;
 /// <summary>
 /// Runs a search in the database's own full-text index (SQLite FTS5, PostgreSQL tsvector), best match first:
 /// bm25 with the title weighing ten times the body on SQLite, ts_rank_cd with the title in weight A on PostgreSQL.
+/// Past 1,000 matches nothing more is counted or ranked (see <see cref="SearchSql"/>).
 /// The page of results is then checked again with each type's module, so an item hidden since it was indexed
 /// is never shown, and addresses are current.
 /// </summary>
@@ -26,18 +27,35 @@ public sealed class SiteSearch(AppDbContext db, IEnumerable<ISearchSource> sourc
             return new([], 0, new Dictionary<string, int>());
         }
         var dialect = SearchSql.For(db);
-        var words = dialect.Match(terms);
-        var counts = new Dictionary<string, int>();
-        await ReadAsync(dialect.Counts(query), words, query, reader => counts[reader.GetString(0)] = reader.GetInt32(1), cancellationToken);
-        var total = query.Type is { } type ? counts.GetValueOrDefault(type) : counts.Values.Sum();
-        var found = new List<SearchResult>();
-        if (total > 0)
+        var counts = await CountAsync(dialect.Counts(terms, query, withType: false), query, cancellationToken);
+        var counted = counts.Values.Sum();
+        if (query.Type is { } type && counted > SearchSql.MaxMatches)
         {
-            await ReadAsync(dialect.Page(query), words, query, reader => found.Add(new SearchResult(
+            // The first matches counted may hold few of this type: count them on their own.
+            counted = (await CountAsync(dialect.Counts(terms, query, withType: true), query, cancellationToken)).GetValueOrDefault(type);
+        }
+        else if (query.Type is { } only)
+        {
+            counted = counts.GetValueOrDefault(only);
+        }
+        var many = counted > SearchSql.MaxMatches;
+        var found = new List<SearchResult>();
+        if (counted > 0 && (query.Page - 1) * query.PageSize < SearchSql.MaxMatches)
+        {
+            await ReadAsync(many ? dialect.PageOfMany(terms, query) : dialect.Page(terms, query), query, reader => found.Add(new SearchResult(
                 reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3), Snippets.ToHtml(reader.GetString(4)),
                 reader.IsDBNull(5) ? null : reader.GetInt32(5), reader.IsDBNull(6) ? null : DateTime.SpecifyKind(reader.GetDateTime(6), DateTimeKind.Utc))), cancellationToken);
         }
-        return new(await StillPublicAsync(found, cancellationToken), total, counts);
+        // Counts by type are exact only when every match was counted.
+        return new(await StillPublicAsync(found, cancellationToken), Math.Min(counted, SearchSql.MaxMatches),
+            counts.Values.Sum() > SearchSql.MaxMatches ? new Dictionary<string, int>() : counts, many);
+    }
+
+    private async Task<Dictionary<string, int>> CountAsync(string sql, SearchQuery query, CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<string, int>();
+        await ReadAsync(sql, query, reader => counts[reader.GetString(0)] = reader.GetInt32(1), cancellationToken);
+        return counts;
     }
 
     /// <summary>Only the results their modules still show to anyone, with their current title and address.</summary>
@@ -58,7 +76,7 @@ public sealed class SiteSearch(AppDbContext db, IEnumerable<ISearchSource> sourc
             .Select(r => current[new(r.Type, r.Id)] is var now ? r with { Title = now.Title, Url = now.Url } : r)];
     }
 
-    private async Task ReadAsync(string sql, string words, SearchQuery query, Action<DbDataReader> read, CancellationToken cancellationToken)
+    private async Task ReadAsync(string sql, SearchQuery query, Action<DbDataReader> read, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -66,7 +84,7 @@ public sealed class SiteSearch(AppDbContext db, IEnumerable<ISearchSource> sourc
         {
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
-            foreach (var (name, value) in SearchSql.Parameters(words, query).Where(p => sql.Contains('@' + p.Name, StringComparison.Ordinal)))
+            foreach (var (name, value) in SearchSql.Parameters(query).Where(p => sql.Contains('@' + p.Name, StringComparison.Ordinal)))
             {
                 var parameter = command.CreateParameter();
                 parameter.ParameterName = name;
