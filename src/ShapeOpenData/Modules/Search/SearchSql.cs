@@ -10,8 +10,9 @@ namespace ShapeOpenData.Modules.Search;
 /// <para>
 /// No query reads more than <see cref="Counted"/> matches: a word in most documents ("data") would otherwise be
 /// ranked and counted across hundreds of thousands of rows on every search. Up to 1,000 matches are counted and
-/// ranked in full; past that, the page says "more than 1,000" and the best 1,000 are the newest items with every
-/// word in the title, then the newest with the words anywhere.
+/// ranked in full; past that, the page says "more than 1,000" and the 1,000 shown are those with every word in the
+/// title first, then the others, newest first (on SQLite the newest 1,000 of each; on PostgreSQL the first 1,000 the
+/// index gives).
 /// </para>
 /// </summary>
 public abstract class SearchSql
@@ -110,7 +111,7 @@ public abstract class SearchSql
     {
         private static string Query(IReadOnlyList<string> terms) => $"plainto_tsquery('english', {Literal(string.Join(' ', terms))})";
 
-        /// <summary>Every word in the title (weight A); the index finds the words, the weights are checked on the rows it finds.</summary>
+        /// <summary>Every word in the title (weight A).</summary>
         private static string TitleQuery(IReadOnlyList<string> terms) =>
             $"to_tsquery('english', {Literal(string.Join(" & ", terms.Select(t => t + ":A")))})";
 
@@ -135,19 +136,17 @@ public abstract class SearchSql
             ORDER BY d.rank DESC, d."Id" DESC
             """;
 
+        /// <summary>
+        /// The index gives the matches in the table's order, not the newest first: the first 1,000 are read (and no
+        /// more), and those with every word in the title (weight A, checked on the rows read) are shown first.
+        /// </summary>
         public override string PageOfMany(IReadOnlyList<string> terms, SearchQuery query) => $"""
-            WITH "Candidates" AS (
-                (SELECT d."Id", 0 AS "Tier" FROM "SearchDocuments" d
-                 WHERE d."Terms" @@ {TitleQuery(terms)}{Filters(query, withType: true)}
-                 ORDER BY d."Id" DESC LIMIT @most)
-                UNION ALL
-                (SELECT d."Id", 1 AS "Tier" FROM "SearchDocuments" d
-                 WHERE d."Terms" @@ {Query(terms)}{Filters(query, withType: true)}
-                 ORDER BY d."Id" DESC LIMIT @most)),
-            "Shown" AS (
-                SELECT "Id", "Tier" FROM (
-                    SELECT "Id", min("Tier") AS "Tier" FROM "Candidates" GROUP BY "Id" ORDER BY 2, 1 DESC LIMIT @most) c
-                ORDER BY "Tier", "Id" DESC LIMIT @take OFFSET @skip)
+            WITH "Shown" AS (
+                SELECT "Id", CASE WHEN "Terms" @@ {TitleQuery(terms)} THEN 0 ELSE 1 END AS "Tier" FROM (
+                    SELECT d."Id", d."Terms" FROM "SearchDocuments" d
+                    WHERE d."Terms" @@ {Query(terms)}{Filters(query, withType: true)}
+                    LIMIT @most) c
+                ORDER BY 2, 1 DESC LIMIT @take OFFSET @skip)
             SELECT d."Type", d."ItemId", d."Title", d."Url",
                    ts_headline('english', d."Body", {Query(terms)},
                        'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'),
