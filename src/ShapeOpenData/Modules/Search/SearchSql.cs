@@ -34,6 +34,16 @@ public abstract class SearchSql
     /// <summary>The same, when more match: title matches first, newest first, of at most <see cref="MaxMatches"/>.</summary>
     public abstract string PageOfMany(IReadOnlyList<string> terms, SearchQuery query);
 
+    /// <summary>
+    /// Id, type and whether every word is in the title, of the first <see cref="Counted"/> matches (with the filters
+    /// but the type) in one pass, for a database that cannot give the newest matches cheaply: they are both counted
+    /// and, when there are too many, paged through. Null where <see cref="Counts"/> and <see cref="PageOfMany"/> do better.
+    /// </summary>
+    public virtual string? FirstMatches(IReadOnlyList<string> terms, SearchQuery query) => null;
+
+    /// <summary>The rows of <c>@ids</c>, in no order, as <see cref="Page"/> gives them, then the document's id.</summary>
+    public virtual string Rows(IReadOnlyList<string> terms) => throw new NotSupportedException();
+
     public static IEnumerable<(string Name, object Value)> Parameters(SearchQuery query)
     {
         yield return ("counted", Counted);
@@ -146,6 +156,20 @@ public abstract class SearchSql
                 ORDER BY rank DESC, d."Id" DESC
                 LIMIT @take OFFSET @skip) d
             ORDER BY d.rank DESC, d."Id" DESC
+            """;
+
+        public override string FirstMatches(IReadOnlyList<string> terms, SearchQuery query) => $"""
+            SELECT d."Id", d."Type", d."Terms" @@ {TitleQuery(terms)} FROM "SearchDocuments" d
+            WHERE d."Terms" @@ {Query(terms)}{Filters(query, withType: false)}
+            LIMIT @counted
+            """;
+
+        public override string Rows(IReadOnlyList<string> terms) => $"""
+            SELECT d."Type", d."ItemId", d."Title", d."Url",
+                   ts_headline('english', d."Body", {Query(terms)},
+                       'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'),
+                   d."OrganisationId", d."Date", d."Id"
+            FROM "SearchDocuments" d WHERE d."Id" = ANY(@ids)
             """;
 
         /// <summary>

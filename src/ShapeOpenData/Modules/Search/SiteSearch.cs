@@ -27,6 +27,19 @@ public sealed class SiteSearch(AppDbContext db, IEnumerable<ISearchSource> sourc
             return new([], 0, new Dictionary<string, int>());
         }
         var dialect = SearchSql.For(db);
+        if (query.Type is null && dialect.FirstMatches(terms, query) is { } firstMatches)
+        {
+            var first = new List<(int Id, string Type, bool InTitle)>();
+            await ReadAsync(firstMatches, query, reader => first.Add((reader.GetInt32(0), reader.GetString(1), reader.GetBoolean(2))), cancellationToken);
+            if (first.Count > SearchSql.MaxMatches)
+            {
+                return new(await StillPublicAsync(await FirstPageAsync(dialect, terms, query, first, cancellationToken), cancellationToken),
+                    SearchSql.MaxMatches, new Dictionary<string, int>(), More: true);
+            }
+            var all = first.CountBy(m => m.Type).ToDictionary();
+            return new(await StillPublicAsync(all.Count == 0 ? [] : await PageAsync(dialect.Page(terms, query), query, cancellationToken), cancellationToken),
+                first.Count, all);
+        }
         var counts = await CountAsync(dialect.Counts(terms, query, withType: false), query, cancellationToken);
         var counted = counts.Values.Sum();
         if (query.Type is { } type && counted > SearchSql.MaxMatches)
@@ -39,17 +52,39 @@ public sealed class SiteSearch(AppDbContext db, IEnumerable<ISearchSource> sourc
             counted = counts.GetValueOrDefault(only);
         }
         var many = counted > SearchSql.MaxMatches;
-        var found = new List<SearchResult>();
-        if (counted > 0 && (query.Page - 1) * query.PageSize < SearchSql.MaxMatches)
-        {
-            await ReadAsync(many ? dialect.PageOfMany(terms, query) : dialect.Page(terms, query), query, reader => found.Add(new SearchResult(
-                reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3), Snippets.ToHtml(reader.GetString(4)),
-                reader.IsDBNull(5) ? null : reader.GetInt32(5), reader.IsDBNull(6) ? null : DateTime.SpecifyKind(reader.GetDateTime(6), DateTimeKind.Utc))), cancellationToken);
-        }
+        var found = counted > 0 && (query.Page - 1) * query.PageSize < SearchSql.MaxMatches
+            ? await PageAsync(many ? dialect.PageOfMany(terms, query) : dialect.Page(terms, query), query, cancellationToken)
+            : [];
         // Counts by type are exact only when every match was counted.
         return new(await StillPublicAsync(found, cancellationToken), Math.Min(counted, SearchSql.MaxMatches),
             counts.Values.Sum() > SearchSql.MaxMatches ? new Dictionary<string, int>() : counts, many);
     }
+
+    private async Task<List<SearchResult>> PageAsync(string sql, SearchQuery query, CancellationToken cancellationToken)
+    {
+        var found = new List<SearchResult>();
+        await ReadAsync(sql, query, reader => found.Add(ResultFrom(reader)), cancellationToken);
+        return found;
+    }
+
+    /// <summary>The page of the first 1,000 matches, those with every word in the title first, then the newest.</summary>
+    private async Task<List<SearchResult>> FirstPageAsync(
+        SearchSql dialect, IReadOnlyList<string> terms, SearchQuery query, List<(int Id, string Type, bool InTitle)> first, CancellationToken cancellationToken)
+    {
+        var shown = first.Take(SearchSql.MaxMatches).OrderBy(m => m.InTitle ? 0 : 1).ThenByDescending(m => m.Id)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).Select(m => m.Id).ToArray();
+        if (shown.Length == 0)
+        {
+            return [];
+        }
+        var rows = new Dictionary<int, SearchResult>();
+        await ReadAsync(dialect.Rows(terms), query, reader => rows[reader.GetInt32(7)] = ResultFrom(reader), cancellationToken, shown);
+        return [.. shown.Where(rows.ContainsKey).Select(id => rows[id])];
+    }
+
+    private static SearchResult ResultFrom(DbDataReader reader) => new(
+        reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3), Snippets.ToHtml(reader.GetString(4)),
+        reader.IsDBNull(5) ? null : reader.GetInt32(5), reader.IsDBNull(6) ? null : DateTime.SpecifyKind(reader.GetDateTime(6), DateTimeKind.Utc));
 
     private async Task<Dictionary<string, int>> CountAsync(string sql, SearchQuery query, CancellationToken cancellationToken)
     {
@@ -76,7 +111,7 @@ public sealed class SiteSearch(AppDbContext db, IEnumerable<ISearchSource> sourc
             .Select(r => current[new(r.Type, r.Id)] is var now ? r with { Title = now.Title, Url = now.Url } : r)];
     }
 
-    private async Task ReadAsync(string sql, SearchQuery query, Action<DbDataReader> read, CancellationToken cancellationToken)
+    private async Task ReadAsync(string sql, SearchQuery query, Action<DbDataReader> read, CancellationToken cancellationToken, object? ids = null)
     {
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -84,7 +119,7 @@ public sealed class SiteSearch(AppDbContext db, IEnumerable<ISearchSource> sourc
         {
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
-            foreach (var (name, value) in SearchSql.Parameters(query).Where(p => sql.Contains('@' + p.Name, StringComparison.Ordinal)))
+            foreach (var (name, value) in SearchSql.Parameters(query).Append((Name: "ids", Value: ids ?? DBNull.Value)).Where(p => sql.Contains('@' + p.Name, StringComparison.Ordinal)))
             {
                 var parameter = command.CreateParameter();
                 parameter.ParameterName = name;
