@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ShapeOpenData.Data;
+using ShapeOpenData.Modules.Search;
 using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Tests.Search;
@@ -68,6 +69,30 @@ public sealed class SearchTests(ServiceFactory service) : IClassFixture<ServiceF
         });
 
         Assert.Empty(ResultLinks(await service.NewSession().GetAsync($"/search?q={word}")));
+    }
+
+    [Fact]
+    public async Task Get_WhenMoreThanAThousandMatch_SaysSo_AndShowsTitleMatchesFirst()
+    {
+        var word = Word();
+        var titled = await RequestAsync($"{word} harbour dues", "Dues by harbour and month.");
+        // A thousand newer documents mention the word in passing: more than are counted or ranked. Their items do not
+        // exist, so the results show none of them, whichever the search picks.
+        var first = Random.Shared.Next(1_000_000_000, 2_000_000_000);
+        await service.WithDatabaseAsync(db =>
+        {
+            db.SearchDocuments.AddRange(Enumerable.Range(first, SearchSql.MaxMatches).Select(i =>
+                SearchDocument.For(ItemTypes.Request, new SearchText(i, "Harbour dues", $"Collected by {word} and others.", $"/requests/{i}", null, null))));
+            return db.SaveChangesAsync();
+        });
+
+        var page = await service.NewSession().GetAsync($"/search?q={word}");
+        var found = await service.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/search?q={word}");
+
+        Assert.Contains("More than 1,000 results", page.Text, StringComparison.Ordinal);
+        Assert.Equal([$"/requests/{titled}"], ResultLinks(page));
+        Assert.Equal((1_000, true, 0), (found.GetProperty("total").GetInt32(), found.GetProperty("more").GetBoolean(),
+            found.GetProperty("countsByType").EnumerateObject().Count()));
     }
 
     [Fact]

@@ -47,8 +47,12 @@ public sealed class IndexModel(SiteSearch search, AppDbContext db) : PageModel
             return Page();
         }
         Results = await search.FindAsync(query, cancellationToken);
-        Types = [new("", $"Anything ({Results.CountsByType.Values.Sum():N0})"), .. search.Types.Select(t =>
-            new GovukOption(t, $"{Capitalised(ItemTypes.NameOf(t))} ({Results.CountsByType.GetValueOrDefault(t):N0})", null))];
+        if (Results.CountsByType.Count > 0 || Results.Total == 0)
+        {
+            // Counted only when no more than 1,000 match in all (SiteSearch counts no further).
+            Types = [new("", $"Anything ({Results.CountsByType.Values.Sum():N0})"), .. search.Types.Select(t =>
+                new GovukOption(t, $"{Capitalised(ItemTypes.NameOf(t))} ({Results.CountsByType.GetValueOrDefault(t):N0})", null))];
+        }
         var named = Results.Items.Select(r => r.OrganisationId).OfType<int>().Distinct().ToList();
         OrganisationNames = await db.Organisations.Where(o => named.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
         var pageCount = Math.Min((Results.Total + PageSize - 1) / PageSize, Paging.MaxPage);

@@ -29,7 +29,10 @@ public sealed partial record SearchQuery(string Words, string? Type, int? Organi
 public sealed record SearchResult(string Type, int Id, string Title, string Url, string Snippet, int? OrganisationId, DateTime? Date);
 
 /// <summary>A page of results, with how many were found of each type (the filters' counts).</summary>
-public sealed record SearchResults(IReadOnlyList<SearchResult> Items, int Total, IReadOnlyDictionary<string, int> CountsByType);
+/// <param name="Total">How many match, up to <see cref="SearchSql.MaxMatches"/>: only that many are counted, ranked and paged through.</param>
+/// <param name="CountsByType">How many of each type match, when no more than <see cref="SearchSql.MaxMatches"/> do in all; empty otherwise.</param>
+/// <param name="More">More than <paramref name="Total"/> match.</param>
+public sealed record SearchResults(IReadOnlyList<SearchResult> Items, int Total, IReadOnlyDictionary<string, int> CountsByType, bool More = false);
 
 /// <summary>Turns the database's marked snippets into safe HTML.</summary>
 public static class Snippets

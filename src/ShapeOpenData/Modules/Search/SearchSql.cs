@@ -5,25 +5,49 @@ namespace ShapeOpenData.Modules.Search;
 
 /// <summary>
 /// The search's SQL for each database. Filters are added only when asked for, so each query has a plan of its
-/// own; every value is a parameter. The documents and the full-text structures are those of the
-/// SearchDocuments and SearchFullText migrations.
+/// own; every value but the words is a parameter (the words are letters and digits only, see <see cref="SearchQuery.Terms"/>).
+/// The documents and the full-text structures are those of the SearchDocuments and SearchFullText migrations.
+/// <para>
+/// No query reads more than <see cref="Counted"/> matches: a word in most documents ("data") would otherwise be
+/// ranked and counted across hundreds of thousands of rows on every search. Up to 1,000 matches are counted and
+/// ranked in full; past that, the page says "more than 1,000" and the 1,000 shown are those with every word in the
+/// title first, then the others, newest first (on SQLite the newest 1,000 of each; on PostgreSQL the first 1,000 the
+/// index gives).
+/// </para>
 /// </summary>
 public abstract class SearchSql
 {
+    /// <summary>The most matches counted, ranked and paged through.</summary>
+    public const int MaxMatches = 1_000;
+
+    /// <summary>One more than the most counted, so that "more than 1,000" can be told from exactly 1,000.</summary>
+    public const int Counted = MaxMatches + 1;
+
     public static SearchSql For(AppDbContext db) => db.Database.IsNpgsql() ? new Postgres() : new Sqlite();
 
-    /// <summary>The words as the engine's query: each word must be there, stemmed.</summary>
-    public abstract string Match(IReadOnlyList<string> terms);
+    /// <summary>Type, count: how many matching items of each type, with the filters (the type's too when asked), up to <see cref="Counted"/> in all.</summary>
+    public abstract string Counts(IReadOnlyList<string> terms, SearchQuery query, bool withType);
 
-    /// <summary>Type, count: how many matching items of each type, with the organisation and date filters.</summary>
-    public abstract string Counts(SearchQuery query);
+    /// <summary>Type, item id, title, url, marked snippet, organisation id, date: the page asked for, best first, when at most <see cref="MaxMatches"/> match.</summary>
+    public abstract string Page(IReadOnlyList<string> terms, SearchQuery query);
 
-    /// <summary>Type, item id, title, url, marked snippet, organisation id, date: the page asked for, best first.</summary>
-    public abstract string Page(SearchQuery query);
+    /// <summary>The same, when more match: title matches first, newest first, of at most <see cref="MaxMatches"/>.</summary>
+    public abstract string PageOfMany(IReadOnlyList<string> terms, SearchQuery query);
 
-    public static IEnumerable<(string Name, object Value)> Parameters(string words, SearchQuery query)
+    /// <summary>
+    /// Id, type and whether every word is in the title, of the first <see cref="Counted"/> matches (with the filters
+    /// but the type) in one pass, for a database that cannot give the newest matches cheaply: they are both counted
+    /// and, when there are too many, paged through. Null where <see cref="Counts"/> and <see cref="PageOfMany"/> do better.
+    /// </summary>
+    public virtual string? FirstMatches(IReadOnlyList<string> terms, SearchQuery query) => null;
+
+    /// <summary>The rows of <c>@ids</c>, in no order, as <see cref="Page"/> gives them, then the document's id.</summary>
+    public virtual string Rows(IReadOnlyList<string> terms) => throw new NotSupportedException();
+
+    public static IEnumerable<(string Name, object Value)> Parameters(SearchQuery query)
     {
-        yield return ("words", words);
+        yield return ("counted", Counted);
+        yield return ("most", MaxMatches);
         yield return ("take", query.PageSize);
         yield return ("skip", (query.Page - 1) * query.PageSize);
         if (query.Type is { } type) yield return ("type", type);
@@ -38,49 +62,133 @@ public abstract class SearchSql
         + (query.From is not null ? " AND d.\"Date\" >= @from" : "")
         + (query.To is not null ? " AND d.\"Date\" < @to" : "");
 
+    /// <summary>The terms as a SQL string literal: they are letters and digits only, and a quote is doubled all the same.</summary>
+    protected static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+
     /// <summary>FTS5 over title and body with the porter stemmer, kept from the documents table by triggers.</summary>
     private sealed class Sqlite : SearchSql
     {
-        public override string Match(IReadOnlyList<string> terms) => string.Join(' ', terms.Select(t => $"\"{t}\""));
+        private static string Words(IReadOnlyList<string> terms) => Literal(string.Join(' ', terms.Select(t => $"\"{t}\"")));
 
-        public override string Counts(SearchQuery query) => $"""
-            SELECT d."Type", count(*) FROM "SearchText" JOIN "SearchDocuments" d ON d."Id" = "SearchText".rowid
-            WHERE "SearchText" MATCH @words{Filters(query, withType: false)}
-            GROUP BY d."Type"
+        /// <summary>Every word in the title: FTS5's column filter, read from the same index.</summary>
+        private static string TitleWords(IReadOnlyList<string> terms) => Literal(string.Join(' ', terms.Select(t => $"\"Title\" : \"{t}\"")));
+
+        public override string Counts(IReadOnlyList<string> terms, SearchQuery query, bool withType) => $"""
+            SELECT "Type", count(*) FROM (
+                SELECT d."Type" FROM "SearchText" JOIN "SearchDocuments" d ON d."Id" = "SearchText".rowid
+                WHERE "SearchText" MATCH {Words(terms)}{Filters(query, withType)}
+                LIMIT @counted)
+            GROUP BY "Type"
             """;
 
-        public override string Page(SearchQuery query) => $"""
+        public override string Page(IReadOnlyList<string> terms, SearchQuery query) => $"""
             SELECT d."Type", d."ItemId", d."Title", d."Url",
                    snippet("SearchText", 1, char(2), char(3), '…', 30), d."OrganisationId", d."Date"
             FROM "SearchText" JOIN "SearchDocuments" d ON d."Id" = "SearchText".rowid
-            WHERE "SearchText" MATCH @words{Filters(query, withType: true)}
+            WHERE "SearchText" MATCH {Words(terms)}{Filters(query, withType: true)}
             ORDER BY bm25("SearchText", 10.0, 1.0), d."Id" DESC
             LIMIT @take OFFSET @skip
             """;
+
+        /// <summary>
+        /// FTS5 gives matches newest first cheaply (by rowid, descending) and reads the title column filter from the
+        /// index. The page's rows are then read again for their snippets in one pass over the range they span: looking
+        /// each up by rowid would load a common word's whole list of documents once per row.
+        /// </summary>
+        public override string PageOfMany(IReadOnlyList<string> terms, SearchQuery query)
+        {
+            var filters = Filters(query, withType: true);
+            var documents = filters.Length > 0 ? """ JOIN "SearchDocuments" d ON d."Id" = "SearchText".rowid""" : "";
+            return $"""
+                WITH "Candidates" AS (
+                    SELECT * FROM (
+                        SELECT "SearchText".rowid AS "Id", 0 AS "Tier" FROM "SearchText"{documents}
+                        WHERE "SearchText" MATCH {TitleWords(terms)}{filters}
+                        ORDER BY "SearchText".rowid DESC LIMIT @most)
+                    UNION ALL
+                    SELECT * FROM (
+                        SELECT "SearchText".rowid AS "Id", 1 AS "Tier" FROM "SearchText"{documents}
+                        WHERE "SearchText" MATCH {Words(terms)}{filters}
+                        ORDER BY "SearchText".rowid DESC LIMIT @most)),
+                "Shown" AS MATERIALIZED (
+                    SELECT "Id", "Tier" FROM (
+                        SELECT "Id", min("Tier") AS "Tier" FROM "Candidates" GROUP BY "Id" ORDER BY "Tier", "Id" DESC LIMIT @most)
+                    ORDER BY "Tier", "Id" DESC LIMIT @take OFFSET @skip)
+                SELECT d."Type", d."ItemId", d."Title", d."Url",
+                       snippet("SearchText", 1, char(2), char(3), '…', 30), d."OrganisationId", d."Date"
+                FROM "SearchText" CROSS JOIN "Shown" s CROSS JOIN "SearchDocuments" d
+                WHERE "SearchText" MATCH {Words(terms)}
+                  AND "SearchText".rowid >= (SELECT min("Id") FROM "Shown") AND "SearchText".rowid <= (SELECT max("Id") FROM "Shown")
+                  AND s."Id" = +"SearchText".rowid AND d."Id" = s."Id"
+                ORDER BY s."Tier", s."Id" DESC
+                """;
+        }
     }
 
-    /// <summary>A stored tsvector (title weight A, body weight B) with a GIN index; snippets from ts_headline, only for the page's rows.</summary>
+    /// <summary>
+    /// A stored tsvector (title weight A, body weight B) with a GIN index; snippets from ts_headline, only for the
+    /// page's rows. The query is a literal, not a parameter, so PostgreSQL plans each search for how common its words are.
+    /// </summary>
     private sealed class Postgres : SearchSql
     {
-        public override string Match(IReadOnlyList<string> terms) => string.Join(' ', terms);
+        private static string Query(IReadOnlyList<string> terms) => $"plainto_tsquery('english', {Literal(string.Join(' ', terms))})";
 
-        public override string Counts(SearchQuery query) => $"""
-            SELECT d."Type", count(*)::int FROM "SearchDocuments" d
-            WHERE d."Terms" @@ plainto_tsquery('english', @words){Filters(query, withType: false)}
-            GROUP BY d."Type"
+        /// <summary>Every word in the title (weight A).</summary>
+        private static string TitleQuery(IReadOnlyList<string> terms) =>
+            $"to_tsquery('english', {Literal(string.Join(" & ", terms.Select(t => t + ":A")))})";
+
+        public override string Counts(IReadOnlyList<string> terms, SearchQuery query, bool withType) => $"""
+            SELECT "Type", count(*)::int FROM (
+                SELECT d."Type" FROM "SearchDocuments" d
+                WHERE d."Terms" @@ {Query(terms)}{Filters(query, withType)}
+                LIMIT @counted) d
+            GROUP BY "Type"
             """;
 
-        public override string Page(SearchQuery query) => $"""
+        public override string Page(IReadOnlyList<string> terms, SearchQuery query) => $"""
             SELECT d."Type", d."ItemId", d."Title", d."Url",
-                   ts_headline('english', d."Body", plainto_tsquery('english', @words),
+                   ts_headline('english', d."Body", {Query(terms)},
                        'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'),
                    d."OrganisationId", d."Date"
             FROM (
-                SELECT d.*, ts_rank_cd(d."Terms", plainto_tsquery('english', @words)) AS rank FROM "SearchDocuments" d
-                WHERE d."Terms" @@ plainto_tsquery('english', @words){Filters(query, withType: true)}
+                SELECT d.*, ts_rank_cd(d."Terms", {Query(terms)}) AS rank FROM "SearchDocuments" d
+                WHERE d."Terms" @@ {Query(terms)}{Filters(query, withType: true)}
                 ORDER BY rank DESC, d."Id" DESC
                 LIMIT @take OFFSET @skip) d
             ORDER BY d.rank DESC, d."Id" DESC
+            """;
+
+        public override string FirstMatches(IReadOnlyList<string> terms, SearchQuery query) => $"""
+            SELECT d."Id", d."Type", d."Terms" @@ {TitleQuery(terms)} FROM "SearchDocuments" d
+            WHERE d."Terms" @@ {Query(terms)}{Filters(query, withType: false)}
+            LIMIT @counted
+            """;
+
+        public override string Rows(IReadOnlyList<string> terms) => $"""
+            SELECT d."Type", d."ItemId", d."Title", d."Url",
+                   ts_headline('english', d."Body", {Query(terms)},
+                       'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'),
+                   d."OrganisationId", d."Date", d."Id"
+            FROM "SearchDocuments" d WHERE d."Id" = ANY(@ids)
+            """;
+
+        /// <summary>
+        /// The index gives the matches in the table's order, not the newest first: the first 1,000 are read (and no
+        /// more), and those with every word in the title (weight A, checked on the rows read) are shown first.
+        /// </summary>
+        public override string PageOfMany(IReadOnlyList<string> terms, SearchQuery query) => $"""
+            WITH "Shown" AS (
+                SELECT "Id", CASE WHEN "Terms" @@ {TitleQuery(terms)} THEN 0 ELSE 1 END AS "Tier" FROM (
+                    SELECT d."Id", d."Terms" FROM "SearchDocuments" d
+                    WHERE d."Terms" @@ {Query(terms)}{Filters(query, withType: true)}
+                    LIMIT @most) c
+                ORDER BY 2, 1 DESC LIMIT @take OFFSET @skip)
+            SELECT d."Type", d."ItemId", d."Title", d."Url",
+                   ts_headline('english', d."Body", {Query(terms)},
+                       'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'),
+                   d."OrganisationId", d."Date"
+            FROM "Shown" s JOIN "SearchDocuments" d ON d."Id" = s."Id"
+            ORDER BY s."Tier", s."Id" DESC
             """;
     }
 }
