@@ -116,6 +116,8 @@ public static class DataModule
         foreach (var content in services.GetServices<IDemoContent>().OrderBy(c => c.Order))
         {
             await content.SeedAsync(services, cancellationToken);
+            // Each module's content reads what it needs: what the last one wrote would only slow every later save.
+            services.GetRequiredService<AppDbContext>().ChangeTracker.Clear();
         }
     }
 

@@ -57,7 +57,7 @@ public sealed class DigestRestartTests(DigestRestartTests.Factory service) : ICl
             var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
             while (await DigestsWrittenAsync() < target && DateTime.UtcNow < deadline)
             {
-                await Task.Delay(5);
+                await Task.Delay(20);
             }
             await process.KillAsync();
             killedAt.Add(await DigestsWrittenAsync());

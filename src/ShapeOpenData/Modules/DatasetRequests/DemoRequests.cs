@@ -105,6 +105,8 @@ internal sealed class DemoRequests(IServiceProvider services, AppDbContext db, O
                 && db.PublisherMemberships.Any(m => m.UserId == u.Id && m.OrganisationId == organisation.Id));
             var manager = publisher is null ? programme : await DemoAccounts.PrincipalAsync(db, publisher);
             await PlayAsync(scenario, request.Id, workflow, comments, clock, programme, manager, requester, organisation.Id, made, cancellationToken);
+            // Each step reads what it changes: without this, every save would look over every request played so far.
+            db.ChangeTracker.Clear();
         }
         // Demo people are not real: what the demo "sent" them is marked sent without going anywhere.
         await services.GetRequiredService<Notifier>().DiscardPendingAsync("Demo content: not sent", cancellationToken);

@@ -24,23 +24,27 @@ public sealed class OutboxOptions
 /// Sends what is in the outbox with <see cref="OutboxOptions.Connections"/> senders at once. Each sender claims a batch
 /// in one statement (so two senders or instances never send the same email at once), sends it over its connection,
 /// marks the batch sent once the mail server has accepted it, and retries a failed email with back-off. After a crash,
-/// anything not marked sent goes again: at least once.
+/// anything not marked sent goes again: at least once. While the outbox is empty only the first sender looks, every
+/// <see cref="OutboxOptions.PollSeconds"/>, and only reads; when it finds email it wakes the others.
 /// </summary>
 public sealed partial class OutboxWorker(
     IServiceScopeFactory scopes, EmailSender email, TimeProvider clock, IOptions<OutboxOptions> options, ILogger<OutboxWorker> logger)
     : BackgroundService
 {
     private static readonly TimeSpan Claim = TimeSpan.FromMinutes(2);
+    private readonly SemaphoreSlim _emailWaiting = new(0);
+    private int _idleSenders;
     private int _sentSinceReport;
     private long _lastReport;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _lastReport = clock.GetTimestamp();
-        return Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.Connections)).Select(_ => SendUntilStoppedAsync(stoppingToken)));
+        return Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.Connections)).Select(i => SendUntilStoppedAsync(looks: i == 0, stoppingToken)));
     }
 
-    private async Task SendUntilStoppedAsync(CancellationToken stoppingToken)
+    /// <param name="looks">Whether this is the sender that looks for email while the outbox is empty (the others wait to be woken).</param>
+    private async Task SendUntilStoppedAsync(bool looks, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -49,12 +53,24 @@ public sealed partial class OutboxWorker(
             {
                 while (await SendBatchOrLogAsync(connection, stoppingToken) > 0)
                 {
+                    if (looks && Interlocked.Exchange(ref _idleSenders, 0) is > 0 and var idle)
+                    {
+                        _emailWaiting.Release(idle);
+                    }
                     await ReportProgressAsync(stoppingToken);
                 }
             }
             try
             {
-                await Task.Delay(TimeSpan.FromSeconds(options.Value.PollSeconds), clock, stoppingToken);
+                if (looks)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(options.Value.PollSeconds), clock, stoppingToken);
+                }
+                else
+                {
+                    Interlocked.Increment(ref _idleSenders);
+                    await _emailWaiting.WaitAsync(stoppingToken);
+                }
             }
             catch (OperationCanceledException)
             {
@@ -155,6 +171,11 @@ public sealed partial class OutboxWorker(
     private async Task<List<long>> ClaimAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         var now = clock.UtcNow();
+        // Looking is a read: an empty outbox never takes SQLite's write lock from the people using the service.
+        if (!await db.OutboxEmails.AnyAsync(m => m.SentAt == null && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now), cancellationToken))
+        {
+            return [];
+        }
         var skipLocked = db.Database.IsNpgsql() ? "FOR UPDATE SKIP LOCKED" : "";
         var sql = $$"""
             UPDATE "OutboxEmails" SET "LockedUntil" = {0}
