@@ -8,7 +8,9 @@ namespace ShapeOpenData.Tests.Cli;
 /// way <c>seed-demo</c> does): the demo is seeded around that catalogue, and its datasets without a publisher
 /// are listed under "Publisher not stated".
 /// </summary>
-[RunsProcesses]
+// Which demo content is left out is decided by the seeding, not the database; import-ckan and seed-demo each run on both
+// databases elsewhere (ImportCkanCommandLineTests, SeedDemoCommandTests).
+[RunsProcesses, Trait("Databases", "one")]
 public sealed class CatalogueBeforeDemoTests(CatalogueBeforeDemoTests.Factory service) : IClassFixture<CatalogueBeforeDemoTests.Factory>
 {
     /// <summary>

@@ -55,6 +55,7 @@ public sealed class CommandLineTests(ServiceFactory service) : IClassFixture<Ser
         Assert.Equal(("[\"ofsted\"]", "[\"ofsted\"]"), (trail[1].Before.Field("publisherFor"), trail[1].After.Field("publisherFor")));
     }
 
+    [Trait("Databases", "one")] // the command refuses before it writes anything
     [Theory]
     [InlineData("--role", "wizard", "'wizard' is not a role")]
     [InlineData("--org", "ministry-of-magic", "there is no organisation 'ministry-of-magic'")]
@@ -66,6 +67,7 @@ public sealed class CommandLineTests(ServiceFactory service) : IClassFixture<Ser
         Assert.Contains(message, run.Error, StringComparison.Ordinal);
     }
 
+    [Trait("Databases", "one")] // the command refuses before it writes anything
     [Fact]
     public async Task AnUnknownCommand_IsRefusedWithTheListOfCommands_AndTheWebServerDoesNotStart()
     {
@@ -100,6 +102,7 @@ public sealed class CommandLineTests(ServiceFactory service) : IClassFixture<Ser
         Assert.All(imported, u => Assert.True(u.EmailConfirmed));
     }
 
+    [Trait("Databases", "one")] // the command refuses before it writes anything
     [Fact]
     public async Task UsersImport_WithTheWrongHeader_ChangesNothing()
     {
@@ -143,6 +146,7 @@ public sealed class CommandLineTests(ServiceFactory service) : IClassFixture<Ser
         }
     }
 
+    [Trait("Databases", "one")] // the command refuses before it writes anything
     [Fact]
     public async Task TokensCreate_NeedsEitherAnEmailOrAFile()
     {
@@ -152,6 +156,7 @@ public sealed class CommandLineTests(ServiceFactory service) : IClassFixture<Ser
         Assert.Contains("Give either --email or --file.", run.Error, StringComparison.Ordinal);
     }
 
+    [Trait("Databases", "one")] // the command refuses before it writes anything
     [Fact]
     public async Task Help_ListsTheCommands()
     {

@@ -42,6 +42,7 @@ public sealed class ImportCkanCommandLineTests(ServiceFactory service) : IClassF
             audited.Select(e => (e.Action, e.ActorId, e.After.Field("added"), e.After.Field("updated"))));
     }
 
+    [Trait("Databases", "one")] // the command refuses before it writes a dataset
     [Fact]
     public async Task ImportCkan_WhenTheFileIsMissing_SaysSoAndFails()
     {
@@ -85,6 +86,7 @@ public sealed class ImportCkanCommandLineTests(ServiceFactory service) : IClassF
         Assert.Equal(HttpStatusCode.NotFound, (await service.NewSession().GetAsync("/datasets/cli-limited-4")).Status);
     }
 
+    [Trait("Databases", "one")] // the command refuses before it writes a dataset
     [Fact]
     public async Task ImportCkan_WhenThePortalIsDown_SaysWhyAndFails()
     {
@@ -102,6 +104,7 @@ public sealed class ImportCkanCommandLineTests(ServiceFactory service) : IClassF
     }
 
     /// <summary>An address whose name resolves to this machine is refused before anything is fetched, and the operator is told how to allow it.</summary>
+    [Trait("Databases", "one")] // the command refuses before it writes a dataset
     [Fact]
     public async Task ImportCkan_FromALocalAddress_IsRefusedAndSaysWhy()
     {
@@ -117,6 +120,7 @@ public sealed class ImportCkanCommandLineTests(ServiceFactory service) : IClassF
         Assert.Empty(Printed(run));
     }
 
+    [Trait("Databases", "one")] // the command refuses before it writes a dataset
     [Fact]
     public async Task ImportCkan_APageLargerThanTheLimit_IsNotReadAndSaysWhy()
     {
