@@ -12,7 +12,8 @@ namespace ShapeOpenData.Tests.Accounts;
 /// neither a new password nor two-factor being turned off, making one takes the password again, they run out,
 /// and a read-only one changes nothing.
 /// </summary>
-public sealed class ApiTokenSecurityTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.People)]
+public sealed class ApiTokenSecurityTests(ServiceFactory service)
 {
     private const string NewPassword = "a brand new long password";
 

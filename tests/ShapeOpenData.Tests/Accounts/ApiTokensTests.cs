@@ -5,7 +5,8 @@ using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Tests.Accounts;
 
-public sealed class ApiTokensTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.People)]
+public sealed class ApiTokensTests(ServiceFactory service)
 {
     private HttpClient ApiClient(string token)
     {

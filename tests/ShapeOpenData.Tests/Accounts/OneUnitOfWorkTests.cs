@@ -5,7 +5,8 @@ using ShapeOpenData.Modules.Shared;
 namespace ShapeOpenData.Tests.Accounts;
 
 /// <summary>A person added with their role, a token with its audit entry, an account deleted with everything it held: each one unit of work.</summary>
-public sealed class OneUnitOfWorkTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.People)]
+public sealed class OneUnitOfWorkTests(ServiceFactory service)
 {
     [Fact]
     public async Task AddingAPublisher_CrashingBeforeTheirRoleIsGranted_LeavesNoAccount()

@@ -1,6 +1,7 @@
 namespace ShapeOpenData.Tests.Accounts;
 
-public sealed class PasswordTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.People)]
+public sealed class PasswordTests(ServiceFactory service)
 {
     private const string NewPassword = "a brand new long password";
 

@@ -5,7 +5,8 @@ using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Tests.Accounts;
 
-public sealed class PersonalDataTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.People)]
+public sealed class PersonalDataTests(ServiceFactory service)
 {
     [Fact]
     public async Task DownloadData_GivesEverythingHeldAsJson()

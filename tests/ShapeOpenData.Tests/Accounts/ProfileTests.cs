@@ -1,6 +1,7 @@
 namespace ShapeOpenData.Tests.Accounts;
 
-public sealed class ProfileTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.People)]
+public sealed class ProfileTests(ServiceFactory service)
 {
     [Fact]
     public async Task Post_SavesTheProfileShownOnTheAccountPage()

@@ -2,7 +2,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ShapeOpenData.Tests.Accounts;
 
-public sealed class RegisterTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.People)]
+public sealed class RegisterTests(ServiceFactory service)
 {
     private static string NewEmail() => $"new-{Guid.NewGuid():N}@example.com";
 

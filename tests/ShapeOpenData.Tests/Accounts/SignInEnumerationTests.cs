@@ -9,7 +9,8 @@ namespace ShapeOpenData.Tests.Accounts;
 /// outbox, after the answer.
 /// </summary>
 [Trait("Databases", "one")]
-public sealed class SignInEnumerationTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.People)]
+public sealed class SignInEnumerationTests(ServiceFactory service)
 {
     private static async Task<WebPage> SignInAsync(WebSession session, string email, string password) =>
         await session.SubmitAsync(await session.GetAsync("/account/sign-in"), ("Email", email), ("Password", password));

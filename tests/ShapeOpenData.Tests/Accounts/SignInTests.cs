@@ -1,6 +1,7 @@
 namespace ShapeOpenData.Tests.Accounts;
 
-public sealed class SignInTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.People)]
+public sealed class SignInTests(ServiceFactory service)
 {
     private static async Task<WebPage> SignInAsync(WebSession session, string email, string password, string path = "/account/sign-in") =>
         await session.SubmitAsync(await session.GetAsync(path), ("Email", email), ("Password", password));

@@ -4,7 +4,8 @@ using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Tests.Accounts;
 
-public sealed class TwoFactorTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.People)]
+public sealed class TwoFactorTests(ServiceFactory service)
 {
     private static string CodeFor(string key) => new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp();
 

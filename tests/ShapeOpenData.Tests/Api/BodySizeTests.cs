@@ -6,7 +6,8 @@ namespace ShapeOpenData.Tests.Api;
 
 /// <summary>Issue 12: the API reads no body bigger than it could ever need, whatever the body says.</summary>
 [Trait("Databases", "one")]
-public sealed class BodySizeTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.People)]
+public sealed class BodySizeTests(ServiceFactory service)
 {
     /// <summary>A valid new request, made two megabytes long by a property the API ignores.</summary>
     private static StringContent OversizedRequest() => new(JsonSerializer.Serialize(new

@@ -4,7 +4,8 @@ using System.Text.Json;
 namespace ShapeOpenData.Tests.Api;
 
 /// <summary>CKAN's Action API answers the actions the modules contribute, and describes each of them with help_show.</summary>
-public sealed class CkanActionApiTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.People)]
+public sealed class CkanActionApiTests(ServiceFactory service)
 {
     [Theory]
     [InlineData("package_search", "Searches for datasets.")]                      // the catalogue's

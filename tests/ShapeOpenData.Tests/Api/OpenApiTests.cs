@@ -4,7 +4,8 @@ using System.Text.Json;
 namespace ShapeOpenData.Tests.Api;
 
 [Trait("Databases", "one")]
-public sealed class OpenApiTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.People)]
+public sealed class OpenApiTests(ServiceFactory service)
 {
     [Fact]
     public async Task Document_IsOpenApi31AndDescribesEveryEndpoint()

@@ -5,7 +5,8 @@ using ShapeOpenData.Modules.Shared;
 namespace ShapeOpenData.Tests.Audit;
 
 /// <summary>/admin/audit: the audit log for administrators and the programme team, newest first, filtered and paged.</summary>
-public sealed class AuditPageTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Requests)]
+public sealed class AuditPageTests(ServiceFactory service)
 {
     private sealed record Row(string When, string Who, string What);
 

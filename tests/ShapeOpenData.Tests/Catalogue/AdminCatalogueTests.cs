@@ -4,7 +4,8 @@ using ShapeOpenData.Modules.Shared;
 namespace ShapeOpenData.Tests.Catalogue;
 
 /// <summary>Administrators import the catalogue on /admin/catalogue: a file or a portal, run in the background.</summary>
-public sealed class AdminCatalogueTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Publishing)]
+public sealed class AdminCatalogueTests(ServiceFactory service)
 {
     private async Task<WebSession> AdministratorAsync(Person? administrator = null)
     {

@@ -9,7 +9,8 @@ namespace ShapeOpenData.Tests.Catalogue;
 /// type must be a compact IRI whose prefix the <c>@context</c> defines, and becomes the full IRI. A term a real
 /// processor would silently drop fails here instead; the assertions then read full IRIs, as a harvester does.
 /// </summary>
-public sealed class CatalogueDcatTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Publishing)]
+public sealed class CatalogueDcatTests(ServiceFactory service)
 {
     private const string Dcat = "http://www.w3.org/ns/dcat#", Dct = "http://purl.org/dc/terms/", Foaf = "http://xmlns.com/foaf/0.1/";
     private const string Vcard = "http://www.w3.org/2006/vcard/ns#", Xsd = "http://www.w3.org/2001/XMLSchema#";

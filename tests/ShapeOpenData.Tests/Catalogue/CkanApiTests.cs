@@ -5,7 +5,8 @@ using ShapeOpenData.Modules.Catalogue;
 namespace ShapeOpenData.Tests.Catalogue;
 
 /// <summary>What a CKAN client (ckanapi, CKAN's own JavaScript, a harvester) sees of package_search: the envelope, the fields and the errors.</summary>
-public sealed class CkanApiTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Publishing)]
+public sealed class CkanApiTests(ServiceFactory service)
 {
     [Fact]
     public async Task PackageSearch_AnswersInCkansEnvelopeWithCkansFieldNames()

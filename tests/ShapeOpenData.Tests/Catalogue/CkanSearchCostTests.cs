@@ -8,7 +8,8 @@ namespace ShapeOpenData.Tests.Catalogue;
 /// Anyone may call package_search hundreds of times a minute, so one call must not be able to ask the database for
 /// unbounded work: too many terms, or a body too large to read, is refused in CKAN's error shape before any query runs.
 /// </summary>
-public sealed class CkanSearchCostTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Publishing)]
+public sealed class CkanSearchCostTests(ServiceFactory service)
 {
     private static string Repeat(string term, int times) => string.Join(' ', Enumerable.Range(1, times).Select(i => $"{term}{i}"));
 

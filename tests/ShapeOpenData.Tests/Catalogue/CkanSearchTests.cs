@@ -4,7 +4,8 @@ using System.Text.Json;
 namespace ShapeOpenData.Tests.Catalogue;
 
 /// <summary><c>package_search</c>'s paging, filters, words and sorts, as CKAN clients and CKAN's harvester use them.</summary>
-public sealed class CkanSearchTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Publishing)]
+public sealed class CkanSearchTests(ServiceFactory service)
 {
     [Fact]
     public async Task PackageSearch_PagesWithRowsAndStart()

@@ -4,7 +4,8 @@ using System.Text.Json;
 namespace ShapeOpenData.Tests.Catalogue;
 
 /// <summary>CKAN's actions for one dataset, the list of names and organisations, and what a withdrawn dataset looks like.</summary>
-public sealed class CkanShowTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Publishing)]
+public sealed class CkanShowTests(ServiceFactory service)
 {
     [Fact]
     public async Task PackageShow_FindsByNameAndByCkanId()

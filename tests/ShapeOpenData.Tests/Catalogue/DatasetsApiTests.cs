@@ -6,7 +6,8 @@ using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Tests.Catalogue;
 
-public sealed class DatasetsApiTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Publishing)]
+public sealed class DatasetsApiTests(ServiceFactory service)
 {
     private static IEnumerable<string> Slugs(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("slug").GetString()!);
 

@@ -4,7 +4,8 @@ using ShapeOpenData.Modules.Shared;
 namespace ShapeOpenData.Tests.Comments;
 
 /// <summary>Comments as the traceability contracts give them: found by number or their place on their item's page, and only those everyone may read.</summary>
-public sealed class CommentTracesTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Requests)]
+public sealed class CommentTracesTests(ServiceFactory service)
 {
     private Task<Comment> PostAsync(Person author, int requestId, string body) =>
         service.WithServicesAsync(async s => await s.GetRequiredService<CommentThreads>().PostAsync(ItemTypes.Request, requestId, null, body, await service.PrincipalAsync(author), CancellationToken.None));

@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ShapeOpenData.Tests.Comments;
 
 /// <summary>A comment, its author following the item and the followers' emails are one unit of work.</summary>
-public sealed class OneUnitOfWorkTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Requests)]
+public sealed class OneUnitOfWorkTests(ServiceFactory service)
 {
     [Fact]
     public async Task PostingAComment_CrashingBeforeTheFollowersAreEmailed_LeavesNoCommentAndNoFollow()

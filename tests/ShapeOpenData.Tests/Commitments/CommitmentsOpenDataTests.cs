@@ -6,7 +6,8 @@ using ShapeOpenData.Modules.Commitments;
 namespace ShapeOpenData.Tests.Commitments;
 
 /// <summary>Plans and commitments through the API, the downloads, the feed and the organisation's page, with the derived values they carry.</summary>
-public sealed class CommitmentsOpenDataTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Engagement)]
+public sealed class CommitmentsOpenDataTests(ServiceFactory service)
 {
     /// <summary>A commitment of a new plan with one overdue milestone and one met, and a complete one in the same plan.</summary>
     private async Task<(EngagementPlan Plan, Commitment Late, Commitment Done)> ArrangeAsync(string organisation = "cabinet-office")

@@ -6,7 +6,8 @@ using ShapeOpenData.Modules.Shared;
 namespace ShapeOpenData.Tests.Consultations;
 
 /// <summary>The programme team imports a Pol.is export on <c>/consultations/import</c>: two files and an owner, checked before anything is kept.</summary>
-public sealed class PolisImportPageTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Engagement)]
+public sealed class PolisImportPageTests(ServiceFactory service)
 {
     private const string Address = "/consultations/import";
     private static readonly string Seattle = PolisInteropTests.Folder("15-per-hour-seattle");

@@ -9,7 +9,8 @@ namespace ShapeOpenData.Tests.Consultations;
 /// A real Pol.is conversation (Seattle, $15/hour) imported, its groups computed as Pol.is computes them, exported in Pol.is's
 /// format over HTTP and imported again elsewhere: the same votes, the same groups.
 /// </summary>
-public sealed class PolisInteropTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Engagement)]
+public sealed class PolisInteropTests(ServiceFactory service)
 {
     public static string Folder(string name)
     {

@@ -7,7 +7,8 @@ using ShapeOpenData.Modules.Shared;
 namespace ShapeOpenData.Tests.Consultations;
 
 /// <summary>Statements and votes on <c>/consultations/{slug}/statements</c> and through the API, as the people who give them.</summary>
-public sealed class StatementTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Engagement)]
+public sealed class StatementTests(ServiceFactory service)
 {
     private static string StatementsOf(Consultation consultation) => $"/consultations/{consultation.Slug}/statements";
 

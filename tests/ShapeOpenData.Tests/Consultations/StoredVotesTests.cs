@@ -11,7 +11,8 @@ namespace ShapeOpenData.Tests.Consultations;
 /// with only the votes cast or changed since, they are exactly what reading them all gives; and a vote taken back, which
 /// no catch-up by time can see, makes the next run read them all again.
 /// </summary>
-public sealed class StoredVotesTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Engagement)]
+public sealed class StoredVotesTests(ServiceFactory service)
 {
     [Fact]
     public async Task CaughtUpFromTheLastRun_TheVotesAreThoseReadWhole_AndAVoteTakenBackMakesItReadThemAll()

@@ -7,7 +7,8 @@ using ShapeOpenData.Tests.Catalogue;
 namespace ShapeOpenData.Tests.DatasetRequests;
 
 /// <summary>Requests as ckanext-datarequests' actions give them: public ones only, whoever asks.</summary>
-public sealed partial class CkanDataRequestsTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Requests)]
+public sealed partial class CkanDataRequestsTests(ServiceFactory service)
 {
     /// <summary>An organisation of the test's own, made by importing a dataset into it, so requests can be assigned to it.</summary>
     private async Task<(string Organisation, SamplePackage Package)> OrganisationWithDatasetAsync()

@@ -4,7 +4,8 @@ using ShapeOpenData.Modules.Shared;
 namespace ShapeOpenData.Tests.DatasetRequests;
 
 /// <summary>Two people changing one request at the same moment: one wins, the other is told, never a 500.</summary>
-public sealed class ConcurrentChangeTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Requests)]
+public sealed class ConcurrentChangeTests(ServiceFactory service)
 {
     [Fact]
     public async Task TwoManagersReviewingAtOnce_OneChangesIt_TheOtherIsTold409()

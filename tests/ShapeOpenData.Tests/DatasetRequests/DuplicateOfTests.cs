@@ -9,7 +9,8 @@ namespace ShapeOpenData.Tests.DatasetRequests;
 /// Issue 12: "closed as a duplicate" names the other request. A private request's title is seen only by those who
 /// may see the request, and a request can only be called a duplicate of one the person closing it may see.
 /// </summary>
-public sealed class DuplicateOfTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Requests)]
+public sealed class DuplicateOfTests(ServiceFactory service)
 {
     [Fact]
     public async Task ShowPage_NamesAPrivateOriginalOnlyToThoseWhoMaySeeIt()

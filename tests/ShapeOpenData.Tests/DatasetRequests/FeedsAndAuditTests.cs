@@ -7,7 +7,8 @@ using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Tests.DatasetRequests;
 
-public sealed class FeedsAndAuditTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Requests)]
+public sealed class FeedsAndAuditTests(ServiceFactory service)
 {
     private const string Nasty = "=HYPERLINK(\"http://evil.example\") <script>alert(1)</script>";
 

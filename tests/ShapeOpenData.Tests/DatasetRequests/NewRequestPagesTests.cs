@@ -6,7 +6,8 @@ using ShapeOpenData.Modules.Shared;
 namespace ShapeOpenData.Tests.DatasetRequests;
 
 /// <summary>"Ask for data": the question pages, check your answers, and sending.</summary>
-public sealed class NewRequestPagesTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Requests)]
+public sealed class NewRequestPagesTests(ServiceFactory service)
 {
     private static string NewTitle() => $"Ferry timetables {Guid.NewGuid():N}"[..40];
 

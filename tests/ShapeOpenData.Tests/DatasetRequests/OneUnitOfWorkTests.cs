@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ShapeOpenData.Tests.DatasetRequests;
 
 /// <summary>Submitting a request saves twice (the request for its id, then its title words, follow and audit entry) in one transaction.</summary>
-public sealed class OneUnitOfWorkTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Requests)]
+public sealed class OneUnitOfWorkTests(ServiceFactory service)
 {
     [Fact]
     public async Task SubmittingARequest_CrashingBeforeItsAuditEntry_LeavesNoRequest_AndTheTitleFree()

@@ -9,7 +9,8 @@ namespace ShapeOpenData.Tests.DatasetRequests;
 /// Issue 12: the address a closed request links to ("Get the data") is shown to everyone, so only an https
 /// address is accepted, whatever the outcome and whether it comes from the page or the API.
 /// </summary>
-public sealed class OutcomeAddressTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Requests)]
+public sealed class OutcomeAddressTests(ServiceFactory service)
 {
     [Theory]
     [InlineData("refused", "javascript:alert(document.cookie)")]

@@ -10,7 +10,8 @@ namespace ShapeOpenData.Tests.DatasetRequests;
 /// account. With no organisation it would be a private request nobody outside the programme team could see or
 /// answer (the API answered 500 after saving it); the person who recorded one can see what they recorded.
 /// </summary>
-public sealed class RecordedRequestsTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Requests)]
+public sealed class RecordedRequestsTests(ServiceFactory service)
 {
     private static object Received(string title, string? organisation) => new
     {

@@ -10,7 +10,8 @@ namespace ShapeOpenData.Tests.DatasetRequests;
 /// A request reported, hidden, restored and edited by moderators, as each reader notices it on every surface that
 /// shows requests: gone for everyone else, there with the notice for its requester and moderators.
 /// </summary>
-public sealed class RequestModerationTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Requests)]
+public sealed class RequestModerationTests(ServiceFactory service)
 {
     private const string Notice = "Hidden by a moderator: Spam or advertising";
 

@@ -4,7 +4,8 @@ using ShapeOpenData.Modules.Shared;
 namespace ShapeOpenData.Tests.DatasetRequests;
 
 /// <summary>The list, one request, supporting and following, and the managing pages.</summary>
-public sealed class RequestPagesTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Requests)]
+public sealed class RequestPagesTests(ServiceFactory service)
 {
     private async Task<WebSession> SignedInAsync(Person person)
     {

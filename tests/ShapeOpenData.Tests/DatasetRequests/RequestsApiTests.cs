@@ -4,7 +4,8 @@ using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Tests.DatasetRequests;
 
-public sealed class RequestsApiTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Requests)]
+public sealed class RequestsApiTests(ServiceFactory service)
 {
     private static object NewRequestBody(string? title = null, string? receivedOn = null) => new
     {

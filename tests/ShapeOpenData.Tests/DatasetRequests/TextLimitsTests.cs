@@ -9,7 +9,8 @@ namespace ShapeOpenData.Tests.DatasetRequests;
 /// Issue 12: text sent through the API goes into pages, feeds and every follower's email, and SQLite keeps any
 /// length. Each action's text has the request's one limit: longer is a 400 problem naming the field, and nothing changes.
 /// </summary>
-public sealed class TextLimitsTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Requests)]
+public sealed class TextLimitsTests(ServiceFactory service)
 {
     private const string Organisation = "department-for-education";
     private static readonly string TooLong = new('x', 20_001);

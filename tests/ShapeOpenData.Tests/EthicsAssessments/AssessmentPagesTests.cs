@@ -5,7 +5,8 @@ using ShapeOpenData.Modules.Shared;
 namespace ShapeOpenData.Tests.EthicsAssessments;
 
 /// <summary>Starting an assessment and assessing stages on the pages, as a team member does: forms, errors, the chart and the history.</summary>
-public sealed class AssessmentPagesTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Engagement)]
+public sealed class AssessmentPagesTests(ServiceFactory service)
 {
     private static IEnumerable<(string, string)> AllScores(int score) =>
         Enumerable.Range(0, 8).Select(i => ($"Items[{i}].Score", score.ToString(System.Globalization.CultureInfo.InvariantCulture)));

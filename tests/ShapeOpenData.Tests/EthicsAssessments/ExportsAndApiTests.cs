@@ -5,7 +5,8 @@ using ShapeOpenData.Modules.EthicsAssessments;
 namespace ShapeOpenData.Tests.EthicsAssessments;
 
 /// <summary>The Markdown and JSON downloads, and the API, which lists and shows published assessments only.</summary>
-public sealed class ExportsAndApiTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Engagement)]
+public sealed class ExportsAndApiTests(ServiceFactory service)
 {
     private static readonly int[] StartScores = [1, 2, 3, 4, 5, 0, 1, 2];
 

@@ -4,7 +4,8 @@ using ShapeOpenData.Modules.Shared;
 namespace ShapeOpenData.Tests.EthicsAssessments;
 
 /// <summary>The list of published assessments a page at a time, and the team's last member kept when two leave at once.</summary>
-public sealed class ListAndConcurrencyTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Engagement)]
+public sealed class ListAndConcurrencyTests(ServiceFactory service)
 {
     [Fact]
     public async Task ThePublishedList_ShowsTwentyAPage_NewestFirst_WithoutPrivateOnes()

@@ -8,7 +8,8 @@ namespace ShapeOpenData.Tests.EthicsAssessments;
 /// A private assessment is the team's: everyone else gets 404 on its pages, exports and the API, as if it did not exist;
 /// the programme team and administrators may read it but not change it. Once published, everyone reads it.
 /// </summary>
-public sealed class PrivacyTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Engagement)]
+public sealed class PrivacyTests(ServiceFactory service)
 {
     private static string[] ReadRoutes(string slug) =>
         [$"/ethics-assessments/{slug}", $"/ethics-assessments/{slug}.md", $"/ethics-assessments/{slug}.json"];

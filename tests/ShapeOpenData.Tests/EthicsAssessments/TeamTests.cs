@@ -4,7 +4,8 @@ using ShapeOpenData.Modules.EthicsAssessments;
 namespace ShapeOpenData.Tests.EthicsAssessments;
 
 /// <summary>The team manages itself on its page: adding people with accounts, removing them, never losing its last member.</summary>
-public sealed class TeamTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Engagement)]
+public sealed class TeamTests(ServiceFactory service)
 {
     [Fact]
     public async Task AMemberAddsSomeoneByEmail_WhoIsToldAndCanThenAssess_AnUnknownAddressIsRefused()

@@ -5,7 +5,8 @@ using ShapeOpenData.Modules.Shared;
 namespace ShapeOpenData.Tests.Groups;
 
 /// <summary>Actions: owned by a member or an organisation, whose people hear of them, and closed only with a note.</summary>
-public sealed class ActionTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Engagement)]
+public sealed class ActionTests(ServiceFactory service)
 {
     private static readonly DateOnly Due = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30));
 

@@ -5,7 +5,8 @@ using ShapeOpenData.Modules.Shared;
 namespace ShapeOpenData.Tests.Groups;
 
 /// <summary>Actions as the traceability contracts give them: found by number, address or words, public groups' only, where each stands, and the requests each serves.</summary>
-public sealed class ActionTracesTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Engagement)]
+public sealed class ActionTracesTests(ServiceFactory service)
 {
     private static readonly DateOnly Due = new(2031, 3, 3);
 

@@ -5,7 +5,8 @@ using ShapeOpenData.Modules.Shared;
 namespace ShapeOpenData.Tests.Groups;
 
 /// <summary>Joining a group by each of its policies, and who may decide: through the workflows, with real email.</summary>
-public sealed class GroupMembershipTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Engagement)]
+public sealed class GroupMembershipTests(ServiceFactory service)
 {
     [Fact]
     public async Task JoiningAnOpenGroup_MakesAMemberAtOnce_WhoFollowsIt()

@@ -8,7 +8,8 @@ namespace ShapeOpenData.Tests.Groups;
 /// The message someone sends with a request to join a group, under moderation: only the group's managers read it, so
 /// only they (and moderators) can report it; hidden, it shows the notice in its place and the request stays to be decided.
 /// </summary>
-public sealed class JoinMessageModerationTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Engagement)]
+public sealed class JoinMessageModerationTests(ServiceFactory service)
 {
     private const string Notice = "Hidden by a moderator: Abusive or offensive";
 

@@ -7,7 +7,8 @@ namespace ShapeOpenData.Tests.Groups;
 
 /// <summary>The iCalendar feeds, read back with Ical.Net's own parser as a calendar app would read them.</summary>
 [Trait("Databases", "one")]
-public sealed class MeetingCalendarsTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Engagement)]
+public sealed class MeetingCalendarsTests(ServiceFactory service)
 {
     private static readonly int Year = DateTime.UtcNow.Year + 1;
 

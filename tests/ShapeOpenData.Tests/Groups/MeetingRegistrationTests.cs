@@ -5,7 +5,8 @@ using ShapeOpenData.Modules.Shared;
 namespace ShapeOpenData.Tests.Groups;
 
 /// <summary>Places at a meeting, the waiting list, and never more people than places, on whichever database the run uses.</summary>
-public sealed class MeetingRegistrationTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Engagement)]
+public sealed class MeetingRegistrationTests(ServiceFactory service)
 {
     private async Task<List<Person>> PeopleAsync(int count)
     {

@@ -8,7 +8,8 @@ namespace ShapeOpenData.Tests.Groups;
 /// Members' email addresses are for administrators only. A chair sees members by name and sector, and writes to them
 /// through the service, which emails each member without showing anyone's address.
 /// </summary>
-public sealed class MemberAddressesTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Engagement)]
+public sealed class MemberAddressesTests(ServiceFactory service)
 {
     /// <summary>A group with a signed-in chair and two members, one of them an academic.</summary>
     private async Task<(Group Group, Person Chair, WebSession Session, Person[] Members)> GroupWithMembersAsync()

@@ -8,7 +8,8 @@ namespace ShapeOpenData.Tests.Groups;
 /// A change saved in parts (the entity for its id, then its audit entry and emails) is one transaction: a crash
 /// between the parts leaves nothing half-written, on either database.
 /// </summary>
-public sealed class OneUnitOfWorkTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Engagement)]
+public sealed class OneUnitOfWorkTests(ServiceFactory service)
 {
     [Fact]
     public async Task CreatingAGroup_CrashingBeforeItsAuditEntry_LeavesNoGroup()

@@ -5,7 +5,8 @@ using ShapeOpenData.Modules.Shared;
 namespace ShapeOpenData.Tests.Moderation;
 
 /// <summary>The moderation rules around the journey: who counts, who is never hidden automatically, what moderators see.</summary>
-public sealed class ModerationRulesTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Requests)]
+public sealed class ModerationRulesTests(ServiceFactory service)
 {
     private async Task<WebSession> SignedInAsync(Person person)
     {

@@ -8,7 +8,8 @@ namespace ShapeOpenData.Tests.Notifications;
 /// The notification centre: what a person is told by email is also in /notifications, unread marked and counted in the
 /// header, read one by one or all at once; kept even for someone who stopped email; nobody else's to read or mark.
 /// </summary>
-public sealed class NotificationCentreTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Publishing)]
+public sealed class NotificationCentreTests(ServiceFactory service)
 {
     /// <summary>A commitment followed by a new person, signed in; each milestone added tells them.</summary>
     private async Task<(Modules.Commitments.Commitment Commitment, Person Publisher, Person Follower, WebSession Session)> FollowedAsync()

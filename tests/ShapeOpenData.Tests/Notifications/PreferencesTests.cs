@@ -4,7 +4,8 @@ using ShapeOpenData.Modules.Notifications;
 namespace ShapeOpenData.Tests.Notifications;
 
 /// <summary>The page where a person chooses, for each kind of thing, how they hear about it; and the switch that stops all email.</summary>
-public sealed class PreferencesTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Publishing)]
+public sealed class PreferencesTests(ServiceFactory service)
 {
     /// <summary>Every kind answered, as the page's radios are: the recommended choice unless <paramref name="chosen"/> says otherwise.</summary>
     public static (string, string)[] Answers(params (string Kind, string Choice)[] chosen) =>

@@ -6,7 +6,8 @@ using ShapeOpenData.Modules.Shared;
 namespace ShapeOpenData.Tests.Notifications;
 
 /// <summary>Who is told what, by real SMTP through the outbox; never the person who acted.</summary>
-public sealed class RequestEmailTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Publishing)]
+public sealed class RequestEmailTests(ServiceFactory service)
 {
     [Fact]
     public async Task AStateChange_TellsTheRequesterAndSupportersButNotWhoActed()

@@ -7,7 +7,8 @@ namespace ShapeOpenData.Tests.Organisations;
 /// The guide's second part: each organisation's freedom of information contact and its record of answering in time,
 /// the same figures its own page shows, searchable by name and paged.
 /// </summary>
-public sealed class AnsweringTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.People)]
+public sealed class AnsweringTests(ServiceFactory service)
 {
     private const string Path = "/your-right-to-data/organisations";
 

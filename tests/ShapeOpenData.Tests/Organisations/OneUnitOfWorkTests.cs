@@ -4,7 +4,8 @@ using ShapeOpenData.Modules.Shared;
 namespace ShapeOpenData.Tests.Organisations;
 
 /// <summary>An organisation's change and its audit entry are one unit of work.</summary>
-public sealed class OneUnitOfWorkTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.People)]
+public sealed class OneUnitOfWorkTests(ServiceFactory service)
 {
     private async Task<WebSession> AdministratorAsync()
     {

@@ -4,7 +4,8 @@ using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Tests.Organisations;
 
-public sealed class OrganisationPagesTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.People)]
+public sealed class OrganisationPagesTests(ServiceFactory service)
 {
     private async Task<WebSession> AdministratorAsync(Person? administrator = null)
     {

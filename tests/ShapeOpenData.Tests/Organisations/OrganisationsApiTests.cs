@@ -3,7 +3,8 @@ using System.Text.Json;
 
 namespace ShapeOpenData.Tests.Organisations;
 
-public sealed class OrganisationsApiTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.People)]
+public sealed class OrganisationsApiTests(ServiceFactory service)
 {
     [Fact]
     public async Task List_PagesThroughEveryOrganisation()

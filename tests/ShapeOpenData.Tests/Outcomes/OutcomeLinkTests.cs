@@ -11,7 +11,8 @@ namespace ShapeOpenData.Tests.Outcomes;
 /// Linking what people asked to what came of it: a publisher links supported requests to a commitment, its followers
 /// hear of it, and the chains lead from the requests through the commitment to the milestone met; who may link what.
 /// </summary>
-public sealed class OutcomeLinkTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Publishing)]
+public sealed class OutcomeLinkTests(ServiceFactory service)
 {
     private DateOnly Today => DateOnly.FromDateTime(service.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
 

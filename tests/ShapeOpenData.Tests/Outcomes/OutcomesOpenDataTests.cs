@@ -8,7 +8,8 @@ using ShapeOpenData.Tests.Commitments;
 namespace ShapeOpenData.Tests.Outcomes;
 
 /// <summary>The chains through the API and as CSV and JSON, their filters, and the 400s that name a wrong one.</summary>
-public sealed class OutcomesOpenDataTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Publishing)]
+public sealed class OutcomesOpenDataTests(ServiceFactory service)
 {
     /// <summary>A request linked to a commitment with one milestone, by the commitment's publisher.</summary>
     private async Task<(int Request, string Title, Modules.Commitments.Commitment Commitment)> ArrangeAsync()

@@ -11,7 +11,8 @@ namespace ShapeOpenData.Tests.Search;
 /// The site search over real HTTP and the real database: stemmed words, titles first, nothing the reader may not
 /// see, filters, pages and the API. Each test searches for a made-up word of its own, so tests do not see each other's items.
 /// </summary>
-public sealed class SearchTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Publishing)]
+public sealed class SearchTests(ServiceFactory service)
 {
     [Fact]
     public async Task Get_WhenAWordIsStemmed_FindsTheRequestAtOnce()

@@ -1,7 +1,8 @@
 namespace ShapeOpenData.Tests.Site;
 
 /// <summary>The service does not compare its model with the migrations at start (it costs start-up time); this does.</summary>
-public sealed class MigrationsTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.People)]
+public sealed class MigrationsTests(ServiceFactory service)
 {
     [Fact]
     public async Task EveryModelChange_HasAMigration() =>

@@ -11,7 +11,8 @@ namespace ShapeOpenData.Tests.Site;
 /// last page a list could have; CKAN's actions refuse an offset beyond the same bound, in CKAN's own shape.
 /// </summary>
 [Trait("Databases", "one")]
-public sealed class PageNumberBoundsTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.People)]
+public sealed class PageNumberBoundsTests(ServiceFactory service)
 {
     [Theory]
     [InlineData("/api/v1/requests?page=2147483647")]

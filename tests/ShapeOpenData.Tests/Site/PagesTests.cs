@@ -1,7 +1,8 @@
 namespace ShapeOpenData.Tests.Site;
 
 [Trait("Databases", "one")]
-public sealed class PagesTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.People)]
+public sealed class PagesTests(ServiceFactory service)
 {
     [Theory]
     [InlineData("/", "Shape open data")]

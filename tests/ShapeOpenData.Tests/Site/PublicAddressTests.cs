@@ -38,7 +38,8 @@ public sealed class ProductionWithoutAddressFactory : ServiceFactory
 /// must not make the service email a genuine password reset code pointing at someone else's site.
 /// </summary>
 [Trait("Databases", "one")]
-public sealed class ForgedHostTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.People)]
+public sealed class ForgedHostTests(ServiceFactory service)
 {
     private const string Forged = "evil.example";
 

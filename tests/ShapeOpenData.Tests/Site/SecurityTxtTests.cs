@@ -3,7 +3,8 @@ using System.Globalization;
 namespace ShapeOpenData.Tests.Site;
 
 [Trait("Databases", "one")]
-public sealed class SecurityTxtTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.People)]
+public sealed class SecurityTxtTests(ServiceFactory service)
 {
     [Fact]
     public async Task SecurityTxt_SaysWhoToTell_AndExpiresWithinAYear()

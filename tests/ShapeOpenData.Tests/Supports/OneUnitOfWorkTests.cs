@@ -4,7 +4,8 @@ using ShapeOpenData.Modules.Supports;
 namespace ShapeOpenData.Tests.Supports;
 
 /// <summary>A support (or its withdrawal), the follow that comes with it and the item's count move together, or not at all.</summary>
-public sealed class OneUnitOfWorkTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Requests)]
+public sealed class OneUnitOfWorkTests(ServiceFactory service)
 {
     private const string Request = "request";
 

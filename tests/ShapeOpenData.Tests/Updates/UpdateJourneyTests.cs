@@ -8,7 +8,8 @@ namespace ShapeOpenData.Tests.Updates;
 /// A publisher posts an update with tags; a participant suggests an improvement and comments; the publisher answers;
 /// the suggester is emailed and everyone sees the answer on the update.
 /// </summary>
-public sealed class UpdateJourneyTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Publishing)]
+public sealed class UpdateJourneyTests(ServiceFactory service)
 {
     [Fact]
     public async Task AnUpdate_IsPostedWithTags_SuggestedOn_AndTheSuggestionAnsweredInPublic()

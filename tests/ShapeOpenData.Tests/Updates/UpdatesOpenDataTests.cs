@@ -8,7 +8,8 @@ using ShapeOpenData.Modules.Updates;
 namespace ShapeOpenData.Tests.Updates;
 
 /// <summary>Updates through the list and tag pages, the API, the Atom feed, the organisation's record and the outcome links.</summary>
-public sealed class UpdatesOpenDataTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Publishing)]
+public sealed class UpdatesOpenDataTests(ServiceFactory service)
 {
     private async Task<(PolicyUpdate Update, Suggestion Suggestion, string Tag)> ArrangeAsync()
     {
