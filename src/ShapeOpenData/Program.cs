@@ -34,59 +34,68 @@ if (isCommand)
     builder.LogToStandardError();
 }
 
-builder.AddWebPlatform()
-    .AddData()
-    .AddApi()
-    .AddShared()
-    .AddSite()
-    .AddAccounts()
-    .AddOrganisations()
-    .AddJurisdiction()
-    .AddFollows()
-    .AddComments()
-    .AddNotifications()
-    .AddSupports()
-    .AddModeration()
-    .AddDatasetRequests()
-    .AddCatalogue()
-    .AddGroups()
-    .AddConsultations()
-    .AddCommitments()
-    .AddUpdates()
-    .AddEthicsAssessments()
-    .AddOutcomes()
-    .AddSearch();
+AddModules(builder);
 
 var app = builder.Build();
 
 if (isCommand)
 {
-    return await CommandLine.RunAsync(app.Services, args);
+    return await CommandLine.RunAsync(app.Services, args, CommandConsole.Standard);
 }
 
-app.UseWebPlatform();
-app.UseModeration();
-
-app.MapWebPlatform()
-    .MapSite()
-    .MapApi()
-    .MapAccounts()
-    .MapOrganisations()
-    .MapJurisdiction()
-    .MapModeration()
-    .MapDatasetRequests()
-    .MapCatalogue()
-    .MapGroups()
-    .MapConsultations()
-    .MapCommitments()
-    .MapUpdates()
-    .MapEthicsAssessments()
-    .MapOutcomes()
-    .MapSearch();
-
+MapModules(app);
 await app.Services.PrepareDatabaseAsync(seedDemoContent: app.Environment.IsDevelopment());
 await app.RunAsync();
 return 0;
 
-/// <summary>Visible to the tests' WebApplicationFactory.</summary>
-public partial class Program;
+/// <summary>Visible to the tests' WebApplicationFactory, which also runs commands in the tests' own process.</summary>
+public partial class Program
+{
+    /// <summary>Every module's services: the same for the web and for commands.</summary>
+    public static WebApplicationBuilder AddModules(WebApplicationBuilder builder) =>
+        builder.AddWebPlatform()
+            .AddData()
+            .AddApi()
+            .AddShared()
+            .AddSite()
+            .AddAccounts()
+            .AddOrganisations()
+            .AddJurisdiction()
+            .AddFollows()
+            .AddComments()
+            .AddNotifications()
+            .AddSupports()
+            .AddModeration()
+            .AddDatasetRequests()
+            .AddCatalogue()
+            .AddGroups()
+            .AddConsultations()
+            .AddCommitments()
+            .AddUpdates()
+            .AddEthicsAssessments()
+            .AddOutcomes()
+            .AddSearch();
+
+    private static void MapModules(WebApplication app)
+    {
+        app.UseWebPlatform();
+        app.UseModeration();
+
+        app.MapWebPlatform()
+            .MapSite()
+            .MapApi()
+            .MapAccounts()
+            .MapOrganisations()
+            .MapJurisdiction()
+            .MapModeration()
+            .MapDatasetRequests()
+            .MapCatalogue()
+            .MapGroups()
+            .MapConsultations()
+            .MapCommitments()
+            .MapUpdates()
+            .MapEthicsAssessments()
+            .MapOutcomes()
+            .MapSearch();
+    }
+}

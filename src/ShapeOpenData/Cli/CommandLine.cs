@@ -39,35 +39,36 @@ public static class CommandLine
         return builder;
     }
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args)
+    /// <summary>Runs the command <paramref name="args"/> names on the program's services, writing to <paramref name="console"/>.</summary>
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, CommandConsole console)
     {
         var root = new RootCommand("Shape open data: run with no command to serve the web.")
         {
-            Migrate(services),
-            UsersCommands.Create(services),
-            TokensCommands.Create(services),
-            SeedDemo(services),
-            GenerateCommand.Create(services),
-            ImportCkanCommand.Create(services),
-            PolisCommands.ImportPolis(services),
-            PolisCommands.OpinionGroups(services),
+            Migrate(services, console),
+            UsersCommands.Create(services, console),
+            TokensCommands.Create(services, console),
+            SeedDemo(services, console),
+            GenerateCommand.Create(services, console),
+            ImportCkanCommand.Create(services, console),
+            PolisCommands.ImportPolis(services, console),
+            PolisCommands.OpinionGroups(services, console),
         };
-        return await root.Parse(args).InvokeAsync();
+        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error });
     }
 
-    private static Command Migrate(IServiceProvider services)
+    private static Command Migrate(IServiceProvider services, CommandConsole console)
     {
         var command = new Command("migrate", "Apply database migrations and make sure reference data is there.");
         command.SetAction(async (_, cancellationToken) =>
         {
             await services.PrepareDatabaseAsync(seedDemoContent: false, cancellationToken);
-            Console.WriteLine("The database is up to date.");
+            console.Out.WriteLine("The database is up to date.");
             return 0;
         });
         return command;
     }
 
-    private static Command SeedDemo(IServiceProvider services)
+    private static Command SeedDemo(IServiceProvider services, CommandConsole console)
     {
         var command = new Command("seed-demo", "Add demo people and content (for demonstrations and development).");
         command.SetAction(async (_, cancellationToken) =>
@@ -75,7 +76,7 @@ public static class CommandLine
             await services.PrepareDatabaseAsync(seedDemoContent: false, cancellationToken);
             await using var scope = services.CreateAsyncScope();
             await DataModule.SeedDemoContentAsync(scope.ServiceProvider, cancellationToken);
-            Console.WriteLine("Demo content added.");
+            console.Out.WriteLine("Demo content added.");
             return 0;
         });
         return command;

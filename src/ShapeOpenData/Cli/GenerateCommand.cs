@@ -15,7 +15,7 @@ namespace ShapeOpenData.Cli;
 /// </summary>
 public static class GenerateCommand
 {
-    public static Command Create(IServiceProvider services)
+    public static Command Create(IServiceProvider services, CommandConsole console)
     {
         var scale = new Option<string?>("--scale") { Description = "national: 200,000 requests, 100,000 people, 2,000,000 supports, 500,000 comments (one request with 5,000)" };
         var requests = new Option<int?>("--requests") { Description = "How many requests" };
@@ -62,7 +62,7 @@ public static class GenerateCommand
             if (parsed.GetValue(consultation))
             {
                 var planted = new ConsultationSize(parsed.GetValue(participants)!.Value, parsed.GetValue(statements)!.Value, parsed.GetValue(votesEach)!.Value, parsed.GetValue(groups));
-                return await GenerateConsultationAsync(services, planted, parsed.GetValue(organisation)!, parsed.GetValue(seed), parsed.GetValue(plantedFile), cancellationToken);
+                return await GenerateConsultationAsync(services, console, planted, parsed.GetValue(organisation)!, parsed.GetValue(seed), parsed.GetValue(plantedFile), cancellationToken);
             }
             var national = parsed.GetValue(scale) == "national" ? GenerationSize.National : null;
             var count = parsed.GetValue(requests) ?? national?.Requests ?? 0;
@@ -74,7 +74,7 @@ public static class GenerateCommand
                 national?.HotComments ?? Math.Min(5_000, count * 5 / 4));
             if (size.Requests < 1 || size.Users < 2 || size.Supports < 0 || size.Comments < 0)
             {
-                Console.Error.WriteLine("Generate at least one request and two people; counts cannot be negative.");
+                console.Error.WriteLine("Generate at least one request and two people; counts cannot be negative.");
                 return 1;
             }
 
@@ -84,21 +84,21 @@ public static class GenerateCommand
             var generator = ActivatorUtilities.CreateInstance<BenchmarkData>(scope.ServiceProvider);
             try
             {
-                await WithProgressAsync(progress => generator.GenerateAsync(size, parsed.GetValue(seed), progress, cancellationToken));
+                await WithProgressAsync(console, progress => generator.GenerateAsync(size, parsed.GetValue(seed), progress, cancellationToken));
             }
             catch (InvalidOperationException refused)
             {
-                Console.Error.WriteLine(refused.Message);
+                console.Error.WriteLine(refused.Message);
                 return 1;
             }
-            Console.WriteLine($"Generated {size.Requests:N0} requests, {size.Users:N0} people, {size.Supports:N0} supports and {size.Comments:N0} comments in {timer.Elapsed:m\\:ss}.");
+            console.Out.WriteLine($"Generated {size.Requests:N0} requests, {size.Users:N0} people, {size.Supports:N0} supports and {size.Comments:N0} comments in {timer.Elapsed:m\\:ss}.");
             return 0;
         });
         return command;
     }
 
     private static async Task<int> GenerateConsultationAsync(
-        IServiceProvider services, ConsultationSize size, string organisation, int seed, FileInfo? plantedFile, CancellationToken cancellationToken)
+        IServiceProvider services, CommandConsole console, ConsultationSize size, string organisation, int seed, FileInfo? plantedFile, CancellationToken cancellationToken)
     {
         await services.PrepareDatabaseAsync(seedDemoContent: false, cancellationToken);
         var timer = Stopwatch.StartNew();
@@ -106,26 +106,26 @@ public static class GenerateCommand
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         if (await db.Organisations.Where(o => o.Slug == organisation).Select(o => (int?)o.Id).SingleOrDefaultAsync(cancellationToken) is not { } owner)
         {
-            Console.Error.WriteLine($"There is no organisation '{organisation}'.");
+            console.Error.WriteLine($"There is no organisation '{organisation}'.");
             return 1;
         }
         var generator = ActivatorUtilities.CreateInstance<BenchmarkData>(scope.ServiceProvider);
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().UtcNow();
         GeneratedConsultation? generated = null;
-        await WithProgressAsync(async progress => generated = await generator.GenerateConsultationAsync(size, owner, seed, now, progress, cancellationToken));
+        await WithProgressAsync(console, async progress => generated = await generator.GenerateConsultationAsync(size, owner, seed, now, progress, cancellationToken));
         if (plantedFile is not null)
         {
             // Participants are numbered from 0 in the order planted, as exports name them.
             await File.WriteAllLinesAsync(plantedFile.FullName, ["participant,group", .. generated!.PlantedGroup.Select((g, p) => $"{p},{g}")], cancellationToken);
         }
-        Console.Error.WriteLine($"Generated {size.Participants:N0} participants voting on {size.Statements:N0} statements in {timer.Elapsed:m\\:ss}.");
-        Console.WriteLine(generated!.Slug);
+        console.Error.WriteLine($"Generated {size.Participants:N0} participants voting on {size.Statements:N0} statements in {timer.Elapsed:m\\:ss}.");
+        console.Out.WriteLine(generated!.Slug);
         return 0;
     }
 
     /// <summary>Runs the generation with a progress bar per table, each told how far it has got.</summary>
-    private static Task WithProgressAsync(Func<Action<string, int, int>, Task> generate) =>
-        AnsiConsole.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+    private static Task WithProgressAsync(CommandConsole console, Func<Action<string, int, int>, Task> generate) =>
+        console.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(async progress =>
             {
                 var tasks = new Dictionary<string, ProgressTask>();

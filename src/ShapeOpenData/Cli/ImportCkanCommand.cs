@@ -9,7 +9,7 @@ namespace ShapeOpenData.Cli;
 /// <summary><c>import-ckan FILE|URL</c>: brings a CKAN portal's datasets into the catalogue.</summary>
 public static class ImportCkanCommand
 {
-    public static Command Create(IServiceProvider services)
+    public static Command Create(IServiceProvider services, CommandConsole console)
     {
         var source = new Argument<string>("FILE|URL")
         {
@@ -22,12 +22,12 @@ public static class ImportCkanCommand
             var isPortal = Uri.TryCreate(given, UriKind.Absolute, out var portal) && portal.Scheme is "http" or "https";
             if (!isPortal && !File.Exists(given))
             {
-                Console.Error.WriteLine($"There is no file {Path.GetFullPath(given)}, and {given} is not an http or https address.");
+                console.Error.WriteLine($"There is no file {Path.GetFullPath(given)}, and {given} is not an http or https address.");
                 return 1;
             }
             if (isPortal && await SourceAddresses.RefusalAsync(portal!, services.GetRequiredService<IOptions<CatalogueOptions>>().Value, cancellationToken) is { } refusal)
             {
-                Console.Error.WriteLine($"Refused: {refusal}. To import from a portal on a private network, set Catalogue:AllowPrivateSources=true.");
+                console.Error.WriteLine($"Refused: {refusal}. To import from a portal on a private network, set Catalogue:AllowPrivateSources=true.");
                 return 1;
             }
             await services.PrepareDatabaseAsync(seedDemoContent: false, cancellationToken);
@@ -35,8 +35,6 @@ public static class ImportCkanCommand
 
             CatalogueImport import = null!;
             ImportSummary? summary = null;
-            // Progress goes to standard error, so standard output is only the summary.
-            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
             await console.Progress().AutoClear(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
                 .StartAsync(async progress =>
@@ -57,14 +55,14 @@ public static class ImportCkanCommand
 
             if (summary is null)
             {
-                Console.Error.WriteLine($"The import failed: {import.Outcome}");
+                console.Error.WriteLine($"The import failed: {import.Outcome}");
                 return 1;
             }
-            Console.WriteLine($"Read {summary.Read:N0} datasets from {summary.Source}: {summary.Added:N0} added, {summary.Updated:N0} updated, " +
+            console.Out.WriteLine($"Read {summary.Read:N0} datasets from {summary.Source}: {summary.Added:N0} added, {summary.Updated:N0} updated, " +
                               $"{summary.Withdrawn:N0} withdrawn, {summary.RequestsLinked:N0} answered requests linked, {summary.Problems.Count:N0} problems.");
             if (!string.IsNullOrEmpty(import.Outcome))
             {
-                Console.WriteLine(import.Outcome);
+                console.Out.WriteLine(import.Outcome);
             }
             return 0;
         });

@@ -16,7 +16,7 @@ namespace ShapeOpenData.Cli;
 /// </summary>
 public static class PolisCommands
 {
-    public static Command ImportPolis(IServiceProvider services)
+    public static Command ImportPolis(IServiceProvider services, CommandConsole console)
     {
         var folder = new Argument<DirectoryInfo>("DIR") { Description = "A Pol.is export folder: comments.csv and votes.csv (summary.csv is read for the topic if there)" };
         var organisation = new Option<string>("--organisation") { Description = "The organisation that owns it, by short name", DefaultValueFactory = _ => "cabinet-office" };
@@ -26,7 +26,7 @@ public static class PolisCommands
             var directory = parsed.GetValue(folder)!;
             if (!File.Exists(Path.Combine(directory.FullName, PolisExport.CommentsFile)) || !File.Exists(Path.Combine(directory.FullName, PolisExport.VotesFile)))
             {
-                Console.Error.WriteLine($"{directory.FullName} is not a Pol.is export: it needs {PolisExport.CommentsFile} and {PolisExport.VotesFile}.");
+                console.Error.WriteLine($"{directory.FullName} is not a Pol.is export: it needs {PolisExport.CommentsFile} and {PolisExport.VotesFile}.");
                 return 1;
             }
             await services.PrepareDatabaseAsync(seedDemoContent: false, cancellationToken);
@@ -35,7 +35,7 @@ public static class PolisCommands
             var owner = parsed.GetValue(organisation)!;
             if (await db.Organisations.Where(o => o.Slug == owner).Select(o => (int?)o.Id).SingleOrDefaultAsync(cancellationToken) is not { } ownerId)
             {
-                Console.Error.WriteLine($"There is no organisation '{owner}'.");
+                console.Error.WriteLine($"There is no organisation '{owner}'.");
                 return 1;
             }
             PolisConversation conversation;
@@ -45,19 +45,19 @@ public static class PolisCommands
             }
             catch (Exception unreadable) when (unreadable is CsvHelper.CsvFormatException or CsvHelper.CsvValidationException or FormatException or InvalidCastException or KeyNotFoundException or IOException)
             {
-                Console.Error.WriteLine($"The export could not be read: {unreadable.Message}");
+                console.Error.WriteLine($"The export could not be read: {unreadable.Message}");
                 return 1;
             }
             var consultation = await scope.ServiceProvider.GetRequiredService<PolisInterop>()
                 .ImportAsync(conversation, PolisInterop.ReadSummary(directory.FullName), ownerId, null, cancellationToken);
-            Console.Error.WriteLine($"Imported {conversation.Statements.Count:N0} statements and {conversation.Votes.Count:N0} votes.");
-            Console.WriteLine(consultation.Slug);
+            console.Error.WriteLine($"Imported {conversation.Statements.Count:N0} statements and {conversation.Votes.Count:N0} votes.");
+            console.Out.WriteLine(consultation.Slug);
             return 0;
         });
         return command;
     }
 
-    public static Command OpinionGroups(IServiceProvider services)
+    public static Command OpinionGroups(IServiceProvider services, CommandConsole console)
     {
         var slug = new Argument<string>("SLUG") { Description = "The consultation's short name" };
         var measure = new Option<bool>("--measure") { Description = "Also print the time spent reading, computing and saving, the processor time and the peak memory" };
@@ -77,7 +77,7 @@ public static class PolisCommands
             }
             if (id is null)
             {
-                Console.Error.WriteLine($"There is no consultation '{given}'.");
+                console.Error.WriteLine($"There is no consultation '{given}'.");
                 return 1;
             }
             string[] runs = parsed.GetValue(repeat) ? ["a new process", "every vote read again", "the votes since caught up"] : ["a new process"];
@@ -97,14 +97,14 @@ public static class PolisCommands
                 if (parsed.GetValue(measure))
                 {
                     process.Refresh();
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{label}: reading {run.Reading.TotalSeconds:0.000} s, computing {run.Computing.TotalSeconds:0.000} s, saving {run.Saving.TotalSeconds:0.000} s; " +
                         $"processor {(process.TotalProcessorTime - processorBefore).TotalSeconds:0.000} s; peak {process.PeakWorkingSet64 / 1_048_576} MB, " +
                         $"{(process.PeakWorkingSet64 - before) / 1_048_576} MB more than before"));
                 }
             }
-            Console.Error.WriteLine($"{run!.Voters:N0} people voted.");
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{run.Took.TotalSeconds:0.000} seconds, k = {run.K}, {run.Grouped} participants grouped"));
+            console.Error.WriteLine($"{run!.Voters:N0} people voted.");
+            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{run.Took.TotalSeconds:0.000} seconds, k = {run.K}, {run.Grouped} participants grouped"));
             return 0;
         });
         return command;

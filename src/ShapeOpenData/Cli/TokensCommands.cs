@@ -2,7 +2,6 @@ using System.CommandLine;
 using Microsoft.AspNetCore.Identity;
 using ShapeOpenData.Data;
 using ShapeOpenData.Modules.Accounts;
-using Spectre.Console;
 
 namespace ShapeOpenData.Cli;
 
@@ -12,7 +11,7 @@ namespace ShapeOpenData.Cli;
 /// </summary>
 public static class TokensCommands
 {
-    public static Command Create(IServiceProvider services)
+    public static Command Create(IServiceProvider services, CommandConsole console)
     {
         var email = new Option<string?>("--email") { Description = "Whose token it is" };
         var file = new Option<FileInfo?>("--file") { Description = "One email address a line: a token for each" };
@@ -34,30 +33,28 @@ public static class TokensCommands
                 var token = await IssueAsync(services, one, tokenName, cancellationToken);
                 if (token is null)
                 {
-                    Console.Error.WriteLine($"There is no account for {one}.");
+                    console.Error.WriteLine($"There is no account for {one}.");
                     return 1;
                 }
-                Console.WriteLine($"A new token for {one}. It is shown once; keep it secret:");
-                Console.WriteLine(token);
+                console.Out.WriteLine($"A new token for {one}. It is shown once; keep it secret:");
+                console.Out.WriteLine(token);
                 return 0;
             }
-            return await IssueForFileAsync(services, parsed.GetValue(file)!, tokenName, cancellationToken);
+            return await IssueForFileAsync(services, console, parsed.GetValue(file)!, tokenName, cancellationToken);
         });
         return new Command("tokens", "Personal API tokens.") { create };
     }
 
-    private static async Task<int> IssueForFileAsync(IServiceProvider services, FileInfo file, string name, CancellationToken cancellationToken)
+    private static async Task<int> IssueForFileAsync(IServiceProvider services, CommandConsole console, FileInfo file, string name, CancellationToken cancellationToken)
     {
         if (!file.Exists)
         {
-            Console.Error.WriteLine($"There is no file {file.FullName}.");
+            console.Error.WriteLine($"There is no file {file.FullName}.");
             return 1;
         }
         var emails = (await File.ReadAllLinesAsync(file.FullName, cancellationToken)).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         var lines = new List<string>();
         var missing = new List<string>();
-        // Progress goes to standard error so standard output is only the email,token lines.
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         await console.Progress().StartAsync(async progress =>
         {
             var task = progress.AddTask("Making tokens", maxValue: emails.Count);
@@ -68,8 +65,8 @@ public static class TokensCommands
                 task.Increment(1);
             }
         });
-        lines.ForEach(Console.WriteLine);
-        missing.ForEach(m => Console.Error.WriteLine($"There is no account for {m}."));
+        lines.ForEach(console.Out.WriteLine);
+        missing.ForEach(m => console.Error.WriteLine($"There is no account for {m}."));
         return missing.Count == 0 ? 0 : 2;
     }
 

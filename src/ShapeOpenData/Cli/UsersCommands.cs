@@ -3,7 +3,6 @@ using CsvHelper;
 using ShapeOpenData.Data;
 using ShapeOpenData.Modules.Accounts;
 using ShapeOpenData.Modules.Shared;
-using Spectre.Console;
 
 namespace ShapeOpenData.Cli;
 
@@ -12,7 +11,7 @@ public static class UsersCommands
 {
     private static readonly string[] ImportColumns = ["email", "name", "role", "organisation"];
 
-    public static Command Create(IServiceProvider services)
+    public static Command Create(IServiceProvider services, CommandConsole console)
     {
         var email = new Option<string>("--email") { Description = "Their email address", Required = true };
         var name = new Option<string>("--name") { Description = "Their display name", Required = true };
@@ -28,10 +27,10 @@ public static class UsersCommands
             var (user, errors) = await scope.ServiceProvider.GetRequiredService<Onboarding>().AddAsync(person, cancellationToken);
             if (user is null)
             {
-                Console.Error.WriteLine($"Not added: {string.Join("; ", errors)}");
+                console.Error.WriteLine($"Not added: {string.Join("; ", errors)}");
                 return 1;
             }
-            Console.WriteLine($"{user.Email} is ready (id {user.Id}).");
+            console.Out.WriteLine($"{user.Email} is ready (id {user.Id}).");
             return 0;
         });
 
@@ -40,17 +39,17 @@ public static class UsersCommands
         import.SetAction(async (parsed, cancellationToken) =>
         {
             await services.PrepareDatabaseAsync(seedDemoContent: false, cancellationToken);
-            return await ImportAsync(services, parsed.GetValue(file)!, cancellationToken);
+            return await ImportAsync(services, console, parsed.GetValue(file)!, cancellationToken);
         });
 
         return new Command("users", "Add people and give them roles.") { add, import };
     }
 
-    private static async Task<int> ImportAsync(IServiceProvider services, FileInfo file, CancellationToken cancellationToken)
+    private static async Task<int> ImportAsync(IServiceProvider services, CommandConsole console, FileInfo file, CancellationToken cancellationToken)
     {
         if (!file.Exists)
         {
-            Console.Error.WriteLine($"There is no file {file.FullName}.");
+            console.Error.WriteLine($"There is no file {file.FullName}.");
             return 1;
         }
         var rows = new List<(int Line, NewPerson Person)>();
@@ -59,7 +58,7 @@ public static class UsersCommands
             var missing = ImportColumns.Except(csv.Headers, StringComparer.OrdinalIgnoreCase).ToList();
             if (missing.Count > 0)
             {
-                Console.Error.WriteLine($"The header must be {string.Join(',', ImportColumns)}; missing: {string.Join(", ", missing)}.");
+                console.Error.WriteLine($"The header must be {string.Join(',', ImportColumns)}; missing: {string.Join(", ", missing)}.");
                 return 1;
             }
             var line = 1;
@@ -72,7 +71,7 @@ public static class UsersCommands
         }
 
         var failures = new List<string>();
-        await AnsiConsole.Progress().StartAsync(async progress =>
+        await console.Progress().StartAsync(async progress =>
         {
             var task = progress.AddTask("Adding people", maxValue: rows.Count);
             foreach (var (line, person) in rows)
@@ -87,8 +86,8 @@ public static class UsersCommands
                 task.Increment(1);
             }
         });
-        Console.WriteLine($"{rows.Count - failures.Count} of {rows.Count} people added.");
-        failures.ForEach(Console.Error.WriteLine);
+        console.Out.WriteLine($"{rows.Count - failures.Count} of {rows.Count} people added.");
+        failures.ForEach(console.Error.WriteLine);
         return failures.Count == 0 ? 0 : 2;
     }
 }

@@ -6,11 +6,10 @@ using ShapeOpenData.Modules.Shared;
 
 namespace ShapeOpenData.Tests.Cli;
 
-/// <summary>The real program, run as a process against the same database as the service under test.</summary>
-[RunsProcesses]
+/// <summary>The commands, run against the same database as the service under test.</summary>
 public sealed class CommandLineTests(ServiceFactory service) : IClassFixture<ServiceFactory>
 {
-    private Task<ProgramRun> RunAsync(params string[] args) => ProgramRun.RunAsync(service.DatabaseSettings, args);
+    private Task<ProgramRun> RunAsync(params string[] args) => ProgramRun.InProcessAsync(service.DatabaseSettings, args);
 
     private HttpClient ApiClient(string token)
     {
@@ -71,7 +70,8 @@ public sealed class CommandLineTests(ServiceFactory service) : IClassFixture<Ser
     [Fact]
     public async Task AnUnknownCommand_IsRefusedWithTheListOfCommands_AndTheWebServerDoesNotStart()
     {
-        var run = await RunAsync("import-socrata", "catalogue.json");
+        // The program itself: the refusal comes before the program builds anything.
+        var run = await ProgramRun.RunAsync(service.DatabaseSettings, "import-socrata", "catalogue.json");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("'import-socrata' is not a command. The commands are: migrate, users, tokens, seed-demo, generate, import-ckan, import-polis, opinion-groups.", run.Error, StringComparison.Ordinal);

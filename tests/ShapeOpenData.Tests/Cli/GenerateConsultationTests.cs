@@ -9,14 +9,13 @@ namespace ShapeOpenData.Tests.Cli;
 /// <c>generate --consultation</c> as the benchmark runs it: a new open consultation whose votes are what the service would
 /// have stored, and in which <c>opinion-groups</c> then finds the groups planted.
 /// </summary>
-[RunsProcesses]
 public sealed class GenerateConsultationTests(ServiceFactory service) : IClassFixture<ServiceFactory>
 {
     [Fact]
     public async Task GenerateConsultation_PrintsTheSlug_StoresTheVotes_AndOpinionGroupsFindsThePlantedGroups()
     {
         var plantedFile = Path.Combine(service.DataDirectory, "planted.csv");
-        var generated = await ProgramRun.RunAsync(service.DatabaseSettings, "generate", "--consultation",
+        var generated = await ProgramRun.InProcessAsync(service.DatabaseSettings, "generate", "--consultation",
             "--participants", "300", "--statements", "40", "--votes-per-participant", "20", "--groups", "3", "--seed", "1", "--planted", plantedFile);
         Assert.True(generated.ExitCode == 0, generated.Error);
         var slug = Lines(generated)[^1];
@@ -48,7 +47,7 @@ public sealed class GenerateConsultationTests(ServiceFactory service) : IClassFi
         Assert.Equal((stored.Votes, 0), (stored.Counted, stored.CountsOff));
         Assert.Equal(HttpStatusCode.OK, (await service.NewSession().GetAsync($"/consultations/{slug}")).Status);
 
-        var grouped = await ProgramRun.RunAsync(service.DatabaseSettings, "opinion-groups", slug, "--measure", "--repeat");
+        var grouped = await ProgramRun.InProcessAsync(service.DatabaseSettings, "opinion-groups", slug, "--measure", "--repeat");
         Assert.True(grouped.ExitCode == 0, grouped.Error);
         Assert.Matches(@"^\d+\.\d{3} seconds, k = 3, \d+ participants grouped$", Lines(grouped)[^1]);
         Assert.Equal(["a new process", "every vote read again", "the votes since caught up"], Lines(grouped)[^4..^1].Select(l => l.Split(':')[0]));

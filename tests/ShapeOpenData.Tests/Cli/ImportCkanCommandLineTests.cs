@@ -4,13 +4,12 @@ using ShapeOpenData.Tests.Catalogue;
 
 namespace ShapeOpenData.Tests.Cli;
 
-/// <summary><c>import-ckan FILE|URL</c> run as an operator runs it: the real program as a process, on the service's database.</summary>
-[RunsProcesses]
+/// <summary><c>import-ckan FILE|URL</c> run as an operator runs it, on the service's database.</summary>
 public sealed class ImportCkanCommandLineTests(ServiceFactory service) : IClassFixture<ServiceFactory>
 {
     /// <summary>The command on the service's database, allowed to read the test portals on 127.0.0.1 unless the settings say otherwise.</summary>
     private Task<ProgramRun> RunAsync(IEnumerable<KeyValuePair<string, string?>> settings, params string[] args) =>
-        ProgramRun.RunAsync([.. service.DatabaseSettings, new("Catalogue:AllowPrivateSources", "true"), .. settings], args);
+        ProgramRun.InProcessAsync([.. service.DatabaseSettings, new("Catalogue:AllowPrivateSources", "true"), .. settings], args);
 
     /// <summary>What the command printed for its operator: standard output without the service's JSON log lines.</summary>
     private static List<string> Printed(ProgramRun run) =>
