@@ -25,7 +25,8 @@ namespace ShapeOpenData.Tests.Accounts;
 /// download shows it and what deletion must leave of it. A column the model gains without an entry here fails the test,
 /// so no new table can be forgotten.
 /// </summary>
-public sealed partial class PersonalDataErasureTests(CatalogueServiceFactory service) : IClassFixture<CatalogueServiceFactory>
+[Collection(SharedService.Catalogue)]
+public sealed partial class PersonalDataErasureTests(CatalogueServiceFactory service)
 {
     private const string Name = "Lee Leaver-Erasure";
     private const string Bio = "Bio sentence only Lee wrote";

@@ -9,7 +9,8 @@ namespace ShapeOpenData.Tests.Catalogue;
 /// Datasets, quality reports and requests answered by a dataset, as the traceability contracts give them: found by what
 /// people type, public ones only, each saying where it stands, and the request's link to its dataset kept.
 /// </summary>
-public sealed class CatalogueTracesTests(CatalogueServiceFactory service) : IClassFixture<CatalogueServiceFactory>
+[Collection(SharedService.Catalogue)]
+public sealed class CatalogueTracesTests(CatalogueServiceFactory service)
 {
     private const string Dataset = "road-traffic-statistics";
 

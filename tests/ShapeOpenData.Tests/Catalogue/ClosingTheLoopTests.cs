@@ -5,7 +5,8 @@ using ShapeOpenData.Modules.Shared;
 namespace ShapeOpenData.Tests.Catalogue;
 
 /// <summary>A request answered with a catalogue dataset: chosen on the close page, shown on both pages, and its followers told.</summary>
-public sealed class ClosingTheLoopTests(CatalogueServiceFactory service) : IClassFixture<CatalogueServiceFactory>
+[Collection(SharedService.Catalogue)]
+public sealed class ClosingTheLoopTests(CatalogueServiceFactory service)
 {
     private async Task<(int Id, Person Supporter, WebSession Manager)> OpenRequestAsync()
     {

@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace ShapeOpenData.Tests.Catalogue;
 
 /// <summary>The catalogue's list and dataset pages, as anyone reads them.</summary>
-public sealed class DatasetPagesTests(CatalogueServiceFactory service) : IClassFixture<CatalogueServiceFactory>
+[Collection(SharedService.Catalogue)]
+public sealed class DatasetPagesTests(CatalogueServiceFactory service)
 {
     [Fact]
     public async Task List_SearchesAndFiltersByPublisherFormatAndOpenness()

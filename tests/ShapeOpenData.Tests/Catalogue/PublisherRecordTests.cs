@@ -5,7 +5,8 @@ using ShapeOpenData.Modules.Shared;
 namespace ShapeOpenData.Tests.Catalogue;
 
 /// <summary>An organisation's record on requests and quality reports, on its page.</summary>
-public sealed class PublisherRecordTests(CatalogueServiceFactory service) : IClassFixture<CatalogueServiceFactory>
+[Collection(SharedService.Catalogue)]
+public sealed class PublisherRecordTests(CatalogueServiceFactory service)
 {
     [Fact]
     public async Task Organisation_ShowsRequestsAnsweredOnTimeAndReportsResolved()

@@ -10,7 +10,8 @@ namespace ShapeOpenData.Tests.Catalogue;
 /// Quality reports under moderation: someone reports one, a moderator hides it, and it leaves every list, the API and
 /// followers' emails for everyone but its reporter and the moderators, while its page stays with the notice in its place.
 /// </summary>
-public sealed class QualityReportModerationTests(CatalogueServiceFactory service) : IClassFixture<CatalogueServiceFactory>
+[Collection(SharedService.Catalogue)]
+public sealed class QualityReportModerationTests(CatalogueServiceFactory service)
 {
     private const string Dataset = "road-traffic-statistics";
     private const string Notice = "Hidden by a moderator: Spam or advertising";

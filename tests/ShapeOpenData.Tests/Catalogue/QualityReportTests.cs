@@ -5,7 +5,8 @@ using ShapeOpenData.Modules.Shared;
 namespace ShapeOpenData.Tests.Catalogue;
 
 /// <summary>Reporting a problem with a dataset, and the publisher answering it, on the pages.</summary>
-public sealed class QualityReportTests(CatalogueServiceFactory service) : IClassFixture<CatalogueServiceFactory>
+[Collection(SharedService.Catalogue)]
+public sealed class QualityReportTests(CatalogueServiceFactory service)
 {
     [Fact]
     public async Task FilingAReport_CrashingBeforeItsAuditEntryAndUrgentEmail_LeavesNoReport()

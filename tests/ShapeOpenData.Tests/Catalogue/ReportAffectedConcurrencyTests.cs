@@ -6,7 +6,8 @@ namespace ShapeOpenData.Tests.Catalogue;
 
 /// <summary>"I have this problem too" pressed by many at once, on the page: every person counted once, and nobody told
 /// that someone else changed the report.</summary>
-public sealed class ReportAffectedConcurrencyTests(CatalogueServiceFactory service) : IClassFixture<CatalogueServiceFactory>
+[Collection(SharedService.Catalogue)]
+public sealed class ReportAffectedConcurrencyTests(CatalogueServiceFactory service)
 {
     private const string Dataset = "road-traffic-statistics";
     private const string Affected = "form[action$='handler=Affected']";

@@ -7,7 +7,8 @@ using ShapeOpenData.Modules.Shared;
 namespace ShapeOpenData.Tests.Cli;
 
 /// <summary>The commands, run against the same database as the service under test.</summary>
-public sealed class CommandLineTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.People)]
+public sealed class CommandLineTests(ServiceFactory service)
 {
     private Task<ProgramRun> RunAsync(params string[] args) => ProgramRun.InProcessAsync(service.DatabaseSettings, args);
 

@@ -9,7 +9,8 @@ namespace ShapeOpenData.Tests.Cli;
 /// <c>generate --consultation</c> as the benchmark runs it: a new open consultation whose votes are what the service would
 /// have stored, and in which <c>opinion-groups</c> then finds the groups planted.
 /// </summary>
-public sealed class GenerateConsultationTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Engagement)]
+public sealed class GenerateConsultationTests(ServiceFactory service)
 {
     [Fact]
     public async Task GenerateConsultation_PrintsTheSlug_StoresTheVotes_AndOpinionGroupsFindsThePlantedGroups()

@@ -5,6 +5,7 @@ using ShapeOpenData.Tests.Catalogue;
 namespace ShapeOpenData.Tests.Cli;
 
 /// <summary><c>import-ckan FILE|URL</c> run as an operator runs it, on the service's database.</summary>
+// Its own service: importing adds the portals' publishers as organisations, which tests on the shared services count.
 public sealed class ImportCkanCommandLineTests(ServiceFactory service) : IClassFixture<ServiceFactory>
 {
     /// <summary>The command on the service's database, allowed to read the test portals on 127.0.0.1 unless the settings say otherwise.</summary>

@@ -3,7 +3,8 @@ using ShapeOpenData.Tests.Consultations;
 namespace ShapeOpenData.Tests.Cli;
 
 /// <summary><c>import-polis DIR</c> and <c>opinion-groups SLUG</c> run as an operator runs them, on the service's database.</summary>
-public sealed class PolisCommandLineTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+[Collection(SharedService.Engagement)]
+public sealed class PolisCommandLineTests(ServiceFactory service)
 {
     [Fact]
     public async Task ImportPolis_PrintsTheSlug_ThenOpinionGroupsPrintsSecondsKAndGrouped()

@@ -4,7 +4,8 @@ using ShapeOpenData.Modules.Shared;
 namespace ShapeOpenData.Tests.Comments;
 
 /// <summary>Comments reached through <see cref="IModeratable"/>, the contract the moderation module acts through.</summary>
-public sealed class ModerationContractTests(ClockedServiceFactory service) : IClassFixture<ClockedServiceFactory>
+[Collection(SharedService.Requests)]
+public sealed class ModerationContractTests(ServiceFactory service)
 {
     [Fact]
     public async Task AComment_IsFoundOnlyByThoseWhoMaySeeIt_AndHidingItLeavesItsPlace()

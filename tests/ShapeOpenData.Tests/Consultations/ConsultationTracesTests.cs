@@ -10,7 +10,8 @@ namespace ShapeOpenData.Tests.Consultations;
 /// writers agreed to publish them, named without their writers; the consultation linked to the versions its outcome
 /// says made its changes; and who looks after a version.
 /// </summary>
-public sealed class ConsultationTracesTests(ClockedServiceFactory service) : IClassFixture<ClockedServiceFactory>
+[Collection(SharedService.Engagement)]
+public sealed class ConsultationTracesTests(ServiceFactory service)
 {
     private static string Day(DateTime utc) => $"{ShapeOpenData.Infrastructure.TimeProviderExtensions.ToUkTime(utc):d MMMM yyyy}";
 

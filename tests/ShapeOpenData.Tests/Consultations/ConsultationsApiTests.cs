@@ -6,7 +6,8 @@ using ShapeOpenData.Tests.Groups;
 namespace ShapeOpenData.Tests.Consultations;
 
 /// <summary><c>/api/v1/consultations</c>: the list, one consultation and its sections; a draft only for those who run it.</summary>
-public sealed class ConsultationsApiTests(ClockedServiceFactory service) : IClassFixture<ClockedServiceFactory>
+[Collection(SharedService.Engagement)]
+public sealed class ConsultationsApiTests(ServiceFactory service)
 {
     private static List<string> Slugs(JsonElement page) => [.. page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("slug").GetString()!)];
 

@@ -9,7 +9,8 @@ namespace ShapeOpenData.Tests.Consultations;
 /// The consultation's survey through its pages: answered on one page without JavaScript, each required question
 /// checked, one response per person changed until the close, and published only as each respondent consented.
 /// </summary>
-public sealed class SurveyTests(ClockedServiceFactory service) : IClassFixture<ClockedServiceFactory>
+[Collection(SharedService.Engagement)]
+public sealed class SurveyTests(ServiceFactory service)
 {
     private static (string, string)[] Answers(string use, string format, string scale, string consent) =>
         [("answer-01", use), ("answer-02", format), ("answer-03", scale), ("consent", consent)];

@@ -7,7 +7,8 @@ using ShapeOpenData.Tests.Groups;
 namespace ShapeOpenData.Tests.Consultations;
 
 /// <summary>New versions of a consultation's document, published through the page; reading and comparing any two.</summary>
-public sealed class VersionsTests(ClockedServiceFactory service) : IClassFixture<ClockedServiceFactory>
+[Collection(SharedService.Engagement)]
+public sealed class VersionsTests(ServiceFactory service)
 {
     private async Task<WebSession> RunnerSessionAsync()
     {

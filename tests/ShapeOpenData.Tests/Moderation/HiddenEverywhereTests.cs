@@ -13,8 +13,9 @@ namespace ShapeOpenData.Tests.Moderation;
 /// forgotten), every search, feed and export, is read by people who must not see hidden content; none shows a word
 /// of it. Its author and a moderator still find it, with the notice.
 /// </summary>
+[Collection(SharedService.Catalogue)]
 [Trait("Databases", "one")]
-public sealed class HiddenEverywhereTests(CatalogueServiceFactory service) : IClassFixture<CatalogueServiceFactory>
+public sealed class HiddenEverywhereTests(CatalogueServiceFactory service)
 {
     private const string Publisher = "department-for-transport";
 

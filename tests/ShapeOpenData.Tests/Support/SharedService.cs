@@ -10,9 +10,10 @@ namespace ShapeOpenData.Tests.Support;
 public static class SharedService
 {
     public const string Requests = "Shared service: requests, supports, comments, moderation, audit";
-    public const string People = "Shared service: accounts, organisations, API, site";
+    public const string People = "Shared service: accounts, organisations, API, site, command line";
     public const string Engagement = "Shared service: groups, consultations, ethics assessments, commitments";
     public const string Publishing = "Shared service: catalogue, updates, outcomes, notifications, search";
+    public const string Catalogue = "Shared service: the demo catalogue imported";
 }
 
 [CollectionDefinition(SharedService.Requests)]
@@ -26,3 +27,6 @@ public sealed class SharedEngagementService : ICollectionFixture<ServiceFactory>
 
 [CollectionDefinition(SharedService.Publishing)]
 public sealed class SharedPublishingService : ICollectionFixture<ServiceFactory>;
+
+[CollectionDefinition(SharedService.Catalogue)]
+public sealed class SharedCatalogueService : ICollectionFixture<CatalogueServiceFactory>;

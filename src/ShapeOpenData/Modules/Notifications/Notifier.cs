@@ -35,8 +35,11 @@ public sealed class DeliveryOptions
     /// <summary>The hour (Europe/London) at which daily digests, and on Mondays weekly ones, are sent.</summary>
     public int DigestHour { get; set; } = 7;
 
-    /// <summary>How often the service looks for followers still to tell.</summary>
-    public double FanOutPollSeconds { get; set; } = 1;
+    /// <summary>
+    /// How often the service looks for followers still to tell: the most a change with many followers waits before they
+    /// start being told. A look is one indexed read of an empty table.
+    /// </summary>
+    public double FanOutPollSeconds { get; set; } = 0.25;
 
     /// <summary>How often the service looks for digests that are due.</summary>
     public double DigestPollSeconds { get; set; } = 60;
