@@ -28,7 +28,7 @@ public sealed partial class DocumentVersionTraces(AppDbContext db) : ITraceable
         if (Named().Match(text) is { Success: true } key)
         {
             var (slug, number) = (key.Groups["slug"].Value.ToLowerInvariant(), int.Parse(key.Groups["number"].Value, System.Globalization.CultureInfo.InvariantCulture));
-            return (await TracedAsync(Public().Where(v => v.Slug == slug && v.Version.Number == number).Take(1), cancellationToken)).SingleOrDefault();
+            return (await TracedAsync(Public().Where(v => v.Slug == slug && v.Version.Number == number), cancellationToken)).SingleOrDefault();
         }
         if (Titled().Match(text) is { Success: true } titled)
         {
@@ -84,7 +84,7 @@ public sealed partial class StatementTraces(AppDbContext db) : ITraceable
         if (Named().Match(text) is { Success: true } key)
         {
             var (slug, number) = (key.Groups["slug"].Value.ToLowerInvariant(), int.Parse(key.Groups["number"].Value, System.Globalization.CultureInfo.InvariantCulture));
-            return (await TracedAsync(Public().Where(s => s.Slug == slug && s.Statement.Number == number).Take(1), cancellationToken)).SingleOrDefault();
+            return (await TracedAsync(Public().Where(s => s.Slug == slug && s.Statement.Number == number), cancellationToken)).SingleOrDefault();
         }
         return (await TracedAsync(Public().Where(s => s.Statement.Text == text).OrderBy(s => s.Statement.Id).Take(1), cancellationToken)).SingleOrDefault();
     }

@@ -25,8 +25,8 @@ internal sealed class DemoModeration(IServiceProvider services, AppDbContext db,
         {
             return;
         }
-        var requests = await db.Comments.Where(c => c.TargetType == ItemTypes.Request && c.ParentId == null).OrderBy(c => c.Id)
-            .Select(c => c.TargetId).Distinct().Take(3).ToListAsync(cancellationToken);
+        var requests = await db.Comments.Where(c => c.TargetType == ItemTypes.Request && c.ParentId == null)
+            .Select(c => c.TargetId).Distinct().OrderBy(id => id).Take(3).ToListAsync(cancellationToken);
         var earlier = await db.Comments.Where(c => c.TargetType == ItemTypes.Request && c.ParentId == null).OrderBy(c => c.Id)
             .Select(c => new { c.Id, c.AuthorId }).Take(12).ToListAsync(cancellationToken);
         if (requests.Count < 3)
