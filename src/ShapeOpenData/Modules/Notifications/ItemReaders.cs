@@ -42,7 +42,9 @@ public sealed class ItemReaders(AppDbContext db, IEnumerable<IFollowable> follow
         {
             return [.. userIds];
         }
-        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id) && u.DeletedAt == null).ToListAsync(cancellationToken);
+        // One array parameter, not one per person: a private group's meeting may tell thousands.
+        var ids = userIds.ToArray();
+        var users = await db.Users.AsNoTracking().Where(u => EF.Parameter(ids).Contains(u.Id) && u.DeletedAt == null).ToListAsync(cancellationToken);
         var readers = new List<int>();
         foreach (var user in users)
         {
