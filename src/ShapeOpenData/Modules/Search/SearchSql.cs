@@ -11,7 +11,7 @@ namespace ShapeOpenData.Modules.Search;
 /// No query reads more than <see cref="Counted"/> matches: a word in most documents ("data") would otherwise be
 /// ranked and counted across hundreds of thousands of rows on every search. Up to 1,000 matches are counted and
 /// ranked in full; past that, the page says "more than 1,000" and the 1,000 shown are those with every word in the
-/// title first, then the others, newest first (on SQLite the newest 1,000 of each; on PostgreSQL the first 1,000 the
+/// title first, then the others, newest first (on SQLite the newest of all; on PostgreSQL of the first 1,000 the
 /// index gives).
 /// </para>
 /// </summary>
@@ -25,7 +25,10 @@ public abstract class SearchSql
 
     public static SearchSql For(AppDbContext db) => db.Database.IsNpgsql() ? new Postgres() : new Sqlite();
 
-    /// <summary>Type, count: how many matching items of each type, with the filters (the type's too when asked), up to <see cref="Counted"/> in all.</summary>
+    /// <summary>
+    /// Type, count: how many matching items of each type, with the filters (the type's too when asked), up to
+    /// <see cref="Counted"/> in all; or, when more than <see cref="MaxMatches"/> match, possibly one row with an empty type.
+    /// </summary>
     public abstract string Counts(IReadOnlyList<string> terms, SearchQuery query, bool withType);
 
     /// <summary>Type, item id, title, url, marked snippet, organisation id, date: the page asked for, best first, when at most <see cref="MaxMatches"/> match.</summary>
@@ -50,6 +53,7 @@ public abstract class SearchSql
         yield return ("most", MaxMatches);
         yield return ("take", query.PageSize);
         yield return ("skip", (query.Page - 1) * query.PageSize);
+        yield return ("end", Math.Min(query.Page * query.PageSize, MaxMatches));
         if (query.Type is { } type) yield return ("type", type);
         if (query.OrganisationId is { } organisation) yield return ("organisation", organisation);
         if (query.From is { } from) yield return ("from", from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
@@ -73,13 +77,26 @@ public abstract class SearchSql
         /// <summary>Every word in the title: FTS5's column filter, read from the same index.</summary>
         private static string TitleWords(IReadOnlyList<string> terms) => Literal(string.Join(' ', terms.Select(t => $"\"Title\" : \"{t}\"")));
 
-        public override string Counts(IReadOnlyList<string> terms, SearchQuery query, bool withType) => $"""
-            SELECT "Type", count(*) FROM (
-                SELECT d."Type" FROM "SearchText" JOIN "SearchDocuments" d ON d."Id" = "SearchText".rowid
-                WHERE "SearchText" MATCH {Words(terms)}{Filters(query, withType)}
-                LIMIT @counted)
-            GROUP BY "Type"
-            """;
+        /// <summary>
+        /// Without filters the matches are first counted from the index alone: when there are too many to count by
+        /// type (a common word), no document is read and the one row is the count with an empty type.
+        /// </summary>
+        public override string Counts(IReadOnlyList<string> terms, SearchQuery query, bool withType) => Filters(query, withType) is { Length: > 0 } filters
+            ? $"""
+                SELECT "Type", count(*) FROM (
+                    SELECT d."Type" FROM "SearchText" JOIN "SearchDocuments" d ON d."Id" = "SearchText".rowid
+                    WHERE "SearchText" MATCH {Words(terms)}{filters}
+                    LIMIT @counted)
+                GROUP BY "Type"
+                """
+            : $"""
+                SELECT "Type", count(*) FROM (
+                    SELECT CASE WHEN (SELECT count(*) FROM (SELECT 1 FROM "SearchText" WHERE "SearchText" MATCH {Words(terms)} LIMIT @counted)) > @most THEN ''
+                                ELSE (SELECT d."Type" FROM "SearchDocuments" d WHERE d."Id" = "SearchText".rowid) END AS "Type"
+                    FROM "SearchText" WHERE "SearchText" MATCH {Words(terms)}
+                    LIMIT @counted)
+                GROUP BY "Type"
+                """;
 
         public override string Page(IReadOnlyList<string> terms, SearchQuery query) => $"""
             SELECT d."Type", d."ItemId", d."Title", d."Url",
@@ -90,30 +107,33 @@ public abstract class SearchSql
             LIMIT @take OFFSET @skip
             """;
 
+        /// <summary>The other matches: every word somewhere, but not every word in the title.</summary>
+        private static string OtherWords(IReadOnlyList<string> terms) =>
+            Literal($"({string.Join(' ', terms.Select(t => $"\"{t}\""))}) NOT ({string.Join(' ', terms.Select(t => $"\"Title\" : \"{t}\""))})");
+
         /// <summary>
-        /// FTS5 gives matches newest first cheaply (by rowid, descending) and reads the title column filter from the
-        /// index. The page's rows are then read again for their snippets in one pass over the range they span: looking
-        /// each up by rowid would load a common word's whole list of documents once per row.
+        /// FTS5 gives matches newest first cheaply (by rowid, descending), and reads the title column filter and NOT from
+        /// the index: the title matches and the others are read only as far as the page's end. The page's rows are
+        /// then read again for their snippets in one pass over the range they span: looking each up by rowid would load
+        /// a common word's whole list of documents once per row.
         /// </summary>
         public override string PageOfMany(IReadOnlyList<string> terms, SearchQuery query)
         {
             var filters = Filters(query, withType: true);
             var documents = filters.Length > 0 ? """ JOIN "SearchDocuments" d ON d."Id" = "SearchText".rowid""" : "";
             return $"""
-                WITH "Candidates" AS (
-                    SELECT * FROM (
-                        SELECT "SearchText".rowid AS "Id", 0 AS "Tier" FROM "SearchText"{documents}
-                        WHERE "SearchText" MATCH {TitleWords(terms)}{filters}
-                        ORDER BY "SearchText".rowid DESC LIMIT @most)
-                    UNION ALL
-                    SELECT * FROM (
-                        SELECT "SearchText".rowid AS "Id", 1 AS "Tier" FROM "SearchText"{documents}
-                        WHERE "SearchText" MATCH {Words(terms)}{filters}
-                        ORDER BY "SearchText".rowid DESC LIMIT @most)),
-                "Shown" AS MATERIALIZED (
+                WITH "Shown" AS MATERIALIZED (
                     SELECT "Id", "Tier" FROM (
-                        SELECT "Id", min("Tier") AS "Tier" FROM "Candidates" GROUP BY "Id" ORDER BY "Tier", "Id" DESC LIMIT @most)
-                    ORDER BY "Tier", "Id" DESC LIMIT @take OFFSET @skip)
+                        SELECT * FROM (
+                            SELECT "SearchText".rowid AS "Id", 0 AS "Tier" FROM "SearchText"{documents}
+                            WHERE "SearchText" MATCH {TitleWords(terms)}{filters}
+                            ORDER BY "SearchText".rowid DESC LIMIT @end)
+                        UNION ALL
+                        SELECT * FROM (
+                            SELECT "SearchText".rowid AS "Id", 1 AS "Tier" FROM "SearchText"{documents}
+                            WHERE "SearchText" MATCH {OtherWords(terms)}{filters}
+                            ORDER BY "SearchText".rowid DESC LIMIT @end))
+                    ORDER BY "Tier", "Id" DESC LIMIT @end - @skip OFFSET @skip)
                 SELECT d."Type", d."ItemId", d."Title", d."Url",
                        snippet("SearchText", 1, char(2), char(3), '…', 30), d."OrganisationId", d."Date"
                 FROM "SearchText" CROSS JOIN "Shown" s CROSS JOIN "SearchDocuments" d
