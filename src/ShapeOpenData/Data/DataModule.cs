@@ -81,12 +81,9 @@ public static class DataModule
     }
 
     /// <summary>
-    /// Comparing the model with the last migration at every start costs a tenth of a second; a test makes sure
-    /// no model change goes without its migration instead.
-    /// </summary>
-    /// <summary>
-    /// Pending model changes are checked by a test, not at each start. Outside production, a query whose rows depend on
-    /// the database's whim (a page without an order, an order lost to Distinct) fails where it is written.
+    /// Comparing the model with the last migration at every start costs a tenth of a second; a test makes sure no
+    /// model change goes without its migration instead. Outside production, a query whose rows depend on the
+    /// database's whim (a page without an order, an order lost to Distinct) fails where it is written.
     /// </summary>
     private static Action<WarningsConfigurationBuilder> Warnings(IHostEnvironment environment) => warnings =>
     {
