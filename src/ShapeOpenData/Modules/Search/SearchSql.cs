@@ -72,10 +72,15 @@ public abstract class SearchSql
     /// <summary>FTS5 over title and body with the porter stemmer, kept from the documents table by triggers.</summary>
     private sealed class Sqlite : SearchSql
     {
-        private static string Words(IReadOnlyList<string> terms) => Literal(string.Join(' ', terms.Select(t => $"\"{t}\"")));
+        /// <summary>Every word: FTS5 phrases side by side must all match.</summary>
+        private static string Phrases(IReadOnlyList<string> terms) => string.Join(' ', terms.Select(t => $"\"{t}\""));
 
         /// <summary>Every word in the title: FTS5's column filter, read from the same index.</summary>
-        private static string TitleWords(IReadOnlyList<string> terms) => Literal(string.Join(' ', terms.Select(t => $"\"Title\" : \"{t}\"")));
+        private static string TitlePhrases(IReadOnlyList<string> terms) => string.Join(' ', terms.Select(t => $"\"Title\" : \"{t}\""));
+
+        private static string Words(IReadOnlyList<string> terms) => Literal(Phrases(terms));
+
+        private static string TitleWords(IReadOnlyList<string> terms) => Literal(TitlePhrases(terms));
 
         /// <summary>
         /// Without filters the matches are first counted from the index alone: when there are too many to count by
@@ -108,8 +113,7 @@ public abstract class SearchSql
             """;
 
         /// <summary>The other matches: every word somewhere, but not every word in the title.</summary>
-        private static string OtherWords(IReadOnlyList<string> terms) =>
-            Literal($"({string.Join(' ', terms.Select(t => $"\"{t}\""))}) NOT ({string.Join(' ', terms.Select(t => $"\"Title\" : \"{t}\""))})");
+        private static string OtherWords(IReadOnlyList<string> terms) => Literal($"({Phrases(terms)}) NOT ({TitlePhrases(terms)})");
 
         /// <summary>
         /// FTS5 gives matches newest first cheaply (by rowid, descending), and reads the title column filter and NOT from
